@@ -1,0 +1,68 @@
+"""The command line: parses options, calls the library, turns its errors into readable messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from spyglass import __version__
+from spyglass.errors import SpyglassError
+from spyglass.settings import ENVIRONMENT, Settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    settings = Settings.from_env(db=args.db, max_bytes=getattr(args, "max_bytes", None))
+    try:
+        return int(args.handler(args, settings))
+    except SpyglassError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: what was stored so far is kept; run the command again to finish", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    env_help = "\n".join(f"  {name}: {text}" for name, text in ENVIRONMENT.items())
+    parser = argparse.ArgumentParser(
+        prog="spyglass",
+        description="Build a sourced knowledge graph of state espionage from news reporting.",
+        epilog=f"environment variables:\n{env_help}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"spyglass {__version__}")
+    parser.add_argument("--db", help="path of the SQLite store (default: $SPYGLASS_DB or ./spyglass.db)")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    from spyglass.commands import register_all
+
+    register_all(commands)
+    return parser
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def open_store(settings: Settings, must_exist: bool = False) -> Any:
+    from spyglass.store import Store
+
+    if must_exist and not Path(settings.db_path).exists():
+        raise SpyglassError(
+            f"no store at {settings.db_path}; run `spyglass ingest PATH` first or point --db / SPYGLASS_DB at one"
+        )
+    return Store(settings.db_path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Score the pipeline against gold files; the same code serves the CI gate and the full report."""

@@ -1,0 +1,125 @@
+"""`spyglass eval`: ingest into a scratch store, score against gold, print or return the figures."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from spyglass.evaluate.compare import same
+from spyglass.ingest.lines import is_chrome, split_lines
+from spyglass.ingest.run import ingest
+from spyglass.model import Document
+from spyglass.store import Store
+
+METADATA_FIELDS = ("title", "author", "publisher", "published")
+
+
+def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]:
+    """All figures for one gold file, with a per-document list of misses."""
+    gold = json.loads(Path(gold_path).read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "eval.db") as store:
+        summary = ingest(paths, store, max_bytes)
+        docs = list(store.documents())
+    by_name = {Path(d.source_path or "").name: d for d in docs}
+    per_doc: list[dict[str, Any]] = []
+    hits = {field: 0 for field in METADATA_FIELDS}
+    line_agree = line_total = chrome_in_body = 0
+    flags = {"duplicated-body": [0, 0], "truncated": [0, 0]}
+    matched = 0
+    for entry in gold["documents"]:
+        doc = by_name.get(Path(entry["file"]).name)
+        misses: list[str] = []
+        if doc is None:
+            per_doc.append({"doc": entry["doc_id"], "misses": ["document not ingested"]})
+            continue
+        matched += 1
+        for field in METADATA_FIELDS:
+            predicted = getattr(doc, field)
+            if same(predicted, entry.get(field)):
+                hits[field] += 1
+            else:
+                misses.append(f"{field}: got {predicted!r}, gold {entry.get(field)!r}")
+        chrome_in_body += _chrome_lines_in_body(doc, misses)
+        if isinstance(entry.get("segments"), dict):
+            agree, total = _segment_agreement(doc, entry["segments"], misses)
+            line_agree, line_total = line_agree + agree, line_total + total
+        for flag, counts in flags.items():
+            if flag in entry.get("quality", []):
+                counts[1] += 1
+                found = _has_flag(doc, flag)
+                counts[0] += found
+                if not found:
+                    misses.append(f"{flag} copy not recognised")
+        per_doc.append({"doc": entry["doc_id"], "misses": misses})
+    n = max(1, len(gold["documents"]))
+    scores: dict[str, float] = {f"metadata.{field}": round(hits[field] / n, 4) for field in METADATA_FIELDS}
+    scores["documents.ingested"] = round(matched / n, 4)
+    if line_total:
+        scores["segments.line_accuracy"] = round(line_agree / line_total, 4)
+    for flag, (found, total) in flags.items():
+        if total:
+            scores[f"copies.{flag}"] = round(found / total, 4)
+    return {
+        "corpus": gold.get("corpus", Path(gold_path).parent.name),
+        "documents": len(gold["documents"]),
+        "scores": scores,
+        "counts": {"chrome_lines_in_body": chrome_in_body, "rejected": len(summary.rejected)},
+        "per_document": per_doc,
+    }
+
+
+def _chrome_lines_in_body(doc: Document, misses: list[str]) -> int:
+    found = 0
+    for segment in doc.segments:
+        if segment.kind != "body":
+            continue
+        for line in split_lines(doc.text[segment.start : segment.end]):
+            if is_chrome(line.text):
+                found += 1
+                misses.append(f"chrome in body: {line.text[:60]!r}")
+    return found
+
+
+def _segment_agreement(doc: Document, gold: dict[str, Any], misses: list[str]) -> tuple[int, int]:
+    """Line-by-line agreement with gold's 1-based line ranges (seed format)."""
+    expected: dict[int, str] = {}
+    for first, last in gold.get("boilerplate", []):
+        expected.update({n: "boilerplate" for n in range(first, last + 1)})
+    first, last = gold["duplicate_copy"]
+    expected.update({n: "duplicate" for n in range(first, last + 1)})
+    first, last = gold["article_body"]
+    expected.update({n: "body" for n in range(first, last + 1)})
+    expected.update({n: "pull_quote" for n in gold.get("pull_quotes", [])})
+    starts = [0]
+    for raw in doc.text.split("\n"):
+        starts.append(starts[-1] + len(raw) + 1)
+    agree = total = 0
+    for number, kind in sorted(expected.items()):
+        if number > len(starts) - 1 or not doc.text[starts[number - 1] : starts[number]].strip():
+            continue
+        offset = starts[number - 1] + 1
+        got = next((s.kind for s in doc.segments if s.start <= offset < s.end + 1), "none")
+        total += 1
+        agree += got == kind
+        if got != kind:
+            misses.append(f"line {number}: got {got}, gold {kind}")
+    return agree, total
+
+
+def _has_flag(doc: Document, flag: str) -> bool:
+    if flag == "duplicated-body":
+        return any(s.kind == "duplicate" for s in doc.segments)
+    return bool(doc.extra.get("truncated"))
+
+
+def print_report(result: dict[str, Any]) -> None:
+    print(f"corpus {result['corpus']}: {result['documents']} gold documents")
+    for name, value in result["scores"].items():
+        print(f"  {name:32} {value:.3f}")
+    for name, value in result["counts"].items():
+        print(f"  {name:32} {value}")
+    for entry in result["per_document"]:
+        for miss in entry["misses"]:
+            print(f"  {entry['doc']}: {miss}")

@@ -1,0 +1,1 @@
+"""Ingest: read files, fix encodings, strip page chrome, find copies and pull quotes, read metadata."""

@@ -1,0 +1,76 @@
+"""Versioned schema migrations: each is applied once, in order, inside a transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Append only. A released migration is never edited: a change is a new entry.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "documents, segments, sources, full-text index",
+        """
+        CREATE TABLE documents (
+            doc_id      TEXT PRIMARY KEY,
+            format      TEXT NOT NULL,
+            url         TEXT,
+            title       TEXT,
+            author      TEXT,
+            publisher   TEXT,
+            published   TEXT,
+            language    TEXT,
+            text        TEXT NOT NULL,
+            metadata    TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE segments (
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            seq    INTEGER NOT NULL,
+            kind   TEXT NOT NULL CHECK (kind IN ('body', 'pull_quote', 'boilerplate', 'duplicate')),
+            start  INTEGER NOT NULL,
+            end    INTEGER NOT NULL CHECK (end > start),
+            PRIMARY KEY (doc_id, seq)
+        );
+        -- every place a document was read from: the same content from two paths is one document
+        CREATE TABLE sources (
+            doc_id  TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            source  TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, source)
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            doc_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    ),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to the newest version; returns the version reached."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    for version, name, sql in MIGRATIONS:
+        if version in applied:
+            continue
+        # executescript would commit on its own; run statements one by one inside one transaction.
+        conn.execute("BEGIN")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, datetime('now'))", (version, name)
+            )
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+    return max([v for v, _, _ in MIGRATIONS], default=0)
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
