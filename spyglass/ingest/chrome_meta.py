@@ -84,7 +84,8 @@ def _read_aggregator(meta: ChromeMeta, chrome: list[Line], lines: list[Line]) ->
     texts = {line.text for line in lines}
     for line in chrome:
         parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", line.text)]
-        if len(parts) == 3 and parts[1] in texts and parts[1] != line.text:
+        own_site = (site_name(lines) or "").casefold()
+        if len(parts) == 3 and parts[1] in texts and parts[1] != line.text and parts[0].casefold() != own_site:
             meta.aggregator, meta.title = parts[0], parts[1]
             if _NAME.match(parts[2]) and not _NOT_A_PERSON.search(parts[2]):
                 meta.author = parts[2]

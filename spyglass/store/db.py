@@ -90,18 +90,19 @@ class Store:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
     def resolve_id(self, ref: str) -> str:
-        """A full document id from an id prefix or a source path."""
-        rows = self.conn.execute(
-            "SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%' "
-            "UNION SELECT doc_id FROM sources WHERE source = ? OR source LIKE '%/' || ?",
-            (ref, ref, ref),
-        ).fetchall()
-        ids = sorted({r[0] for r in rows})
-        if not ids:
-            raise NotFound(f"no document matches {ref!r}; `spyglass docs` lists what the store holds")
-        if len(ids) > 1:
-            raise NotFound(f"{ref!r} matches {len(ids)} documents; give more of the id")
-        return ids[0]
+        """A full document id from an id prefix, a source path, or the start of a file name."""
+        queries = (
+            ("SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (ref,)),
+            ("SELECT doc_id FROM sources WHERE source = ? OR source LIKE '%/' || ?", (ref, ref)),
+            ("SELECT doc_id FROM sources WHERE source LIKE '%/' || ? || '%'", (ref,)),
+        )
+        for sql, params in queries:
+            ids = sorted({r[0] for r in self.conn.execute(sql, params)})
+            if len(ids) == 1:
+                return ids[0]
+            if len(ids) > 1:
+                raise NotFound(f"{ref!r} matches {len(ids)} documents; give more of the id or the path")
+        raise NotFound(f"no document matches {ref!r}; `spyglass docs` lists what the store holds")
 
     def get_document(self, ref: str) -> Document:
         doc_id = self.resolve_id(ref)

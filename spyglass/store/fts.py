@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_SPACED_CJK = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_SPACED_CJK = re.compile(r"(?<=[\u3400-\u9fff\[\]]) (?=[\u3400-\u9fff\[\]])")
 
 
 def index_form(text: str) -> str:
