@@ -33,10 +33,10 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}; check the path or set --db") from exc
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
         try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
             self.schema_version = migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a spyglass store ({exc}); choose another --db path") from exc
