@@ -1,0 +1,1 @@
+"""Reference knowledge: built-in agencies, bureaus, contractors and groups, and importers."""
