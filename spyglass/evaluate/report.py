@@ -61,6 +61,14 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
     for flag, (found, total) in flags.items():
         if total:
             scores[f"copies.{flag}"] = round(found / total, 4)
+    if gold.get("entities"):  # per-corpus entity gold (the seed): score the entity extractor
+        from spyglass.evaluate.entities import score_entities
+        from spyglass.extract.entities import extract_mentions
+
+        entities = score_entities(extract_mentions(docs), gold["entities"])
+        scores.update({f"entities.{k}": entities[k] for k in ("precision", "recall", "f1")})
+        per_doc.append({"doc": "entities", "misses": [f"missed {n}" for n in entities["missed"]]
+                        + [f"false hit {n}" for n in entities["false_hits"]]})
     return {
         "corpus": gold.get("corpus", Path(gold_path).parent.name),
         "documents": len(gold["documents"]),

