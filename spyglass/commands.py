@@ -57,7 +57,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             for reason, count in sorted(summary.by_reason().items()):
                 print(f"  rejected as {reason}: {count}")
             for r in summary.rejected:
-                print(f"  - {r.source}: {r.reason}: {r.detail}", file=sys.stderr)
+                print(f"  - {r.source}: {r.reason}: {r.detail}")
     nothing_stored = not summary.ingested and not summary.present
     return 1 if nothing_stored and summary.rejected else 0
 
