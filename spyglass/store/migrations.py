@@ -44,6 +44,54 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "mentions, claims, extraction runs",
+        """
+        CREATE TABLE mentions (
+            doc_id    TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start     INTEGER NOT NULL,
+            end       INTEGER NOT NULL CHECK (end > start),
+            text      TEXT NOT NULL,
+            type      TEXT NOT NULL,
+            name      TEXT NOT NULL,   -- the in-document canonical name ("Mallory" -> "Kevin Mallory")
+            kb_id     TEXT,
+            source    TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end)
+        );
+        CREATE INDEX mentions_name ON mentions(name);
+        CREATE INDEX mentions_kb ON mentions(kb_id);
+        CREATE TABLE claims (
+            claim_id          TEXT PRIMARY KEY,
+            doc_id            TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            subject           TEXT NOT NULL,
+            subject_type      TEXT,
+            predicate         TEXT NOT NULL,
+            object            TEXT,
+            object_type       TEXT,
+            value             TEXT,
+            date              TEXT,
+            date_precision    TEXT,
+            date_phrase       TEXT,
+            hedge             TEXT NOT NULL DEFAULT 'none',
+            hedge_cue         TEXT,
+            start             INTEGER NOT NULL,
+            end               INTEGER NOT NULL CHECK (end > start),
+            extractor         TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            confidence        REAL NOT NULL
+        );
+        CREATE INDEX claims_doc ON claims(doc_id);
+        CREATE INDEX claims_subject ON claims(subject);
+        CREATE INDEX claims_object ON claims(object);
+        -- which documents have been extracted, and by which version of the extractors
+        CREATE TABLE extraction_runs (
+            doc_id       TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+            version      TEXT NOT NULL,
+            extracted_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
