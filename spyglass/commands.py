@@ -14,6 +14,8 @@ from spyglass.settings import Settings
 
 def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _ingest(commands)
+    _extract(commands)
+    _claims(commands)
     _docs(commands)
     _show(commands)
     _search(commands)
@@ -29,6 +31,7 @@ def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     cmd.add_argument("--max-bytes", type=int, help="largest file accepted (default: $SPYGLASS_MAX_BYTES or 5 MB)")
     cmd.add_argument("--format", choices=["text", "json"], default="text", help="summary format")
+    cmd.add_argument("--no-extract", action="store_true", help="store the documents without extracting claims")
     cmd.set_defaults(handler=run_ingest)
 
 
@@ -58,8 +61,67 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"  rejected as {reason}: {count}")
             for r in summary.rejected:
                 print(f"  - {r.source}: {r.reason}: {r.detail}")
+    if not args.no_extract and summary.ingested:
+        _extract_with_progress(settings, quiet=args.format == "json")
     nothing_stored = not summary.ingested and not summary.present
     return 1 if nothing_stored and summary.rejected else 0
+
+
+def _extract(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = commands.add_parser(
+        "extract", help="extract mentions and claims from documents not yet extracted",
+        description="Run the extraction pipeline (spaCy + spyglass rules) over every stored document that has "
+        "not been extracted by the current version. English documents only, for now.",
+    )
+    cmd.set_defaults(handler=run_extract)
+
+
+def run_extract(args: argparse.Namespace, settings: Settings) -> int:
+    _extract_with_progress(settings, quiet=False)
+    return 0
+
+
+def _extract_with_progress(settings: Settings, quiet: bool) -> None:
+    from spyglass.extract.run import EXTRACTION_VERSION
+    from spyglass.run.local import extract_pending
+    from spyglass.store import extracted
+
+    with open_store(settings, must_exist=True) as store:
+        total = len(extracted.pending(store, EXTRACTION_VERSION))
+        bar = tqdm(total=total, unit="doc", desc="extract", file=sys.stderr, disable=None, leave=False)
+        done, claims = extract_pending(store, on_doc=lambda: bar.update(1))
+        bar.close()
+    if not quiet:
+        print(f"extracted {done} documents, {claims} claims")
+
+
+def _claims(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = commands.add_parser("claims", help="list extracted claims with their evidence",
+                              description="Each claim: subject, predicate, object or value, date, hedge, and "
+                              "the sentence it was read from (document id and character span).")
+    cmd.add_argument("--doc", help="only this document (id, id prefix or path)")
+    cmd.add_argument("--entity", help="only claims about this name")
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.set_defaults(handler=run_claims)
+
+
+def run_claims(args: argparse.Namespace, settings: Settings) -> int:
+    from spyglass.store import extracted
+
+    with open_store(settings, must_exist=True) as store:
+        doc_id = store.resolve_id(args.doc) if args.doc else None
+        rows = extracted.claims(store, doc_id, args.entity)
+    if args.format == "json":
+        emit_json(rows)
+        return 0
+    for r in rows:
+        what = r["object"] or r["value"] or ""
+        extra = " ".join(x for x in (r["value"] if r["object"] else None, r["date"] and f"date={r['date']}",
+                                     r["hedge"] != "none" and f"hedge={r['hedge']}({r['hedge_cue']})") if x)
+        print(f"{r['doc_id'][:12]} [{r['start']}:{r['end']}] {r['subject']} --{r['predicate']}--> {what} {extra}".rstrip())
+        print(f"    “{' '.join(r['evidence'].split())[:200]}”")
+    print(f"{len(rows)} claims", file=sys.stderr)
+    return 0
 
 
 def _docs(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

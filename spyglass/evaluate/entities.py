@@ -17,7 +17,7 @@ def score_entities(mentions: Iterable[Mention], gold_entities: list[dict[str, An
     for index, entity in enumerate(gold_entities):
         for name in [entity["name"], *entity.get("aliases", [])]:
             names[norm(name) or ""].append((index, entity["type"]))
-    predicted = {(norm(m.text) or "", m.type) for m in mentions}
+    predicted = {(norm(m.name or m.text) or "", m.type) for m in mentions}
     found: set[int] = set()
     right: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)

@@ -7,7 +7,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from spyglass.evaluate.claims import score_dates, score_relations
 from spyglass.evaluate.compare import same
+from spyglass.evaluate.entities import score_entities
+from spyglass.extract.run import extract
 from spyglass.ingest.lines import is_chrome, split_lines
 from spyglass.ingest.run import ingest
 from spyglass.model import Document
@@ -54,6 +57,7 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
                     misses.append(f"{flag} copy not recognised")
         per_doc.append({"doc": entry["doc_id"], "misses": misses})
     n = max(1, len(gold["documents"]))
+    counts_extra: dict[str, Any] = {}
     scores: dict[str, float] = {f"metadata.{field}": round(hits[field] / n, 4) for field in METADATA_FIELDS}
     scores["documents.ingested"] = round(matched / n, 4)
     if line_total:
@@ -61,19 +65,35 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
     for flag, (found, total) in flags.items():
         if total:
             scores[f"copies.{flag}"] = round(found / total, 4)
+    by_id = {d.doc_id: d for d in docs}
+    extractions = {r.doc_id: r for r in extract([d for d in docs if (d.language or "en") == "en"])}
     if gold.get("entities"):  # per-corpus entity gold (the seed): score the entity extractor
-        from spyglass.evaluate.entities import score_entities
-        from spyglass.extract.entities import extract_mentions
-
-        entities = score_entities(extract_mentions(docs), gold["entities"])
+        mentions = [m for r in extractions.values() for m in r.mentions]
+        entities = score_entities(mentions, gold["entities"])
         scores.update({f"entities.{k}": entities[k] for k in ("precision", "recall", "f1")})
         per_doc.append({"doc": "entities", "misses": [f"missed {n}" for n in entities["missed"]]
                         + [f"false hit {n}" for n in entities["false_hits"]]})
+    if gold.get("relations"):
+        relations = score_relations([c for r in extractions.values() for c in r.claims if c.extractor == "spyglass.relations"], gold)
+        scores.update({f"relations.{k}": relations[k] for k in ("precision", "recall", "f1")})
+        per_doc.append({"doc": "relations", "misses": [f"missed {n}" for n in relations["missed"]]
+                        + [f"false hit {n}" for n in relations["false_hits"]]})
+    date_right = date_total = 0
+    for entry in gold["documents"]:
+        doc = by_name.get(Path(entry["file"]).name)
+        events = entry.get("events") or (gold.get("events") if len(gold["documents"]) == 1 else None) or []
+        if doc is not None and events:
+            misses = next(p["misses"] for p in per_doc if p["doc"] == entry["doc_id"])
+            right, total = score_dates(by_id[doc.doc_id], events, misses)
+            date_right, date_total = date_right + right, date_total + total
+    if date_total:
+        scores["dates.resolved"] = round(date_right / date_total, 4)
+        counts_extra["dates_right"] = f"{date_right}/{date_total}"
     return {
         "corpus": gold.get("corpus", Path(gold_path).parent.name),
         "documents": len(gold["documents"]),
         "scores": scores,
-        "counts": {"chrome_lines_in_body": chrome_in_body, "rejected": len(summary.rejected)},
+        "counts": {"chrome_lines_in_body": chrome_in_body, "rejected": len(summary.rejected), **counts_extra},
         "per_document": per_doc,
     }
 

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any, Iterable, Iterator
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
+from spyglass.extract.places import country_name, country_of_demonym, region_name, region_names
 from spyglass.model import ENTITY_TYPES, Document
 
 EXTRACTOR = "spyglass.entities"
@@ -37,7 +38,8 @@ class Mention:
     text: str
     type: str
     kb_id: str | None
-    source: str  # "rule", "kb" or "model": which part of the pipeline found it
+    source: str  # "rule", "kb", "model" or "reference": which part of the pipeline found it
+    name: str = ""  # the in-document canonical name, set by extract.references
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +47,9 @@ def pipeline() -> Any:
     """The spaCy pipeline with spyglass's ruler before `ner` (loaded once per process)."""
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns()))
+    ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns()) + list(_region_patterns()))
     return nlp
 
 
@@ -55,6 +57,13 @@ def _rule_patterns() -> Iterator[dict[str, Any]]:
     data = json.loads(resources.files("spyglass.extract").joinpath("patterns/entity_rules.json").read_text("utf-8"))
     for item in data["patterns"]:
         yield {"label": item["label"], "pattern": item["pattern"], "id": "rule"}
+
+
+def _region_patterns() -> Iterator[dict[str, Any]]:
+    """Regions the model splits ("western Europe" -> "Europe", "South-east Asia" -> "Asia")."""
+    for name in region_names():
+        if " " in name or "-" in name:
+            yield {"label": "region", "pattern": name, "id": "rule"}
 
 
 def _kb_patterns() -> Iterator[dict[str, Any]]:
@@ -69,15 +78,29 @@ def _kb_patterns() -> Iterator[dict[str, Any]]:
                 yield {"label": entry.type, "pattern": name, "id": f"kb:{entry.id}"}
 
 
+def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
+    """Each document with its body segments parsed: (offset of the segment, spaCy Doc)."""
+    nlp = pipeline()
+    docs = list(docs)
+    jobs = [(doc, seg.start, doc.text[seg.start : seg.end]) for doc in docs for seg in doc.segments if seg.kind == "body"]
+    parsed: dict[str, list[tuple[int, Any]]] = {doc.doc_id: [] for doc in docs}
+    for (doc, offset, _), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
+        parsed[doc.doc_id].append((offset, spacy_doc))
+    for doc in docs:
+        yield doc, parsed[doc.doc_id]
+
+
+def mentions_in(doc_id: str, offset: int, spacy_doc: Any) -> list[Mention]:
+    """The typed mentions of one parsed segment, with spans in the document's text."""
+    found = (_to_mention(doc_id, offset, ent) for ent in spacy_doc.ents)
+    return [m for m in found if m is not None]
+
+
 def extract_mentions(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Mention]:
     """Mentions in the body segments of each document (pull quotes and chrome are not reporting)."""
-    nlp = pipeline()
-    jobs = [(doc, seg.start, doc.text[seg.start : seg.end]) for doc in docs for seg in doc.segments if seg.kind == "body"]
-    for (doc, offset, _), parsed in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
-        for ent in parsed.ents:
-            mention = _to_mention(doc.doc_id, offset, ent)
-            if mention is not None:
-                yield mention
+    for doc, segments in parse_bodies(docs, batch_size):
+        for offset, spacy_doc in segments:
+            yield from mentions_in(doc.doc_id, offset, spacy_doc)
 
 
 def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
@@ -94,12 +117,24 @@ def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
     if label in ENTITY_TYPES:
         source = "kb" if ent_id.startswith("kb:") else "rule"
         kb_id = ent_id[3:] if source == "kb" else _unique_kb_id(text)
-        return Mention(doc_id, offset + start, offset + end, text, label, kb_id, source)
+        name = region_name(text) or "" if label == "region" else ""
+        if label == "sector":
+            name = re.sub(r"\s+(sector|industry|industries)$", "", text, flags=re.I).lower()
+        return Mention(doc_id, offset + start, offset + end, text, label, kb_id, source, name)
+    if label == "NORP":  # "Indian immigration data": a mention of India, never a person's nationality
+        country = country_of_demonym(text)
+        return Mention(doc_id, offset + start, offset + end, text, "country", None, "model", country) if country else None
     kind = _SPACY_TYPES.get(label)
     if kind is None or not _plausible(text, kind, tokens):
         return None
+    if kind in ("organization", "person") and country_name(text):
+        kind = "country"  # the model tags "America" as an organisation now and then
     if kind == "organization":
         kind = "government_body" if _GOVERNMENT.search(text) else "company" if _COMPANY.search(text) else kind
+    if kind in ("country", "region"):
+        country = country_name(text)
+        kind = "country" if country else "region"
+        return Mention(doc_id, offset + start, offset + end, text, kind, None, "model", country or region_name(text) or "")
     return Mention(doc_id, offset + start, offset + end, text, kind, None, "model")
 
 
@@ -113,6 +148,8 @@ def _plausible(text: str, kind: str, tokens: list[Any]) -> bool:
     """Drop the model's usual slips: lower-case words, single letters, adjectives tagged as names."""
     if not text[:1].isupper() or len(text) < 2:
         return False
+    if kind == "country" and text.isupper() and len(text) <= 3 and not country_name(text):
+        return False  # "CV", "HR": capitalised abbreviations the model takes for places
     if kind == "person":
         return all(t.pos_ == "PROPN" or t.text in ("-", ".") for t in tokens)
     return not (len(tokens) == 1 and tokens[0].pos_ in ("ADJ", "VERB"))

@@ -1,0 +1,209 @@
+"""Legal events: arrested, charged, extradited, convicted, sentenced, released... with their
+subject, date, place or authority, charges and sentence, each read from one sentence.
+
+A trigger word (a verb such as "arrested", or a phrase such as "pleaded guilty") names the
+event; its grammatical subject (or, in "police arrested X", its object) is who it happened
+to. A pronoun or a description ("the man", "a state security officer") means the person the
+document is about. A date counts for the event only if it hangs from the trigger's own clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spyglass.extract.claims import SentenceContext
+from spyglass.extract.entities import Mention
+from spyglass.model import Claim, FuzzyDate
+
+EXTRACTOR = "spyglass.events"
+VERSION = "0.1"
+
+# lemma -> legal status; multi-word triggers are matched on the sentence text first.
+TRIGGERS: dict[str, str] = {
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "catch": "arrested",
+    "charge": "charged", "indict": "indicted", "extradite": "extradited",
+    "convict": "convicted", "acquit": "acquitted", "clear": "acquitted",
+    "sentence": "sentenced", "jail": "sentenced", "imprison": "sentenced",
+    "release": "released", "free": "released", "pardon": "released", "exchange": "released", "swap": "released",
+    "sanction": "sanctioned", "designate": "sanctioned", "dismiss": "dismissed", "drop": "dismissed",
+}
+PHRASES: dict[str, re.Pattern[str]] = {
+    "pleaded_guilty": re.compile(r"\bplead(?:ed|s)? guilty\b|\bpled guilty\b|\badmitted (?:to )?(?:one|two|three|\w+) counts?\b", re.I),
+    "convicted": re.compile(r"\b(?:found|was|were) guilty\b|\bguilty verdict\b", re.I),
+    "sentenced": re.compile(r"\bgiven an? [\w-]+(?: prison)? (?:sentence|term)\b|\bhanded an? [\w-]+(?: prison)? (?:sentence|term)\b", re.I),
+    "extradited": re.compile(r"\bhanded over to\b", re.I),
+}
+_SUBJECT_TYPES = ("person", "company", "threat_group")
+_PRONOUNS = {"he", "she", "him", "her", "they", "it"}
+_GROUP = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+_CHARGE = re.compile(r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of)\s+(?P<what>[^.;:()]{4,160}?)(?=\s+(?:and|after|before|by|in|on|at|for|when|which|but)\s+(?:the|a|an|his|her|their|\d)|[,.;:()]|$)", re.I)
+
+
+def event_claims(ctx: SentenceContext) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for trigger, status in _triggers(ctx):
+        if status in seen:
+            continue
+        if status == "sentenced" and trigger.lemma_.lower() == "sentence" and trigger.pos_ == "NOUN" and not _has_term(ctx):
+            continue  # "a maximum sentence of 15 years" is not a sentencing
+        if status == "charged" and trigger.pos_ == "NOUN":
+            continue  # "charges", "in charge"
+        if _unrealised(trigger):
+            continue  # "if convicted, he faces ...", "will be sentenced next month": not (yet) an event
+        subject = _subject(ctx, trigger)
+        if subject is None:
+            continue
+        seen.add(status)
+        date, phrase = _date_for(ctx, trigger)
+        claims.append(Claim(
+            subject=subject[0], subject_type=subject[1], predicate=status, object=_authority(ctx, trigger),
+            value=_value(ctx, status, trigger), doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, date=date,
+            date_phrase=phrase, hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR,
+            extractor_version=VERSION, confidence=0.7 if subject[2] else 0.5,
+        ))
+    return claims
+
+
+def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
+    found = []
+    for status, pattern in PHRASES.items():
+        match = pattern.search(ctx.text)
+        if match:
+            token = next((t for t in ctx.sentence if ctx.offset + t.idx >= ctx.start + match.start()), None)
+            if token is not None:
+                found.append((token, status))
+    for token in ctx.sentence:
+        status = TRIGGERS.get(token.lemma_.lower())
+        if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited"):
+                continue
+            if token.lemma_.lower() in ("clear", "free", "drop", "exchange", "swap", "catch", "designate", "release") and token.pos_ != "VERB":
+                continue
+            found.append((token, status))
+    return found
+
+
+def _unrealised(trigger: Any) -> bool:
+    marks = {c.lower_ for c in trigger.children if c.dep_ in ("mark", "aux", "auxpass", "neg")}
+    return bool(marks & {"if", "unless", "could", "would", "may", "might", "will", "shall", "should", "not", "never", "to"})
+
+
+def _has_term(ctx: SentenceContext) -> bool:
+    return bool(re.search(r"\b(?:to|of)\s+[\w\s-]{0,30}(?:years?|months?|life)\b", ctx.text)) and not re.search(
+        r"\bmaximum\b|\bfaces?\b|\bup to\b", ctx.text)
+
+
+def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None:
+    """(name, type, named_here): the named subject, or whom a pronoun or description means."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX", "ADJ") else trigger.head
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:  # "caught, extradited and sentenced"
+        first = first.head
+    for candidate in (verb, first, first.head if first.dep_ in ("xcomp", "advcl", "acomp") else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ in ("nsubjpass", "nsubj") or (child.dep_ == "dobj" and trigger.lemma_ in ("arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free", "sanction")):
+                named = [m for m in ctx.mentions_in_subtree(child) if m.type in _SUBJECT_TYPES]
+                if named:
+                    return named[0].name, named[0].type, True
+                if child.dep_ == "dobj":
+                    continue
+                words = " ".join(t.text for t in child.subtree)
+                if child.lower_ in ("who", "which", "that"):  # the person the relative clause hangs on
+                    named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx]
+                    return (named[-1].name, named[-1].type, True) if named else _salient(ctx)
+                if child.lower_ in _PRONOUNS:
+                    return _salient(ctx)
+                if _GROUP.match(words):  # "Three Germans": a group, named as the text names it
+                    head = [t.text for t in child.subtree if t.i <= child.i]
+                    return " ".join(head), "person", True
+                if child.pos_ in ("NOUN", "PROPN"):
+                    return _salient(ctx)
+        if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
+            named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
+            if named:
+                return named[-1].name, named[-1].type, True
+    return None
+
+
+def _salient(ctx: SentenceContext) -> tuple[str, str, bool] | None:
+    """The latest person named before this sentence ends, else the document's most-named person."""
+    here = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES]
+    if here:
+        return here[0].name, here[0].type, False
+    before = [m for m in ctx.before(ctx.start) if m.type in _SUBJECT_TYPES]
+    if before:
+        return before[-1].name, before[-1].type, False
+    counts: dict[str, int] = {}
+    for m in ctx.all_mentions:
+        if m.type == "person":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if counts:
+        return max(counts, key=lambda n: counts[n]), "person", False
+    return None
+
+
+def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:
+    """A date phrase whose syntactic head path reaches this trigger before any other trigger."""
+    triggers = {t.i for t in ctx.sentence if t.lemma_.lower() in TRIGGERS}
+    best = None
+    for mention in ctx.dates:
+        token = next((t for t in ctx.sentence if ctx.offset + t.idx >= mention.start), None)
+        node, steps = token, 0
+        while node is not None and steps < 12:
+            if node.i == trigger.i:
+                best = mention
+                break
+            if node.i in triggers and node.i != trigger.i:
+                break
+            if node.head.i == node.i:
+                break
+            node, steps = node.head, steps + 1
+        if best:
+            break
+    if best is None:
+        return None, None
+    return best.date, best.phrase
+
+
+def _authority(ctx: SentenceContext, trigger: Any) -> str | None:
+    """"arrested ... by Portugal's Judicial Police" -> the authority named after "by"."""
+    for child in trigger.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found = [m for m in ctx.mentions_in_subtree(child) if m.type in ("state_agency", "agency_unit", "government_body", "country")]
+            if found:
+                return found[0].name
+    return None
+
+
+def _value(ctx: SentenceContext, status: str, trigger: Any) -> str | None:
+    if status in ("arrested", "extradited", "released"):  # where: "arrested in Belgium", "extradited to the US"
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "from"):
+                places = [m for m in ctx.mentions_in_subtree(child) if m.type in ("country", "region")]
+                if places:
+                    return f"{child.lower_} {places[0].name}"
+        return None
+    if status in ("charged", "indicted", "convicted", "pleaded_guilty"):
+        match = _CHARGE.search(ctx.text)
+        return match.group("what").strip() if match else None
+    if status == "sentenced":
+        try:
+            from spyglass.extract.quantities import sentence_months
+        except ImportError:
+            return None
+        months = sentence_months(ctx.text)
+        return None if months is None else str(months)
+    return None
+
+
+def _hedge(ctx: SentenceContext) -> tuple[str, str | None]:
+    try:
+        from spyglass.extract.hedges import find_hedge
+    except ImportError:
+        return "none", None
+    found = find_hedge(ctx.text)
+    return (found.kind, found.cue) if found else ("none", None)

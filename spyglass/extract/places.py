@@ -1,0 +1,50 @@
+"""Countries and regions: canonical country names, demonyms as country mentions, known regions."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    data = json.loads(resources.files("spyglass.extract").joinpath("patterns/places.json").read_text("utf-8"))
+    countries: dict[str, str] = {}
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", None)
+        canonical = data["canonical"].get(country.name) or getattr(country, "common_name", None) or country.name
+        for name in {country.name, canonical, official}:
+            if name:
+                countries[name.casefold()] = canonical
+    for name in data["extra_countries"]:
+        countries[name.casefold()] = name
+    for canonical, aliases in data["aliases"].items():
+        for alias in aliases:
+            countries[alias.casefold()] = canonical
+    demonyms = {k: v for k, v in data["demonyms"].items()}
+    regions = {name.casefold().removeprefix("the "): name.removeprefix("the ") for name in data["regions"]}
+    return countries, demonyms, regions
+
+
+def country_name(text: str) -> str | None:
+    """The canonical country a name means ("U.S." -> "United States"), or None."""
+    return _tables()[0].get(text.strip().casefold())
+
+
+def country_of_demonym(word: str) -> str | None:
+    """"Indian" -> "India": the country an adjective refers to (not anyone's nationality)."""
+    return _tables()[1].get(word.strip())
+
+
+def region_name(text: str) -> str | None:
+    """A known supra-national region, as spyglass writes it, or None."""
+    return _tables()[2].get(text.strip().casefold().removeprefix("the "))
+
+
+def region_names() -> list[str]:
+    """Every region spelling the tables know (for rule patterns)."""
+    data = json.loads(resources.files("spyglass.extract").joinpath("patterns/places.json").read_text("utf-8"))
+    return [name.removeprefix("the ") for name in data["regions"]]

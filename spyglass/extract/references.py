@@ -1,0 +1,103 @@
+"""References within a document: the name each mention stands for.
+
+"Mallory" after "Kevin Mallory", "Zhenyu Gao" beside "Gao Zhenyu", and "the Zhejiang bureau"
+linked to the knowledge base all become one in-document name, so that claims about them
+meet. Pronouns and descriptions ("he", "the former CIA officer") are resolved where a claim
+needs a subject, by `Salience`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spyglass.extract.entities import Mention
+from spyglass.kb.builtin import load_entries
+
+_SURNAME_TOKEN = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=1)
+def _kb_names() -> dict[str, str]:
+    return {entry.id: entry.name for entry in load_entries()}
+
+
+def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions with `name` set to the in-document canonical name; surname-only mentions that
+    the model missed are added for people already named in full."""
+    people = _full_names(mentions)
+    mentions = mentions + _missed_surnames(mentions, people, text)
+    named = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        named.append(replace(m, name=_canonical(m, people)))
+    return named
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Token set -> first full form seen, for people named with two or more words."""
+    out: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type == "person" and len(_tokens(m.text)) >= 2:
+            out.setdefault(" ".join(sorted(_tokens(m.text))), m.text)
+    return out
+
+
+def _canonical(m: Mention, people: dict[str, str]) -> str:
+    if m.name:
+        return m.name  # set where the mention was made (countries, demonyms, regions)
+    if m.kb_id and m.kb_id in _kb_names():
+        return _kb_names()[m.kb_id]
+    if m.type == "person":
+        tokens = _tokens(m.text)
+        key = " ".join(sorted(tokens))
+        if key in people:
+            return people[key]
+        if len(tokens) == 1:
+            holders = [full for full in people.values() if tokens[0] in _tokens(full)]
+            if len(holders) == 1:  # a surname two people share stays as written
+                return holders[0]
+    return re.sub(r"\s*\([^)]*\)$", "", m.text)  # "Ministry of State Security (MSS)" -> the name
+
+
+def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str) -> list[Mention]:
+    covered = [(m.start, m.end) for m in mentions]
+    doc_id = mentions[0].doc_id if mentions else ""
+    extra: list[Mention] = []
+    body_spans = sorted({(m.start, m.end) for m in mentions})
+    if not body_spans:
+        return extra
+    lo, hi = body_spans[0][0], body_spans[-1][1]
+    for full in people.values():
+        # Either end of a full name may be the family name, depending on the name's order in
+        # the text ("Kevin Mallory" -> "Mallory", "Gao Zhenyu" -> "Gao"): look for both.
+        parts = _tokens(full)
+        for part in {parts[0], parts[-1]}:
+            if len(part) <= 2:
+                continue
+            for match in re.finditer(rf"\b{re.escape(part)}\b", text[lo:hi]):
+                start, end = lo + match.start(), lo + match.end()
+                if not any(a <= start < b or a < end <= b for a, b in covered):
+                    extra.append(Mention(doc_id, start, end, part, "person", None, "reference", full))
+                    covered.append((start, end))
+    return extra
+
+
+def _tokens(text: str) -> list[str]:
+    return _SURNAME_TOKEN.findall(text)
+
+
+@dataclass
+class Salience:
+    """Who a pronoun or a description most likely means: the most-mentioned person so far,
+    falling back on the document's most-mentioned person."""
+
+    counts: Counter[str]
+
+    @classmethod
+    def of(cls, mentions: list[Mention], kind: str = "person") -> "Salience":
+        return cls(Counter(m.name for m in mentions if m.type == kind))
+
+    def protagonist(self) -> str | None:
+        return self.counts.most_common(1)[0][0] if self.counts else None

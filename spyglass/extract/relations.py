@@ -1,0 +1,201 @@
+"""Relations between mentions, read from a sentence's wording and structure (not co-occurrence).
+
+Each rule looks at one sentence: an appositive ("X, an officer of Y"), a verb and its
+arguments ("Y was hacked by X", "X targets Y"), or a bureau followed by the places it covers.
+Every claim's span is its sentence; the subject and object are in-document canonical names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from spyglass.extract.claims import SentenceContext
+from spyglass.extract.entities import Mention
+from spyglass.kb.builtin import load_entries
+from spyglass.model import Claim
+
+EXTRACTOR = "spyglass.relations"
+VERSION = "0.1"
+
+AGENCIES = ("state_agency", "agency_unit")
+ACTORS = ("state_agency", "agency_unit", "company", "threat_group", "country", "government_body", "organization")
+PLACES = ("country", "region")
+TARGETS = ("company", "organization", "government_body", "country", "region", "sector", "state_agency", "agency_unit")
+
+_ROLE = r"(?:officer|official|head|director|chief|deputy[\w\s-]*?|employee|member|operative|analyst|spymaster|commander|case officer|staffer)"
+_OFFICER_AFTER = re.compile(
+    r"^,?\s*(?:\d{1,3},\s*)?(?:(?:who|and)\s+(?:is|was)\s+)?(?:a|an|the)\s+(?:former\s+|senior\s+|serving\s+|retired\s+)?"
+    r"[\w\s-]{0,40}?\b" + _ROLE + r"\b[\w\s-]{0,30}?\s(?:of|in|at|with|for|from)\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$"
+)
+_OFFICER_BEFORE = re.compile(r"^\s*(?:officer|agent|operative|analyst|official|spy)\s+$")
+_AGENT_OF = re.compile(r"\b(?:agent|asset|spy|informant)s?\s+(?:of|for)\s+(?:the\s+)?$|\b(?:spying|spied|spy|working|worked|acting|acted)\s+for\s+(?:the\s+)?$|\bpass(?:ing|ed)?\s+(?:[\w’'-]+\s+){0,8}?to\s+$")
+_HACKED_BY = re.compile(r"\b(?:was|were|had been|has been|have been)\s+(?:hacked|breached|compromised|penetrated|infiltrated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_CONTRACTOR = re.compile(r"\b(?:on behalf of|a contractor (?:for|to)|contractors? for|hacking for|worked for|working for|hired by|contracted by|front (?:company )?for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_PART_OF = re.compile(r"^,?\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:arm|branch|bureau|department|division|unit|office|part|subsidiary)\s+of\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$")
+_FOCUS_VERBS = re.compile(r"\b(target(?:s|ed|ing)?|focus(?:es|ed|ing)?|collects?|cover(?:s|ed|ing)?|watch(?:es|ed)?|monitor(?:s|ed|ing)?|responsible for|handles?|spies on)\b", re.I)
+_TARGET_VERBS = {"target", "attack", "spy", "surveil", "infiltrate"}
+_TARGET_LIST = re.compile(r"\b(?:other\s+)?(?:targets|victims)\s+(?:included|include|were)\b", re.I)
+_DATA_THEFT = re.compile(r"\b(?:stole|stolen|steal|exfiltrat\w*|yield|haul|obtained|took|leak\w*)\b", re.I)
+_DATA = re.compile(r"\b(?:data|records|files|documents|database)\b", re.I)
+
+
+def relation_claims(ctx: SentenceContext) -> list[Claim]:
+    claims: list[Claim] = []
+    for rule in RULES:
+        claims.extend(rule(ctx))
+    return claims
+
+
+def _claim(ctx: SentenceContext, subject: Mention | str, predicate: str, obj: Mention, confidence: float,
+           subject_type: str | None = None) -> Claim:
+    name = subject if isinstance(subject, str) else subject.name
+    kind = subject_type if isinstance(subject, str) else subject.type
+    return Claim(
+        subject=name, predicate=predicate, object=obj.name, subject_type=kind, object_type=obj.type,
+        doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, extractor=EXTRACTOR, extractor_version=VERSION,
+        confidence=confidence,
+    )
+
+
+def _between(ctx: SentenceContext, a: Mention, b: Mention) -> str:
+    return ctx.doc.text[a.end : b.start]
+
+
+def _pairs(ctx: SentenceContext, left: tuple[str, ...], right: tuple[str, ...], pattern: re.Pattern[str],
+           max_gap: int = 160) -> list[tuple[Mention, Mention]]:
+    """Mention pairs (a before b) whose gap text matches `pattern`, nearest b first."""
+    out = []
+    for a in ctx.mentions:
+        if a.type not in left:
+            continue
+        for b in ctx.mentions:
+            if b.type in right and b.start > a.end and b.start - a.end <= max_gap and pattern.search(_between(ctx, a, b)):
+                out.append((a, b))
+                break
+    return out
+
+
+def officer_of(ctx: SentenceContext) -> list[Claim]:
+    claims = [_claim(ctx, p, "officer_of", a, 0.8) for p, a in _pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER)]
+    for a in ctx.mentions:  # "the former CIA officer Kevin Mallory"
+        for p in ctx.mentions:
+            if a.type in AGENCIES and p.type == "person" and p.start > a.end and _OFFICER_BEFORE.match(_between(ctx, a, p)):
+                claims.append(_claim(ctx, p, "officer_of", a, 0.8))
+    return claims
+
+
+def agent_of(ctx: SentenceContext) -> list[Claim]:
+    claims = []
+    for person in [m for m in ctx.mentions if m.type == "person"]:
+        for other in ctx.mentions:
+            if other.start > person.end and other.type in ("country", "state_agency", "agency_unit", "government_body"):
+                if _AGENT_OF.search(ctx.doc.text[max(person.end, other.start - 120) : other.start]):
+                    claims.append(_claim(ctx, person, "agent_of", other, 0.6))
+                    break
+    return claims
+
+
+def hacked(ctx: SentenceContext) -> list[Claim]:
+    return [_claim(ctx, actor, "hacked", victim, 0.8) for victim, actor in
+            _pairs(ctx, TARGETS, ("company", "threat_group", "state_agency", "agency_unit"), _HACKED_BY)]
+
+
+def contractor_for(ctx: SentenceContext) -> list[Claim]:
+    return [_claim(ctx, company, "contractor_for", sponsor, 0.7) for company, sponsor in
+            _pairs(ctx, ("company", "threat_group"), ("state_agency", "agency_unit", "country", "government_body"), _CONTRACTOR, 200)]
+
+
+def part_of(ctx: SentenceContext) -> list[Claim]:
+    """Stated in the text ("X, a provincial arm of Y"), or known structure whose parent the
+    document also names (the knowledge base says the Zhejiang department belongs to the MSS)."""
+    claims = [_claim(ctx, u, "part_of", p, 0.8) for u, p in _pairs(ctx, ("agency_unit",), AGENCIES + ("government_body",), _PART_OF)]
+    parents = _kb_parents()
+    named = {m.kb_id: m for m in ctx.all_mentions if m.kb_id}
+    for unit in ctx.mentions:
+        parent_id = parents.get(unit.kb_id or "")
+        if unit.type == "agency_unit" and parent_id in named:
+            claims.append(_claim(ctx, unit, "part_of", named[parent_id], 0.6))
+    return claims
+
+
+def focuses_on(ctx: SentenceContext) -> list[Claim]:
+    """"The Zhejiang bureau focuses on western Europe ...; the Tianjin bureau collects on Japan":
+    the places after each bureau, up to the next bureau, are what it covers."""
+    if not _FOCUS_VERBS.search(ctx.text):
+        return []
+    units = [m for m in ctx.mentions if m.type == "agency_unit"]
+    claims = []
+    for i, unit in enumerate(units):
+        stop = units[i + 1].start if i + 1 < len(units) else ctx.end
+        for place in ctx.mentions:
+            if place.type in PLACES and unit.end < place.start < stop:
+                claims.append(_claim(ctx, unit, "focuses_on", place, 0.7))
+    return claims
+
+
+def targets(ctx: SentenceContext) -> list[Claim]:
+    claims = []
+    for token in ctx.sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _TARGET_VERBS:
+            continue
+        subject = _subject_mention(ctx, token)
+        if subject is None or subject.type not in ACTORS or subject.type in ("region",):
+            continue
+        taken = {subject.start}
+        for verb in [token, *[c for c in token.children if c.dep_ == "conj"]]:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr", "conj") or (child.dep_ == "prep" and child.lower_ in ("on", "against", "at")):
+                    for m in ctx.mentions_in_subtree(child):
+                        if subject.type == "agency_unit" and m.type in PLACES:
+                            continue  # a bureau's places are what it covers: focuses_on says so
+                        if m.type in TARGETS and m.start not in taken and m.name != subject.name:
+                            taken.add(m.start)
+                            claims.append(_claim(ctx, subject, "targets", m, 0.6))
+    if _TARGET_LIST.search(ctx.text):  # "Other targets included A, B and C": the actor named just before
+        actor = next((m for m in reversed(ctx.before(ctx.start)) if m.type in ("company", "threat_group")), None)
+        after = ctx.start + _TARGET_LIST.search(ctx.text).end()  # type: ignore[union-attr]
+        for m in ctx.mentions:
+            if actor and m.start >= after and m.type in TARGETS:
+                claims.append(_claim(ctx, actor, "targets", m, 0.5))
+    return claims
+
+
+def stole_data_from(ctx: SentenceContext) -> list[Claim]:
+    """Data theft: "stole ... data from X", "95 gigabytes of Indian immigration data"."""
+    if not (_DATA_THEFT.search(ctx.text) and _DATA.search(ctx.text)):
+        return []
+    actor = next((m for m in ctx.mentions if m.type in ("company", "threat_group")), None) or next(
+        (m for m in reversed(ctx.before(ctx.start)) if m.type in ("company", "threat_group")), None)
+    if actor is None:
+        return []
+    claims = []
+    for m in ctx.mentions:
+        if m.type in ("country", "company", "organization", "government_body") and m is not actor:
+            window = ctx.doc.text[m.start : m.end + 40] + ctx.doc.text[max(ctx.start, m.start - 25) : m.start]
+            if _DATA.search(window):
+                claims.append(_claim(ctx, actor, "stole_data_from", m, 0.5))
+    return claims
+
+
+def _subject_mention(ctx: SentenceContext, verb: Any) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found = ctx.mentions_in_subtree(child)
+            if found:
+                return found[0]
+    return None
+
+
+_PARENTS: dict[str, str] = {}
+
+
+def _kb_parents() -> dict[str, str]:
+    if not _PARENTS:
+        _PARENTS.update({e.id: e.parent for e in load_entries() if e.parent})
+    return _PARENTS
+
+
+RULES: list[Callable[[SentenceContext], list[Claim]]] = [
+    officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from,
+]

@@ -1,0 +1,60 @@
+"""Store reads and writes of extraction results: mentions, claims, and which documents are done."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from spyglass.model import Claim, Document
+from spyglass.store.db import Store
+
+
+def pending(store: Store, version: str) -> list[Document]:
+    """Documents never extracted, or extracted by an older version of the extractors."""
+    done = {r[0] for r in store.conn.execute("SELECT doc_id FROM extraction_runs WHERE version = ?", (version,))}
+    return [doc for doc in store.documents() if doc.doc_id not in done]
+
+
+def save(store: Store, doc_id: str, mentions: list[Any], claims: list[Claim], version: str) -> None:
+    """Replace a document's mentions and claims in one transaction."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conn = store.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(m.doc_id, m.start, m.end, m.text, m.type, m.name or m.text, m.kb_id, m.source) for m in mentions],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.claim_id, c.doc_id, c.subject, c.subject_type, c.predicate, c.object, c.object_type, c.value,
+                 c.date.value if c.date else None, c.date.precision if c.date else None, c.date_phrase, c.hedge,
+                 c.hedge_cue, c.start, c.end, c.extractor, c.extractor_version, c.confidence)
+                for c in claims
+            ],
+        )
+        conn.execute("INSERT OR REPLACE INTO extraction_runs VALUES (?, ?, ?)", (doc_id, version, now))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def claims(store: Store, doc_id: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+    """Stored claims with their evidence text, filtered by document and/or entity name."""
+    sql = "SELECT c.*, substr(d.text, c.start + 1, c.end - c.start) AS evidence FROM claims c JOIN documents d USING (doc_id)"
+    where, params = [], []
+    if doc_id:
+        where.append("c.doc_id = ?")
+        params.append(doc_id)
+    if entity:
+        where.append("(c.subject = ? COLLATE NOCASE OR c.object = ? COLLATE NOCASE OR c.subject IN "
+                     "(SELECT name FROM mentions WHERE text = ? COLLATE NOCASE))")
+        params += [entity, entity, entity]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY d.published, c.doc_id, c.start, c.predicate"
+    return [dict(row) for row in store.conn.execute(sql, params)]
