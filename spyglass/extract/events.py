@@ -79,10 +79,25 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited"):
                 continue
-            if token.lemma_.lower() in ("clear", "free", "drop", "exchange", "swap", "catch", "designate", "release") and token.pos_ != "VERB":
-                continue
+            if token.lemma_.lower() in _WEAK and not _passive_or_of(token):
+                continue  # "clearing the way", "released a statement": only "was cleared of", "was released"
             found.append((token, status))
     return found
+
+
+_WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "release", "dismiss", "charge", "sanction"}
+
+
+def _passive_or_of(token: Any) -> bool:
+    deps = {c.dep_ for c in token.children}
+    if "auxpass" in deps or token.dep_ in ("acomp", "amod") or (token.tag_ == "VBN" and token.dep_ in ("conj", "relcl", "acl", "advcl")):
+        return True
+    if token.lemma_.lower() == "clear" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return True
+    if token.lemma_.lower() in ("charge", "sanction", "release", "free") and any(c.dep_ == "dobj" for c in token.children):
+        return token.lemma_.lower() != "release" or any(
+            c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in token.children)
+    return False
 
 
 def _unrealised(trigger: Any) -> bool:
@@ -106,9 +121,9 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
             continue
         for child in candidate.children:
             if child.dep_ in ("nsubjpass", "nsubj") or (child.dep_ == "dobj" and trigger.lemma_ in ("arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free", "sanction")):
-                named = [m for m in ctx.mentions_in_subtree(child) if m.type in _SUBJECT_TYPES]
+                named = _named_subject(ctx, child)
                 if named:
-                    return named[0].name, named[0].type, True
+                    return named.name, named.type, True
                 if child.dep_ == "dobj":
                     continue
                 words = " ".join(t.text for t in child.subtree)
@@ -129,17 +144,33 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
     return None
 
 
+def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
+    """The mention a subject phrase names: its head itself, or a person in apposition. A company
+    that only modifies the head ("a former Corvane engineer") is not the subject."""
+    found = [m for m in ctx.mentions_in_subtree(head) if m.type in _SUBJECT_TYPES and m.source != "metadata"]
+    at = ctx.offset + head.idx
+    for m in found:
+        if m.start <= at < m.end:
+            return m
+    people = [m for m in found if m.type == "person"]
+    if people:
+        return people[0]
+    if head.pos_ == "PROPN":
+        return found[0] if found else None
+    return None
+
+
 def _salient(ctx: SentenceContext) -> tuple[str, str, bool] | None:
     """The latest person named before this sentence ends, else the document's most-named person."""
-    here = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES]
+    here = [m for m in ctx.mentions if m.type == "person" and m.source != "metadata"]
     if here:
         return here[0].name, here[0].type, False
-    before = [m for m in ctx.before(ctx.start) if m.type in _SUBJECT_TYPES]
+    before = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"]
     if before:
         return before[-1].name, before[-1].type, False
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
-        if m.type == "person":
+        if m.type == "person" and m.source != "metadata":
             counts[m.name] = counts.get(m.name, 0) + 1
     if counts:
         return max(counts, key=lambda n: counts[n]), "person", False
