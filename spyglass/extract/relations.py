@@ -178,6 +178,93 @@ def stole_data_from(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4}"
+_ALIAS_CUE = re.compile(
+    r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
+    r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
+    r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
+    r"tracked as|renders? (?:it )?as)\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
+)
+_NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
+_HAN_IN_BRACKETS = re.compile(r"^[\s,.A-Za-z]{0,10}[（(](?P<han>[\u3400-\u9fff]{2,30})[)）]")
+
+
+def aliases(ctx: SentenceContext) -> list[Claim]:
+    """Other names of a person or organisation: cover names, English given names, vendor labels,
+    a Chinese name in brackets. The alias need not be a mention; the subject must be one."""
+    claims: list[Claim] = []
+    for match in _ALIAS_CUE.finditer(ctx.text):
+        at = ctx.start + match.start()
+        alias = match.group("alias").rstrip(".,")
+        cue = match.group(0)
+        if re.match(r"calls|refers", cue):
+            kinds: tuple[str, ...] = ("threat_group",)  # "Microsoft calls it X": another label of a group
+        elif re.match(r"tracks|tracked|renders", cue):
+            kinds = ("company", "threat_group")
+        else:
+            kinds = ("person",)
+        if kinds == ("person",) and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
+            continue  # "known as MOIS": an acronym, not a person's other name
+        if kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
+            subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
+        else:
+            subject = _nearest_before(ctx, at, kinds, exclude=alias)
+        if subject is not None and alias != subject.name:
+            claims.append(_alias_claim(ctx, subject, alias))
+    for match in _NICKNAME.finditer(ctx.text):
+        full = f"{match.group('given')} {match.group('family')}"
+        at = ctx.start + match.start()
+        subject = next((m for m in ctx.mentions if m.type == "person" and m.start <= at + len(full) + 12 and m.end >= at), None)
+        if subject is not None:
+            claims.append(_alias_claim(ctx, subject, f"{match.group('nick')} {match.group('family')}"))
+    for m in ctx.mentions:
+        han = _HAN_IN_BRACKETS.match(ctx.doc.text[m.end : m.end + 40])
+        if han and m.type in ("person", "company", "organization", "agency_unit", "state_agency"):
+            claims.append(_alias_claim(ctx, m, han.group("han")))
+    return claims
+
+
+def _alias_claim(ctx: SentenceContext, subject: Mention, alias: str) -> Claim:
+    return Claim(subject=subject.name, predicate="alias_of", object=alias, subject_type=subject.type,
+                 object_type=subject.type, doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end,
+                 extractor=EXTRACTOR, extractor_version=VERSION, confidence=0.7)
+
+
+def _acting_person(ctx: SentenceContext, at: int) -> Mention | None:
+    """The named subject of the verb at `at` ("Gao presented himself as"); None when the subject
+    is someone unnamed ("a contact who introduced himself as ..."): that alias is not theirs."""
+    verb = next((t for t in ctx.sentence if ctx.offset + t.idx >= at), None)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            named = [m for m in ctx.mentions_in_subtree(child) if m.type == "person"]
+            if named:
+                return named[0]
+            if child.lower_ in ("he", "she"):
+                before = [m for m in ctx.all_mentions if m.type == "person" and m.end <= ctx.offset + child.idx
+                          and m.source != "metadata"]
+                return before[-1] if before else None
+    return None
+
+
+def _nearest_before(ctx: SentenceContext, at: int, kinds: tuple[str, ...], exclude: str) -> Mention | None:
+    candidates = [m for m in ctx.all_mentions if m.type in kinds and m.end <= at and m.text != exclude
+                  and m.name != exclude and m.source != "metadata"]
+    if not candidates and "person" in kinds:  # "Known to friends as Jason Lu, he ...": the person named before
+        candidates = [m for m in ctx.all_mentions if m.type == "person" and m.start < ctx.start and m.source != "metadata"]
+    return candidates[-1] if candidates else None
+
+
+def attributed_to(ctx: SentenceContext) -> list[Claim]:
+    """"Lantern Panda, which officials have tied to Fuzhou Tianhong": a group attributed to an actor."""
+    cue = re.compile(r"\b(?:tied|linked|attributed|connected)\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+    return [_claim(ctx, group, "attributed_to", actor, 0.6) for group, actor in
+            _pairs(ctx, ("threat_group",), ("company", "state_agency", "agency_unit", "country"), cue, 120)]
+
+
 def _subject_mention(ctx: SentenceContext, verb: Any) -> Mention | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -197,5 +284,6 @@ def _kb_parents() -> dict[str, str]:
 
 
 RULES: list[Callable[[SentenceContext], list[Claim]]] = [
-    officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from,
+    officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from, aliases,
+    attributed_to,
 ]

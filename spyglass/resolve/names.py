@@ -1,0 +1,114 @@
+"""Compare names of people and organisations across documents, with an explanation for each score.
+
+Word order ("Xu Yanjun" / "Yanjun Xu"), split or hyphenated given names ("Zhen-yu", "Jian
+Hong"), Han characters read as tone-less pinyin ("高振宇" -> "gao zhenyu"), transliterations
+of one name ("Lebedinsky" / "Lebedinskiy" / "Lebiediński") and initials ("Thomas R.") are
+recognised. A surname alone, or initials alone, is a weak match: it never merges two people
+without other support (agency, country, dates), which the caller checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+STRONG = 0.85  # merge on the name alone
+WEAK = 0.5  # merge only with support from the rest of the case
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
+# Transliteration folds, applied in order to one lower-case, accent-free token.
+_FOLDS: list[tuple[str, str]] = [
+    (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
+    (r"(sky|ski|skiy|skii)$", "ski"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"),
+    (r"(.)\1", r"\1"),
+]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=50_000)
+def tokens(name: str) -> tuple[str, ...]:
+    """Lower-case, accent-free word tokens; Han characters become pinyin (family name, then the
+    given name as one word); hyphens join ("Zhen-yu" -> "zhenyu")."""
+    if _HAN.search(name):
+        han = "".join(_HAN.findall(name))
+        syllables = lazy_pinyin(han)
+        if 2 <= len(syllables) <= 4:
+            return (syllables[0], "".join(syllables[1:]))
+        return tuple(syllables)
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
+    out = []
+    for token in _TOKEN.findall(text):
+        out.append(token.lower().replace("-", "").replace("'", "").replace("’", ""))
+    return tuple(out)
+
+
+def fold(token: str) -> str:
+    """A spelling-independent key for one token of a transliterated name."""
+    key = token.rstrip(".")
+    for pattern, replacement in _FOLDS:
+        key = re.sub(pattern, replacement, key)
+    return key
+
+
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
+def compare(a: str, b: str) -> NameMatch:
+    """How likely two names are the same person's name, and why."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return NameMatch(0.0, "no name")
+    via_han = bool(_HAN.search(a)) != bool(_HAN.search(b))
+    if sorted(ta) == sorted(tb):
+        why = "same name read from Han characters as pinyin" if via_han else (
+            "same words" if ta == tb else "same words in another order")
+        return NameMatch(1.0 if not via_han else 0.9, why)
+    if sorted(_joined(ta)) == sorted(_joined(tb)) or "".join(sorted(ta)) == "".join(sorted(tb)):
+        return NameMatch(0.95, "given name written split, joined or hyphenated")
+    if "".join(ta) == "".join(tb) or "".join(ta) == "".join(reversed(tb)):
+        return NameMatch(0.95, "same letters, split differently")
+    fa, fb = sorted(fold(t) for t in ta), sorted(fold(t) for t in tb)
+    if fa == fb and not any(_is_initial(t) for t in ta + tb):
+        return NameMatch(0.9, "transliteration variants of the same name")
+    initials = _initial_match(ta, tb) or _initial_match(tb, ta)
+    if initials:
+        return initials
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1 and fold(short[0]) in {fold(t) for t in long}:
+        return NameMatch(0.6, "one word of the name (a surname or given name alone)")
+    if len(short) >= 2 and {fold(t) for t in short} <= {fold(t) for t in long}:
+        return NameMatch(0.9, "the shorter name's words all appear in the longer (a middle name)")
+    shared = {fold(t) for t in ta} & {fold(t) for t in tb}
+    if shared and len(ta) >= 2 and len(tb) >= 2:
+        return NameMatch(0.5, "same surname, other given name (maybe an English given name or a relative)")
+    return NameMatch(0.0, "different names")
+
+
+def _joined(ts: tuple[str, ...]) -> tuple[str, ...]:
+    """"lu jian hong" -> ("lu", "jianhong"): the given name as one word."""
+    return (ts[0], "".join(ts[1:])) if len(ts) > 2 else ts
+
+
+def _initial_match(ta: tuple[str, ...], tb: tuple[str, ...]) -> NameMatch | None:
+    """"Jens-Uwe K." against "Jens-Uwe Kraemer": the given name and the surname's initial agree."""
+    if len(ta) < 2 or not _is_initial(ta[-1]) or len(tb) < 2:
+        return None
+    given_a = [fold(t) for t in ta[:-1]]
+    given_b = [fold(t) for t in tb[:-1]]
+    if given_a == given_b and fold(tb[-1]).startswith(fold(ta[-1])):
+        return NameMatch(0.8, "given name and the surname's initial agree")
+    if given_a == given_b and _is_initial(tb[-1]) and fold(ta[-1]) == fold(tb[-1]):
+        return NameMatch(0.8, "same given name and initial")
+    return None
