@@ -78,6 +78,17 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         scores.update({f"relations.{k}": relations[k] for k in ("precision", "recall", "f1")})
         per_doc.append({"doc": "relations", "misses": [f"missed {n}" for n in relations["missed"]]
                         + [f"false hit {n}" for n in relations["false_hits"]]})
+    if gold.get("cases") and any("aliases" in c for c in gold["cases"]) and len(gold["documents"]) > 1:
+        from spyglass.evaluate.cases import score_cases
+        from spyglass.resolve.cases import build_cases
+
+        cases = build_cases(docs, [c for r in extractions.values() for c in r.claims])
+        gold_doc_of = {d.doc_id: next((e["doc_id"] for e in gold["documents"]
+                                       if Path(e["file"]).name == Path(d.source_path or "").name), None) for d in docs}
+        case_scores = score_cases(cases, gold, {k: v for k, v in gold_doc_of.items() if v})
+        scores.update(case_scores["scores"])
+        counts_extra.update(case_scores["counts"])
+        per_doc.append({"doc": "cases", "misses": case_scores["misses"]})
     date_right = date_total = 0
     for entry in gold["documents"]:
         doc = by_name.get(Path(entry["file"]).name)

@@ -35,6 +35,12 @@ PHRASES: dict[str, re.Pattern[str]] = {
     "extradited": re.compile(r"\bhanded over to\b", re.I),
 }
 _SUBJECT_TYPES = ("person", "company", "threat_group")
+# Descriptions that stand for the person a report is about ("the man", "the officer").
+_PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "citizen", "businessman",
+                 "businesswoman", "analyst", "detective", "investigator", "employee", "defendant", "suspect",
+                 "spy", "agent", "scientist", "researcher", "consultant", "clerk", "aide", "soldier", "worker",
+                 "academic", "professor", "student", "executive", "manager", "director", "journalist", "forwarder",
+                 "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
 _GROUP = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _CHARGE = re.compile(r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of)\s+(?P<what>[^.;:()]{4,160}?)(?=\s+(?:and|after|before|by|in|on|at|for|when|which|but)\s+(?:the|a|an|his|her|their|\d)|[,.;:()]|$)", re.I)
@@ -50,6 +56,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue  # "a maximum sentence of 15 years" is not a sentencing
         if status == "charged" and trigger.pos_ == "NOUN":
             continue  # "charges", "in charge"
+        if _quoted(ctx, trigger):
+            continue  # words inside a quotation are someone's statement, reported with its speaker
         if _unrealised(trigger):
             continue  # "if convicted, he faces ...", "will be sentenced next month": not (yet) an event
         subject = _subject(ctx, trigger)
@@ -90,14 +98,22 @@ _WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "rel
 
 def _passive_or_of(token: Any) -> bool:
     deps = {c.dep_ for c in token.children}
+    if token.lemma_.lower() == "clear":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # "cleared of spying"
     if "auxpass" in deps or token.dep_ in ("acomp", "amod") or (token.tag_ == "VBN" and token.dep_ in ("conj", "relcl", "acl", "advcl")):
         return True
     if token.lemma_.lower() == "clear" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return True
-    if token.lemma_.lower() in ("charge", "sanction", "release", "free") and any(c.dep_ == "dobj" for c in token.children):
+    if token.lemma_.lower() in ("charge", "sanction", "designate", "release", "free") and any(c.dep_ == "dobj" for c in token.children):
         return token.lemma_.lower() != "release" or any(
             c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in token.children)
     return False
+
+
+def _quoted(ctx: SentenceContext, trigger: Any) -> bool:
+    before = ctx.doc.text[ctx.start : ctx.offset + trigger.idx]
+    opened = before.count("“") - before.count("”") + (before.count('"') % 2)
+    return opened > 0
 
 
 def _unrealised(trigger: Any) -> bool:
@@ -110,33 +126,49 @@ def _has_term(ctx: SentenceContext) -> bool:
         r"\bmaximum\b|\bfaces?\b|\bup to\b", ctx.text)
 
 
+_TRANSITIVE = ("arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free",
+               "sanction", "designate", "indict", "imprison", "pardon", "catch", "apprehend")
+
+
 def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None:
-    """(name, type, named_here): the named subject, or whom a pronoun or description means."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX", "ADJ") else trigger.head
+    """(name, type, named_here): who the event happened to. For "police arrested X" that is
+    the object; for "X was arrested" the passive subject; for "X pleaded guilty" the subject.
+    A pronoun or a description means the person the text is about; a noun ("the arrest")
+    needs its owner named ("Gao's arrest", "the arrest of Gao")."""
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                named = _named_subject(ctx, child)
+                if named:
+                    return named.name, named.type, True
+        return None
+    verb = trigger
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:  # "caught, extradited and sentenced"
         first = first.head
+    active = trigger.lemma_.lower() in _TRANSITIVE and not any(c.dep_ == "auxpass" for c in first.children) \
+        and trigger.tag_ != "VBN"
     for candidate in (verb, first, first.head if first.dep_ in ("xcomp", "advcl", "acomp") else None):
         if candidate is None:
             continue
         for child in candidate.children:
-            if child.dep_ in ("nsubjpass", "nsubj") or (child.dep_ == "dobj" and trigger.lemma_ in ("arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free", "sanction")):
-                named = _named_subject(ctx, child)
-                if named:
-                    return named.name, named.type, True
-                if child.dep_ == "dobj":
-                    continue
-                words = " ".join(t.text for t in child.subtree)
-                if child.lower_ in ("who", "which", "that"):  # the person the relative clause hangs on
-                    named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx]
-                    return (named[-1].name, named[-1].type, True) if named else _salient(ctx)
-                if child.lower_ in _PRONOUNS:
-                    return _salient(ctx)
-                if _GROUP.match(words):  # "Three Germans": a group, named as the text names it
-                    head = [t.text for t in child.subtree if t.i <= child.i]
-                    return " ".join(head), "person", True
-                if child.pos_ in ("NOUN", "PROPN"):
-                    return _salient(ctx)
+            wanted = ("dobj",) if active else ("nsubjpass", "nsubj")
+            if child.dep_ not in wanted:
+                continue
+            named = _named_subject(ctx, child)
+            if named:
+                return named.name, named.type, True
+            words = " ".join(t.text for t in child.subtree)
+            if child.lower_ in ("who", "which", "that"):  # the person the relative clause hangs on
+                named_before = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx]
+                return (named_before[-1].name, named_before[-1].type, True) if named_before else _salient(ctx)
+            if child.lower_ in ("he", "she", "him", "her"):
+                return _salient(ctx)
+            if _GROUP.match(words) and (child.lemma_.lower() in _PERSON_NOUNS or child.text[:1].isupper()):
+                head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
+                return " ".join(head), "person", True
+            if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
+                return _salient(ctx)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if named:

@@ -9,24 +9,24 @@ party, or the maximum the law allows. Years such as "2019" are dates, never quan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable
 
 # ---------------------------------------------------------------- rule tables
 
-ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                   "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+ONES = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen "
+                                   "fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=1)}
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 GERMAN = {w: i + 2 for i, w in enumerate("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())}
-SPECIAL = {"a dozen": 12, "dozen": 12, "a": 1, "an": 1, "ein": 1, "einem": 1, "einen": 1, "half a": 0.5}
+SPECIAL = {"a dozen": 12, "a": 1, "an": 1, "ein": 1, "einem": 1, "einen": 1}
 MULTIPLIERS = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
                "billion": 1_000_000_000, "bn": 1_000_000_000}
 
 # Time units: (normalised unit, months per unit); None where months would be a misleading fraction.
 TIME_UNITS: dict[str, tuple[str, int | None]] = {
     "year": ("years", 12), "yr": ("years", 12), "month": ("months", 1), "decade": ("decades", 120),
-    "week": ("weeks", None), "day": ("days", None), "hour": ("hours", None),
+    "week": ("weeks", None), "day": ("days", None), "hour": ("hours", None), "minute": ("minutes", None),
     "jahr": ("years", 12), "monat": ("months", 1), "woche": ("weeks", None), "tag": ("days", None)}
 DATA_UNITS = {"gigabyte": "GB", "gb": "GB", "terabyte": "TB", "tb": "TB", "megabyte": "MB", "mb": "MB",
               "petabyte": "PB", "pb": "PB", "kilobyte": "KB", "kb": "KB"}
@@ -58,7 +58,7 @@ TRIGGERS: list[tuple[str, str]] = [
                   r"request(?:ed|ing|s)?|demand(?:ed|ing|s)?|call(?:ed|ing|s)?\s+for|argu(?:ed|ing|es?)(?:\s+for)?|"
                   r"recommend(?:ed|ing|s)?|push(?:ed|ing)?\s+for|urg(?:ed|ing|es?)|propos(?:ed|ing|es?)|"
                   r"forderte|beantragte|plädierte\s+auf"),
-    ("maximum", r"fac(?:es|ed|ing|e)|could\s+(?:get|receive|face)|risks?|punishable\s+by|carr(?:ies|y|ying)|"
+    ("maximum", r"fac(?:es|ed|ing|e)|could\s+(?:get|receive|face)|risks?|punishable\s+by|carr(?:ies|y|ying)(?!\s+out)|"
                 r"(?:a\s+)?maximum(?:\s+(?:prison\s+|jail\s+)?(?:sentence|term|penalty|punishment))?(?:\s+of)?|"
                 r"up\s+to|as\s+much\s+as|drohen|droht|bis\s+zu"),
     ("suspended", r"suspended\s+(?:prison\s+|jail\s+)?(?:sentence|term)(?:\s+of)?|auf\s+Bewährung"),
@@ -80,6 +80,7 @@ TRAILING = [
                              r"government|defen[cs]e(?:\s+lawyers?)?|lawyers?|attorneys?|state)\s+(?:had\s+|have\s+|has\s+)?"
                              r"(?:sought|requested|asked\s+for|wanted|demanded|recommended|proposed)"
                              r"|^\s*(?:sought|requested|demanded|recommended|proposed)\s+by")),
+    ("requested", re.compile(r"(?i)^\s+(?:Haft\s+|Freiheitsstrafe\s+)?(?:gefordert|beantragt)")),
     ("suspended", re.compile(r"(?i)^[\s,]*(?:suspended|auf\s+Bewährung)")),
     ("supervised release", re.compile(r"(?i)^\s+of\s+supervised\s+release")),
     ("probation", re.compile(r"(?i)^\s+(?:of|on)\s+probation")),
@@ -87,11 +88,14 @@ TRAILING = [
 # Sentences that are not the imposed custodial term; sentence_months falls back to "suspended" only.
 NOT_IMPOSED = {"requested", "maximum", "supervised release", "probation", "suspended"}
 # After a duration: it is a point in time ("ten years ago"), not a quantity.
-DATE_OFFSET = re.compile(r"(?i)^\s+(?:ago|earlier|later|before|previously|prior)\b")
+DATE_OFFSET = re.compile(r"(?i)^\s+(?:ago|earlier|later|previously)\b")
+# Words that may stand between a trigger and its number and still leave them adjacent ("gets only 5 years").
+GLUE_WORDS = {"to", "the", "a", "an", "for", "of", "another", "just", "only", "nearly", "almost", "more", "than",
+              "up", "about", "some", "around", "over", "at", "least", "him", "her", "them", "zu"}
 # Words that cannot stand between a number and the noun it counts, or be that noun.
 FUNCTION_WORDS = set("the a an of in on to and or for with from by at as is was were are be been has have had "
                      "this that these those his her its their our who which when while than into after before "
-                     "during since but not also".split())
+                     "during since but not also und der die das mit von zu im".split())
 NOT_PLURALS = {"was", "has", "is", "this", "its", "his", "hers", "ours", "theirs", "as", "us", "thus", "plus",
                "less", "yes", "always", "perhaps", "does", "goes", "whereas", "across", "towards", "besides",
                "unless", "percent", "times", "aircrafts", "news", "series", "means", "afterwards", "counts"}
@@ -118,8 +122,8 @@ class Quantity:
 
 # ---------------------------------------------------------------- number patterns
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _WORD = rf"(?:{_alt(list(ONES) + list(TENS) + list(SCALES))})"
@@ -127,7 +131,8 @@ _SPELLED = rf"(?:{_WORD}(?:[\s-]+{_WORD}|(?<=hundred)\s+and\s+{_WORD})*)"
 _DIGITS = r"(?<![\w.,/$£€¥-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])(?!,\d)"
 _NUM = rf"(?:{_DIGITS}½?|(?<![\w-])(?i:{_SPELLED}|{_alt(GERMAN)}|a\s+dozen)(?![\w]))"
 _QUAL = rf"(?:(?P<q>(?i:{_alt(QUALIFIERS)}))\s+)?"
-_MULT = r"(?:\s*(?P<mult>(?i:million|billion|thousand)\b|(?:bn|mn|m|k)\b))?"
+# "60 million", "$2.5m": an abbreviation only when it is written onto the number.
+_MULT = r"(?P<mult>\s*(?i:million|billion|thousand)\b|(?:bn|mn|m|k)\b)?"
 
 
 def parse_number(words: str) -> float | None:
@@ -144,8 +149,8 @@ def parse_number(words: str) -> float | None:
             continue
         if token in ONES or token in TENS:
             current += ONES.get(token) or TENS.get(token, 0)
-        elif token == "hundred":
-            current = max(current, 1) * 100
+        elif token in ("hundred", "dozen"):
+            current = max(current, 1) * SCALES[token]
         elif token in SCALES:
             total, current = total + max(current, 1) * SCALES[token], 0
         else:
@@ -155,10 +160,6 @@ def parse_number(words: str) -> float | None:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
-
-
-def _is_year(digits: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", digits.strip()))
 
 
 # ---------------------------------------------------------------- classifying a duration
@@ -182,30 +183,44 @@ def _nearest_trigger(left: str) -> tuple[str, re.Match[str]] | None:
     if not found:
         return None
     _, _, kind, match = max(found, key=lambda item: item[:2])
+    if kind == "imposed" and re.search(r"(?i)(?:sentence|term)\s+of$", match.group(0)):
+        # "recommend a sentence of", "faces a term of": the verb before the noun decides
+        verb = _nearest_trigger(left[:match.start()].rstrip())
+        glue = left[verb[1].end():match.start()] if verb else "-"
+        if verb and verb[0] in ("requested", "maximum") and re.fullmatch(r"(?i)\s*(?:an?\s+|the\s+)?(?:\w+\s+)?", glue):
+            return verb
     return kind, match
 
 
-def _sentence_status(text: str, start: int, end: int, own_qualifier: str | None) -> tuple[bool, str | None]:
-    """(is it a sentence, its qualifier) for a duration at text[start:end]."""
+def _sentence_status(text: str, start: int, end: int, own_qualifier: str | None,
+                     counted_in_months: bool = True) -> tuple[bool, str | None]:
+    """(is it a sentence, its qualifier) for a duration at text[start:end]. A bare "gets 5 years"
+    is a sentence (headline style); "given two weeks" is not, so adjacency needs years or months."""
     left = text[_clause_start(text, start):start]
     right = text[end:_clause_end(text, end)]
     window = left + " " + right
-    context, legal = bool(SENTENCE_WORDS.search(window)), bool(LEGAL_WORDS.search(window) or SENTENCE_WORDS.search(window))
+    context = bool(SENTENCE_WORDS.search(window))
+    legal = context or bool(LEGAL_WORDS.search(window))
     for qualifier, pattern in TRAILING:
         if pattern.search(right):
             return (legal or qualifier != "requested"), qualifier
     headed = bool(HEAD_SENTENCE.search(right))
     found = _nearest_trigger(left)
     kind, match = found if found else (None, None)
-    adjacent = match is not None and not left[match.end():].strip(" ,\"'“”‘’atoheparsnyfl").strip()
-    if kind == "duration" and not headed:
+    gap = left[match.end():] if match is not None else "-"
+    between = re.findall(r"[^\W\d_]+", gap)
+    adjacent = all(word.lower() in GLUE_WORDS for word in between)
+    # "faces charges ..., ending a seven-month battle": a request or a maximum governs only nearby words
+    near = ("," not in gap and len(between) <= 6) or bool(SENTENCE_WORDS.search(gap))
+    if kind == "duration" and (adjacent or not headed):  # "spent ten years in prison" is time served
         return False, own_qualifier
-    if kind in ("requested", "maximum", "suspended") and (legal or headed):
+    if kind in ("requested", "maximum", "suspended") and near and \
+            (legal or headed or (adjacent and counted_in_months)):
         return True, kind
     if own_qualifier == "up to" and (context or headed):
         return True, "maximum"
     if kind == "imposed" and match is not None and WEAK_IMPOSED.match(match.group(0)):
-        return (headed or context or adjacent), own_qualifier
+        return (headed or context or (adjacent and counted_in_months)), own_qualifier
     return (headed or context), own_qualifier
 
 
@@ -215,10 +230,8 @@ Handler = Callable[[re.Match[str], str], Quantity | None]
 
 
 def _make(match: re.Match[str], kind: str, value: float, unit: str, qualifier: str | None = None,
-          months: int | None = None, end: int | None = None, start: int | None = None) -> Quantity:
-    start = match.start() if start is None else start
-    end = match.end() if end is None else end
-    return Quantity(start, end, match.string[start:end], kind, _number(value), unit, qualifier, months)
+          months: int | None = None) -> Quantity:
+    return Quantity(match.start(), match.end(), match.group(0), kind, _number(value), unit, qualifier, months)
 
 
 def _qualifier(match: re.Match[str]) -> str | None:
@@ -226,21 +239,24 @@ def _qualifier(match: re.Match[str]) -> str | None:
     return QUALIFIERS[re.sub(r"\s+", " ", word.lower())] if word else None
 
 
+def _time_unit(word: str) -> tuple[str, int | None]:
+    return next(TIME_UNITS[k] for k in sorted(TIME_UNITS, key=len, reverse=True) if word.lower().startswith(k))
+
+
 def _time(match: re.Match[str], text: str) -> Quantity | None:
     n = parse_number(match["n"])
-    unit_word = match["unit"].lower()
-    unit, per = next(TIME_UNITS[k] for k in sorted(TIME_UNITS, key=len, reverse=True) if unit_word.startswith(k))
+    unit, per = _time_unit(match["unit"])
     if n is None or DATE_OFFSET.match(text[match.end():]) or re.match(r"(?i)[\s-]+old\b", text[match.end():]):
         return None
     n += 0.5 if match.groupdict().get("half") else 0
     months = round(n * per) if per else None
     if match.groupdict().get("n2") and months is not None:
         extra = parse_number(match["n2"])
-        months = months + int(extra or 0) if match["unit2"].lower().startswith("month") else None
+        months = months + int(extra or 0) if _time_unit(match["unit2"])[0] == "months" else None
     value = months / (per or 1) if months is not None and match.groupdict().get("n2") else n
     qualifier = _qualifier(match)
     qualifier = None if qualifier == "more than" and match["q"].lower() in ("over", "über") else qualifier
-    is_sentence, status = _sentence_status(text, match.start(), match.end(), qualifier)
+    is_sentence, status = _sentence_status(text, match.start(), match.end(), qualifier, per is not None)
     if match["n"].lower() in ("a", "an", "ein", "einem", "einen") and not is_sentence:
         return None  # "a year" outside a sentence is rarely a measured quantity
     if is_sentence:
@@ -267,7 +283,7 @@ def _data(match: re.Match[str], text: str) -> Quantity | None:
 
 def _scaled(match: re.Match[str]) -> float | None:
     n = parse_number(match["n"])
-    mult = (match.groupdict().get("mult") or "").lower()
+    mult = (match.groupdict().get("mult") or "").strip().lower()
     return n * MULTIPLIERS[mult] if n is not None and mult else n
 
 
@@ -281,7 +297,8 @@ def _money(match: re.Match[str], text: str) -> Quantity | None:
 
 def _count(match: re.Match[str], text: str) -> Quantity | None:
     raw = match["n"]
-    if raw.lower() in ("a", "an", "one") or _is_year(raw) or NOT_AFTER.search(text[:match.start("n")]):
+    # Four bare digits are a year or a code ("the 1831 count"), not a count.
+    if raw.lower() in ("a", "an", "one") or re.fullmatch(r"\d{4}", raw) or NOT_AFTER.search(text[:match.start("n")]):
         return None
     value = _scaled(match)
     if match.groupdict().get("strong"):  # "a 60 million-strong diaspora": a body of people
@@ -302,7 +319,7 @@ def _age(match: re.Match[str], text: str) -> Quantity | None:
     n = parse_number(match["n"])
     if n is None or not 0 < n < 120:
         return None
-    if match.groupdict().get("comma"):  # "Gao Zhenyu, 44,": a name, a comma, the age, a comma
+    if match.groupdict().get("comma") is not None:  # "Gao Zhenyu, 44,": a name, a comma, the age, a comma
         before = re.search(r"([A-Z][\w'’-]*\.?|[A-Z]\.)\s*,\s*$", text[:match.start()])
         if not before or before.group(1).rstrip(".").lower() in MONTH_NAMES:
             return None
@@ -311,7 +328,7 @@ def _age(match: re.Match[str], text: str) -> Quantity | None:
 
 # ---------------------------------------------------------------- the rule table and the scanner
 
-_UNIT = r"(?P<unit>(?i:years?|yrs?|months?|decades?|weeks?|days?|hours?|jahre?n?|monate?n?|wochen?|tage?n?))"
+_UNIT = r"(?P<unit>(?i:years?|yrs?|months?|decades?|weeks?|days?|hours?|minutes?|jahre?n?|monate?n?|wochen?|tage?n?))"
 RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("age", re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})[\s-]+years?[\s-]+old\b"), _age),
     ("age", re.compile(r"(?i)(?<!\w)aged\s+(?P<n>\d{1,3})\b"), _age),
@@ -322,7 +339,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("sentence", re.compile(r"(?P<n>\d{1,2})\s*年(?:有期)?徒刑"), _chinese_sentence),
     ("sentence", re.compile(r"有期徒刑(?P<n>\d{1,2})年(?:(?P<m>\d{1,2})个月)?"), _chinese_sentence),
     ("time", re.compile(rf"{_QUAL}(?P<n>{_NUM}|(?i:a|an|ein|einem|einen))(?P<half>\s+and\s+a\s+half)?(?:\s+|-){_UNIT}"
-                        rf"(?![\w])(?:['’]s?)?(?:\s+and\s+(?P<n2>{_NUM})\s+(?P<unit2>(?i:months?|weeks?|days?)))?"), _time),
+                        rf"(?![\w])(?:['’]s?)?(?:\s+(?:and|und)\s+(?P<n2>{_NUM})\s+"
+                        r"(?P<unit2>(?i:months?|monate?n?|weeks?|days?)))?"), _time),
     ("time", re.compile(rf"{_QUAL}(?P<n>(?i:a|an|one))\s+{_UNIT}(?P<half>\s+and\s+a\s+half)"), _time),
     ("data", re.compile(rf"{_QUAL}(?P<n>{_NUM})\s*(?P<unit>(?i:gigabytes?|terabytes?|megabytes?|petabytes?|kilobytes?)"
                         r"|GB|TB|MB|PB|KB)\b"), _data),
@@ -331,8 +349,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("money", re.compile(rf"{_QUAL}(?P<n>{_NUM})(?:\s+(?P<mult>(?i:million|billion|thousand)))?\s+"
                          rf"(?P<cur>(?i:{_alt(CURRENCY_WORDS)})s?)\b"), _money),
     ("count", re.compile(rf"{_QUAL}(?P<n>{_NUM}){_MULT}(?P<strong>-strong)\b"), _count),
-    ("count", re.compile(rf"{_QUAL}(?P<n>{_NUM}){_MULT}\s+(?P<mods>(?:[A-Za-z][\w'’-]*\s+){{0,2}}?)(?P<noun>[A-Za-z][a-z]+s|{_alt(IRREGULAR_PLURALS)})\b"),
-     _count),
+    # Up to two modifiers, then the first plural noun on the same line: "3,400 company files".
+    ("count", re.compile(rf"{_QUAL}(?P<n>{_NUM}){_MULT}[^\S\n]+(?P<mods>(?:[A-Za-z][\w'’-]*[^\S\n]+){{0,2}}?)"
+                         rf"(?P<noun>[A-Za-z][a-z]+s|{_alt(IRREGULAR_PLURALS)})\b"), _count),
 ]
 
 

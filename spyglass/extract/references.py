@@ -49,7 +49,7 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
         return m.name  # set where the mention was made (countries, demonyms, regions)
     if m.kb_id and m.kb_id in _kb_names():
         return _kb_names()[m.kb_id]
-    if m.type == "person":
+    if m.type == "person" or (len(_tokens(m.text)) == 1 and m.source == "model"):
         tokens = _tokens(m.text)
         key = " ".join(sorted(tokens))
         if key in people:

@@ -25,11 +25,12 @@ TARGETS = ("company", "organization", "government_body", "country", "region", "s
 
 _ROLE = r"(?:officer|official|head|director|chief|deputy[\w\s-]*?|employee|member|operative|analyst|spymaster|commander|case officer|staffer)"
 _OFFICER_AFTER = re.compile(
-    r"^,?\s*(?:\d{1,3},\s*)?(?:(?:who|and)\s+(?:is|was)\s+)?(?:a|an|the)\s+(?:former\s+|senior\s+|serving\s+|retired\s+)?"
+    r"^,?\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?:(?:who\s+|and\s+)?(?:is|was|had been|has been|served as|serves as|worked as)\s+)?"
+    r"(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|serving\s+|retired\s+)?"
     r"[\w\s-]{0,40}?\b" + _ROLE + r"\b[\w\s-]{0,30}?\s(?:of|in|at|with|for|from)\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$"
 )
 _OFFICER_BEFORE = re.compile(r"^\s*(?:officer|agent|operative|analyst|official|spy)\s+$")
-_AGENT_OF = re.compile(r"\b(?:agent|asset|spy|informant)s?\s+(?:of|for)\s+(?:the\s+)?$|\b(?:spying|spied|spy|working|worked|acting|acted)\s+for\s+(?:the\s+)?$|\bpass(?:ing|ed)?\s+(?:[\w’'-]+\s+){0,8}?to\s+$")
+_AGENT_OF = re.compile(r"\b(?:agent|asset|spy|informant)s?\s+(?:of|for)\s+(?:the\s+)?$|\b(?:spying|spied|spy|working|worked|acting|acted)\s+for\s+(?:the\s+)?$|\b(?:assist(?:ing|ed)?|help(?:ing|ed)?)\s+(?:the\s+)?$|\bpass(?:ing|ed)?\s+(?:[\w’'-]+\s+){0,8}?to\s+$")
 _HACKED_BY = re.compile(r"\b(?:was|were|had been|has been|have been)\s+(?:hacked|breached|compromised|penetrated|infiltrated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _CONTRACTOR = re.compile(r"\b(?:on behalf of|a contractor (?:for|to)|contractors? for|hacking for|worked for|working for|hired by|contracted by|front (?:company )?for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _PART_OF = re.compile(r"^,?\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:arm|branch|bureau|department|division|unit|office|part|subsidiary)\s+of\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$")

@@ -29,6 +29,36 @@ _FOLDS: list[tuple[str, str]] = [
 ]
 
 
+# Given names that are one name in different languages: an English report's "Eugene L." is a
+# Polish report's "Jewgienij L." and a Russian one's "Yevgeny L.". Spellings are folded first.
+GIVEN_NAME_EQUIVALENTS: list[set[str]] = [
+    {"eugene", "yevgeny", "evgeny", "evgeni", "evgenii", "jewgienij", "ievgen", "yevhen"},
+    {"alexander", "aleksandr", "alexandr", "oleksandr", "aleksander", "alexandre"},
+    {"michael", "mikhail", "michal", "michail", "mykhailo", "michel", "miguel"},
+    {"peter", "pyotr", "piotr", "petr", "pierre", "pedro"},
+    {"paul", "pavel", "pawel", "pavlo", "pablo"},
+    {"john", "ivan", "jan", "johann", "jean", "juan", "ioann"},
+    {"joseph", "iosif", "jozef", "josef", "giuseppe", "jose"},
+    {"george", "georgy", "georgii", "jerzy", "yuri", "yuriy", "jurij", "georg"},
+    {"andrew", "andrei", "andrey", "andrzej", "andriy", "andreas"},
+    {"nicholas", "nikolai", "nikolay", "mikolaj", "mykola", "nicolas", "klaus"},
+    {"dmitry", "dmitri", "dmitrii", "dymitr", "dmytro"},
+    {"sergei", "sergey", "siergiej", "serhiy", "sergiusz"},
+    {"vladimir", "wladimir", "wlodzimierz", "volodymyr"},
+    {"alexei", "alexey", "aleksei", "aleksiej", "oleksiy"},
+    {"maria", "mariya", "marie", "mary", "marija"},
+    {"catherine", "yekaterina", "ekaterina", "katarzyna", "katharina"},
+]
+
+
+def _given_key(token: str) -> str:
+    folded = fold(token)
+    for group in GIVEN_NAME_EQUIVALENTS:
+        if folded in {fold(name) for name in group}:
+            return fold(sorted(group)[0])
+    return folded
+
+
 @dataclass(frozen=True)
 class NameMatch:
     score: float
@@ -82,6 +112,9 @@ def compare(a: str, b: str) -> NameMatch:
     fa, fb = sorted(fold(t) for t in ta), sorted(fold(t) for t in tb)
     if fa == fb and not any(_is_initial(t) for t in ta + tb):
         return NameMatch(0.9, "transliteration variants of the same name")
+    ga, gb = sorted(_given_key(t) for t in ta), sorted(_given_key(t) for t in tb)
+    if ga == gb and not any(_is_initial(t) for t in ta + tb):
+        return NameMatch(0.85, "the same given name in another language, same surname")
     initials = _initial_match(ta, tb) or _initial_match(tb, ta)
     if initials:
         return initials
@@ -105,8 +138,8 @@ def _initial_match(ta: tuple[str, ...], tb: tuple[str, ...]) -> NameMatch | None
     """"Jens-Uwe K." against "Jens-Uwe Kraemer": the given name and the surname's initial agree."""
     if len(ta) < 2 or not _is_initial(ta[-1]) or len(tb) < 2:
         return None
-    given_a = [fold(t) for t in ta[:-1]]
-    given_b = [fold(t) for t in tb[:-1]]
+    given_a = [_given_key(t) for t in ta[:-1]]
+    given_b = [_given_key(t) for t in tb[:-1]]
     if given_a == given_b and fold(tb[-1]).startswith(fold(ta[-1])):
         return NameMatch(0.8, "given name and the surname's initial agree")
     if given_a == given_b and _is_initial(tb[-1]) and fold(ta[-1]) == fold(tb[-1]):

@@ -1,0 +1,294 @@
+"""Assemble case files: one per person, company or group facing an espionage-related action.
+
+Subjects of legal-event claims are grouped across documents by name (strong matches merge;
+weak ones, such as a surname alone or another given name, merge only when the rest of the
+case agrees: the same agency, the same dated event, or an alias claim). Each case then
+gathers its timeline, sponsor, sentence and documents, choosing among disagreeing sources
+(`choose.py`) and flagging the disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
+from spyglass.model import Case, CaseEvent, Claim, Document, FuzzyDate, content_hash
+from spyglass.resolve.choose import Evidence, choose, dates_agree
+from spyglass.resolve.names import STRONG, WEAK, compare
+from spyglass.resolve.syndication import groups as syndication_groups
+from spyglass.resolve.mentions_scan import reporting_documents
+
+# Legal events in the order a case moves through them; the status is the latest one.
+LADDER = ["alleged", "sanctioned", "arrested", "charged", "indicted", "extradited", "pleaded_guilty",
+          "convicted", "acquitted", "dismissed", "sentenced", "released", "deceased"]
+# Gold and analysts speak of fewer statuses: how each event reads as a case status.
+AS_STATUS = {"sanctioned": "alleged", "indicted": "charged", "pleaded_guilty": "convicted", "extradited": None,
+             "dismissed": None}
+SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
+_GROUP_SUBJECT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
+
+
+@dataclass
+class Node:
+    """One subject as one document names it."""
+
+    doc_id: str
+    name: str
+    kind: str
+    claims: list[Claim] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.doc_id, self.name
+
+
+def build_cases(docs: list[Document], claims: list[Claim]) -> list[Case]:
+    """Case files from every document's claims."""
+    by_doc = {d.doc_id: d for d in docs}
+    group_of = syndication_groups(docs)
+    nodes = _nodes(claims)
+    clusters = _cluster(nodes)
+    cases = [_assemble(members, by_doc, group_of) for members in clusters]
+    cases = [c for c in cases if c is not None]
+    reporting_documents(cases, docs)
+    return sorted(cases, key=lambda c: (-len(c.documents), c.name))
+
+
+def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
+    events = {s for s in LADDER}
+    nodes: dict[tuple[str, str], Node] = {}
+    for claim in claims:
+        if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group"):
+            if not _looks_like_a_name(claim.subject):
+                continue
+            kind = "person_group" if _GROUP_SUBJECT.match(claim.subject) else claim.subject_type
+            nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))
+    for claim in claims:  # every claim about a subject, and the names it also goes by
+        node = nodes.get((claim.doc_id, claim.subject))
+        if node is None:
+            continue
+        node.claims.append(claim)
+        if claim.predicate == "alias_of" and claim.object:
+            node.aliases.add(claim.object)
+    for claim in claims:  # "Lu Jianhong, known as Jason Lu": the subject is the alias node's other name
+        if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
+            nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
+    return nodes
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A case needs a name: a one-word "person" is a place or a firm the model mistyped
+    ("Koblenz"), unless it is a group ("Three Germans") or an initialled name ("K.")."""
+    from spyglass.extract.places import country_name, region_name
+
+    if not text or len(text) > 80 or country_name(text) or region_name(text):
+        return False
+    if not (text[0].isupper() or re.match(r"[\u3400-\u9fff]", text)):
+        return False
+    return len(text.split()) >= 2 or bool(re.match(r"[\u3400-\u9fff]{2,}", text))
+
+
+def _cluster(nodes: dict[tuple[str, str], Node]) -> list[list[Node]]:
+    items = list(nodes.values())
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if _same_case(a, b):
+                parent[root(i)] = root(j)
+    members: dict[int, list[Node]] = defaultdict(list)
+    for i, node in enumerate(items):
+        members[root(i)].append(node)
+    return list(members.values())
+
+
+def _same_case(a: Node, b: Node) -> bool:
+    if a.kind != b.kind and not {a.kind, b.kind} <= {"company", "threat_group"}:
+        return False
+    if a.kind == "person_group" or b.kind == "person_group":
+        return False  # "three Germans" in two reports may be different groups: keep apart
+    names_a, names_b = {a.name, *a.aliases}, {b.name, *b.aliases}
+    if names_a & names_b:
+        return True
+    best = max(_name_score(x, y, a.kind) for x in names_a for y in names_b)
+    if best >= STRONG:
+        return True
+    if a.doc_id == b.doc_id and best >= 0.8:
+        return True  # one report spelling one person two ways ("Yevgeny L." and "Jewgienij L.")
+    return best >= WEAK and _supported(a, b)
+
+
+def _name_score(x: str, y: str, kind: str) -> float:
+    if kind == "person":
+        return compare(x, y).score
+    return 1.0 if _org_key(x) == _org_key(y) or _org_key(x) in _org_key(y) or _org_key(y) in _org_key(x) else 0.0
+
+
+def _org_key(name: str) -> str:
+    text = re.sub(r"\b(co|company|corp|corporation|ltd|limited|inc|llc|gmbh|group)\b\.?", " ", name.lower())
+    return " ".join(re.findall(r"\w+", text)) or name.lower()
+
+
+def _supported(a: Node, b: Node) -> bool:
+    """A weak name match merges only when the cases share an agency, an agreeing dated event,
+    the same sentence, or the same place of arrest."""
+    for predicates in (SPONSOR_PREDICATES, ("sentenced",), ("arrested",)):
+        values_a = {c.object or c.value for c in a.claims if c.predicate in predicates} - {None}
+        values_b = {c.object or c.value for c in b.claims if c.predicate in predicates} - {None}
+        if values_a & values_b:
+            return True
+    for ca in a.claims:
+        for cb in b.claims:
+            if ca.predicate == cb.predicate and ca.date and cb.date and ca.predicate in LADDER:
+                if ca.date.agrees(cb.date) and ca.date.precision in ("day", "month") and cb.date.precision in ("day", "month"):
+                    return True
+    return False
+
+
+def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str]) -> Case | None:
+    claims = [c for node in members for c in node.claims]
+    names = [n.name for n in members]
+    full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
+    name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
+    kind = max({n.kind for n in members}, key=lambda k: sum(n.kind == k for n in members))
+    aliases = sorted({n for node in members for n in (node.name, *node.aliases)})
+
+    def evidence(claim: Claim, value: Any) -> Evidence:
+        doc = by_doc.get(claim.doc_id)
+        return Evidence(value, claim.doc_id, group_of.get(claim.doc_id, claim.doc_id),
+                        doc.published if doc else None, claim.claim_id)
+
+    timeline, conflicts = [], []
+    for status in LADDER:
+        happened = [c for c in claims if c.predicate == status]
+        if not happened:
+            continue
+        dated = [evidence(c, c.date) for c in happened if c.date]
+        chosen = choose(dated, dates_agree)
+        if chosen and chosen.conflict:
+            conflicts.append({"field": f"dates.{status}", "chosen": str(chosen.value), "reason": chosen.reason,
+                              "values": _plain(chosen.values)})
+        timeline.append(CaseEvent(status, chosen.value if chosen else None, sorted(c.claim_id for c in happened)))
+    sentence = choose([evidence(c, int(c.value)) for c in claims if c.predicate == "sentenced" and (c.value or "").isdigit()])
+    if sentence and sentence.conflict:
+        conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
+                          "values": sentence.values})
+    sponsor = choose([evidence(c, c.object) for c in claims if c.predicate in SPONSOR_PREDICATES and c.object])
+    if sponsor and sponsor.conflict:
+        conflicts.append({"field": "sponsor", "chosen": sponsor.value, "reason": sponsor.reason, "values": sponsor.values})
+    if not timeline:
+        return None
+    documents = sorted({c.doc_id for c in claims}, key=lambda d: (by_doc[d].published or "", d) if d in by_doc else ("", d))
+    return Case(
+        case_id=content_hash(kind, name)[:16],
+        name=name,
+        kind=kind,
+        aliases=aliases,
+        role=_role(claims),
+        sponsor=sponsor.value if sponsor else None,
+        parent_agency=_parent(sponsor.value) if sponsor else None,
+        prosecuting_country=_prosecuting_country(claims),
+        targets=sorted({c.object for c in claims if c.predicate in ("targets", "hacked", "stole_data_from") and c.object}),
+        charges=sorted({c.value for c in claims if c.predicate in ("charged", "indicted") and c.value}),
+        convicted_of=sorted({c.value for c in claims if c.predicate in ("convicted", "pleaded_guilty") and c.value}),
+        timeline=timeline,
+        status=_status(timeline),
+        sentence_months=sentence.value if sentence else None,
+        documents=documents,
+        conflicts=conflicts,
+    )
+
+
+def _plain(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**v, "value": str(v["value"])} for v in values]
+
+
+def _status(timeline: list[CaseEvent]) -> str | None:
+    """The latest event as a case status; undated events count by their place on the ladder."""
+    ranked = []
+    for event in timeline:
+        status = AS_STATUS.get(event.status, event.status)
+        if status is None:
+            continue
+        when = event.date.first_day().isoformat() if event.date else ""
+        ranked.append((when, LADDER.index(event.status), status))
+    if not ranked:
+        return None
+    dated = [r for r in ranked if r[0]]
+    latest_dated = max(dated) if dated else None
+    highest = max(ranked, key=lambda r: r[1])
+    if latest_dated and LADDER.index(latest_dated[2]) >= highest[1] - 0:
+        return latest_dated[2]
+    return highest[2] if not latest_dated or highest[1] > LADDER.index(latest_dated[2]) else latest_dated[2]
+
+
+def _role(claims: list[Claim]) -> str | None:
+    if any(c.predicate == "officer_of" for c in claims):
+        return "intelligence officer"
+    if any(c.predicate in ("agent_of", "recruited_by") for c in claims):
+        return "agent"
+    if any(c.predicate == "contractor_for" for c in claims):
+        return "contractor"
+    return None
+
+
+_KB: dict[str, Any] = {}
+
+
+def _kb() -> dict[str, Any]:
+    if not _KB:
+        entries = load_entries()
+        _KB["by_id"] = {e.id: e for e in entries}
+        _KB["aliases"] = alias_index()
+    return _KB
+
+
+def _entry(name: str) -> Any:
+    ids = _kb()["aliases"].get(normalise_alias(name), [])
+    return _kb()["by_id"][ids[0]] if len(ids) == 1 else None
+
+
+def _parent(sponsor: str) -> str | None:
+    entry = _entry(sponsor)
+    if entry is None or not entry.parent:
+        return None
+    return _kb()["by_id"][entry.parent].name
+
+
+def sponsor_aliases(sponsor: str | None) -> list[str]:
+    entry = _entry(sponsor) if sponsor else None
+    return list(entry.names()) if entry else ([sponsor] if sponsor else [])
+
+
+def _prosecuting_country(claims: list[Claim]) -> str | None:
+    """Where the case is prosecuted: the extradition's destination, else the arresting
+    authority's country, else the place of arrest."""
+    from spyglass.extract.places import country_name
+
+    for claim in claims:
+        if claim.predicate == "extradited" and (claim.value or "").startswith("to "):
+            country = country_name(claim.value[3:])
+            if country:
+                return country
+    for claim in claims:
+        if claim.predicate in ("arrested", "charged", "convicted", "sentenced") and claim.object:
+            entry = _entry(claim.object)
+            if entry is not None and entry.country:
+                return str(entry.country)
+    for claim in claims:
+        if claim.predicate == "arrested" and (claim.value or "").startswith("in "):
+            country = country_name(claim.value[3:])
+            if country:
+                return country
+    return None

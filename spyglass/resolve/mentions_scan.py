@@ -1,0 +1,75 @@
+"""Which documents report on a case: its names in a document's body (never in chrome alone),
+in Latin script or as Han characters whose pinyin spells the name."""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+from spyglass.model import Case, Document
+from spyglass.resolve.names import tokens
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
+    """Add to each case the documents whose body names it in full (in place)."""
+    bodies = {d.doc_id: d.body_text() for d in docs}
+    han = {doc_id: _han_names(text) for doc_id, text in bodies.items() if _HAN_RUN.search(text)}
+    windows = {doc_id: _name_windows(text) for doc_id, text in bodies.items()}
+    lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
+    for case in cases:
+        full = {a for a in case.aliases if len(tokens(a)) >= 2 and not re.search(r"\b\w\.$", a)}
+        keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
+        found = set(case.documents)
+        for doc_id, text in bodies.items():
+            if doc_id in found:
+                continue
+            if keys & windows[doc_id]:  # "Lu Jian Hong", "Jianhong Lu", "Gao Zhen-yu" all spell one key
+                found.add(doc_id)
+            elif case.kind in ("company", "threat_group") and any(
+                    len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
+                found.add(doc_id)
+            elif case.kind == "person" and doc_id in han:
+                for name, key in han[doc_id].items():
+                    if key in keys:
+                        found.add(doc_id)
+                        if name not in case.aliases:
+                            case.aliases.append(name)
+        case.documents = sorted(found)
+
+
+def _org_keys(names: list[str]) -> set[str]:
+    """An organisation's names without legal suffixes, as lower-case words."""
+    out = set()
+    for name in names:
+        text = re.sub(r"\b(co|company|corp|corporation|ltd|limited|inc|llc|gmbh|group)\b\.?", " ", name.lower())
+        key = " ".join(re.findall(r"\w+", text))
+        if key:
+            out.add(key)
+    return out
+
+
+def _name_windows(text: str) -> set[str]:
+    """Runs of 2-3 capitalised words, each spelt as one lower-case key without spaces or hyphens."""
+    words = re.findall(r"[A-ZÀ-Þ][\w'’-]*", text)
+    spans = re.finditer(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3}", text)
+    out: set[str] = set()
+    for span in spans:
+        parts = ["".join(tokens(w)) for w in span.group(0).split()]
+        for size in (2, 3):
+            for i in range(len(parts) - size + 1):
+                out.add("".join(parts[i : i + size]))
+    return out if words else out
+
+
+def _han_names(text: str) -> dict[str, str]:
+    """Every 2-4 character window of Han text with its tone-less pinyin spelt as one word."""
+    out: dict[str, str] = {}
+    for run in _HAN_RUN.findall(text):
+        for size in (2, 3, 4):
+            for i in range(len(run) - size + 1):
+                window = run[i : i + size]
+                out.setdefault(window, "".join(lazy_pinyin(window)))
+    return out
