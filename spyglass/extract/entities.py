@@ -49,7 +49,7 @@ def pipeline() -> Any:
 
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns()) + list(_region_patterns()))
+    ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns(nlp)) + list(_region_patterns()))
     return nlp
 
 
@@ -66,7 +66,7 @@ def _region_patterns() -> Iterator[dict[str, Any]]:
             yield {"label": "region", "pattern": name, "id": "rule"}
 
 
-def _kb_patterns() -> Iterator[dict[str, Any]]:
+def _kb_patterns(nlp: Any) -> Iterator[dict[str, Any]]:
     """Every KB name and alias. Short all-caps aliases must match exactly: "MAD" is not "mad"."""
     for entry in load_entries():
         for name in entry.names():
@@ -75,7 +75,12 @@ def _kb_patterns() -> Iterator[dict[str, Any]]:
             if " " not in name and (name.isupper() or any(c.isdigit() for c in name) or len(name) <= 4):
                 yield {"label": entry.type, "pattern": [{"ORTH": name}], "id": f"kb:{entry.id}"}
             else:
-                yield {"label": entry.type, "pattern": name, "id": f"kb:{entry.id}"}
+                # The first word must match its case: "a foreign intelligence service" is a
+                # description, "Foreign Intelligence Service" (Russia's SVR) a name.
+                words = [t.text for t in nlp.make_doc(name)]
+                first = {"ORTH": {"IN": sorted({words[0], words[0][:1].upper() + words[0][1:]})}}
+                pattern = [first, *({"LOWER": w.lower()} for w in words[1:])]
+                yield {"label": entry.type, "pattern": pattern, "id": f"kb:{entry.id}"}
 
 
 def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:

@@ -34,7 +34,7 @@ PHRASES: dict[str, re.Pattern[str]] = {
     "sentenced": re.compile(r"\bgiven an? [\w-]+(?: prison)? (?:sentence|term)\b|\bhanded an? [\w-]+(?: prison)? (?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
 }
-_SUBJECT_TYPES = ("person", "company", "threat_group")
+_SUBJECT_TYPES = ("person", "company", "threat_group", "organization")
 # Descriptions that stand for the person a report is about ("the man", "the officer").
 _PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "citizen", "businessman",
                  "businesswoman", "analyst", "detective", "investigator", "employee", "defendant", "suspect",

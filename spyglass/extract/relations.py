@@ -86,15 +86,46 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
+_SPYING_FOR = re.compile(
+    r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information)\s+for\b|"
+    r"\bon behalf of\b|\brecruited by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
+    r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bpass(?:ing|ed|es)?\s+(?:[\w’'-]+\s+){0,8}?to\b", re.I)
+
+
 def agent_of(ctx: SentenceContext) -> list[Claim]:
+    """"X was jailed for spying ... on behalf of Russia's FSB", "recruited by Britain's SIS": the
+    service a person worked for. The person is the one named before the cue, or the one the
+    report is about when the sentence only describes them ("a Russian citizen who ...")."""
     claims = []
-    for person in [m for m in ctx.mentions if m.type == "person"]:
-        for other in ctx.mentions:
-            if other.start > person.end and other.type in ("country", "state_agency", "agency_unit", "government_body"):
-                if _AGENT_OF.search(ctx.doc.text[max(person.end, other.start - 120) : other.start]):
-                    claims.append(_claim(ctx, person, "agent_of", other, 0.6))
-                    break
+    for cue in _SPYING_FOR.finditer(ctx.text):
+        at = ctx.start + cue.end()
+        after = [m for m in ctx.mentions if m.start >= at and m.start - at <= 90]
+        agency = next((m for m in after if m.type in AGENCIES), None) or next(
+            (m for m in after if m.type in ("country", "government_body")), None)
+        if agency is None:
+            continue
+        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start() and m.source != "metadata"]
+        described = _DESCRIBED.search(ctx.doc.text[ctx.start : ctx.start + cue.start()])
+        person = before[-1] if before else (_described_person(ctx) if described else None)
+        if person is not None and person.name != agency.name:
+            predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
+            claims.append(_claim(ctx, person, predicate, agency, 0.6 if before else 0.4))
     return claims
+
+
+_DESCRIBED = re.compile(
+    r"\b(?:he|she|him|her|his|the defendant|the accused|the suspect)\b|\b(?:man|woman|citizen|national|engineer|official|"
+    r"officer|businessman|businesswoman|consultant|analyst|detective|investigator|employee|clerk|aide|scientist|"
+    r"researcher|forwarder|academic|executive|soldier|diplomat)\b", re.I)
+
+
+def _described_person(ctx: SentenceContext) -> Mention | None:
+    """The person a description stands for: the latest named before this sentence."""
+    earlier = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"]
+    if earlier:
+        return earlier[-1]
+    later = [m for m in ctx.all_mentions if m.type == "person" and m.source != "metadata"]
+    return later[0] if later else None
 
 
 def hacked(ctx: SentenceContext) -> list[Claim]:

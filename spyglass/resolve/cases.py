@@ -52,7 +52,7 @@ def build_cases(docs: list[Document], claims: list[Claim]) -> list[Case]:
     group_of = syndication_groups(docs)
     nodes = _nodes(claims)
     clusters = _cluster(nodes)
-    cases = [_assemble(members, by_doc, group_of) for members in clusters]
+    cases = [_assemble(members, by_doc, group_of, claims) for members in clusters]
     cases = [c for c in cases if c is not None]
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
@@ -62,10 +62,11 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
     events = {s for s in LADDER}
     nodes: dict[tuple[str, str], Node] = {}
     for claim in claims:
-        if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group"):
-            if not _looks_like_a_name(claim.subject):
+        if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
+            if not _looks_like_a_name(claim.subject, claim.subject_type):
                 continue
             kind = "person_group" if _GROUP_SUBJECT.match(claim.subject) else claim.subject_type
+            kind = "company" if kind == "organization" else kind
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))
     for claim in claims:  # every claim about a subject, and the names it also goes by
         node = nodes.get((claim.doc_id, claim.subject))
@@ -80,7 +81,7 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
     return nodes
 
 
-def _looks_like_a_name(text: str) -> bool:
+def _looks_like_a_name(text: str, kind: str = "person") -> bool:
     """A case needs a name: a one-word "person" is a place or a firm the model mistyped
     ("Koblenz"), unless it is a group ("Three Germans") or an initialled name ("K.")."""
     from spyglass.extract.places import country_name, region_name
@@ -89,7 +90,7 @@ def _looks_like_a_name(text: str) -> bool:
         return False
     if not (text[0].isupper() or re.match(r"[\u3400-\u9fff]", text)):
         return False
-    return len(text.split()) >= 2 or bool(re.match(r"[\u3400-\u9fff]{2,}", text))
+    return len(text.split()) >= 2 or kind != "person" or bool(re.match(r"[\u3400-\u9fff]{2,}", text))
 
 
 def _cluster(nodes: dict[tuple[str, str], Node]) -> list[list[Node]]:
@@ -132,7 +133,14 @@ def _same_case(a: Node, b: Node) -> bool:
 def _name_score(x: str, y: str, kind: str) -> float:
     if kind == "person":
         return compare(x, y).score
-    return 1.0 if _org_key(x) == _org_key(y) or _org_key(x) in _org_key(y) or _org_key(y) in _org_key(x) else 0.0
+    kx, ky = _org_key(x), _org_key(y)
+    if kx == ky:
+        return 1.0
+    short, long = sorted((kx, ky), key=len)
+    # "Tianhong" for "Fuzhou Tianhong Netcom Technology": a distinctive word of the longer name
+    if len(short) >= 6 and re.search(rf"\b{re.escape(short)}\b", long):
+        return 0.9 if " " in short else 0.6
+    return 0.0
 
 
 def _org_key(name: str) -> str:
@@ -156,8 +164,13 @@ def _supported(a: Node, b: Node) -> bool:
     return False
 
 
-def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str]) -> Case | None:
+def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
+              all_claims: list[Claim]) -> Case | None:
     claims = [c for node in members for c in node.claims]
+    own_names = {n.name for n in members}
+    case_docs = {n.doc_id for n in members}
+    handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in case_docs
+                and c.subject not in own_names and c.object]
     names = [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
@@ -184,7 +197,17 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
                           "values": sentence.values})
-    sponsor = choose([evidence(c, c.object) for c in claims if c.predicate in SPONSOR_PREDICATES and c.object])
+    # A named service outranks its country: "spying for Russia" supports "Russia's FSB", it does
+    # not dispute it. Countries decide only when no service is named.
+    named = [c for c in claims if c.predicate in SPONSOR_PREDICATES and c.object and c.object_type != "country"]
+    sponsor = choose([evidence(c, c.object) for c in named]) or choose(
+        [evidence(c, c.object) for c in claims if c.predicate in SPONSOR_PREDICATES and c.object])
+    if (sponsor is None or _is_country(sponsor.value)) and handlers:
+        # A recruited agent's sponsor is the service of the officer who ran them ("the contact ...
+        # was an officer of the Shanghai State Security Bureau").
+        sponsor = choose([evidence(c, c.object) for c in handlers])
+        if sponsor is not None:
+            sponsor.reason = "the service of the officer reported as the handler; " + sponsor.reason
     if sponsor and sponsor.conflict:
         conflicts.append({"field": "sponsor", "chosen": sponsor.value, "reason": sponsor.reason, "values": sponsor.values})
     if not timeline:
@@ -208,6 +231,12 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         documents=documents,
         conflicts=conflicts,
     )
+
+
+def _is_country(name: str) -> bool:
+    from spyglass.extract.places import country_name
+
+    return country_name(name) is not None
 
 
 def _plain(values: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -75,7 +75,8 @@ def choose(evidence: list[Evidence], same: Callable[[Any, Any], bool] | None = N
 def _most_precise(cluster: list[Evidence]) -> Any:
     values = [e.value for e in cluster]
     if all(isinstance(v, FuzzyDate) for v in values):
-        return max(values, key=lambda d: len(d.value))
+        finest = {"day": 3, "week": 2, "month": 1, "year": 0}
+        return max(values, key=lambda d: (finest[d.precision], values.count(d)))
     return max(set(values), key=values.count) if all(isinstance(v, (str, int)) for v in values) else values[0]
 
 
