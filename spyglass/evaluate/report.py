@@ -82,7 +82,8 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         from spyglass.evaluate.cases import score_cases
         from spyglass.resolve.cases import build_cases
 
-        cases = build_cases(docs, [c for r in extractions.values() for c in r.claims])
+        cases = build_cases(docs, [c for r in extractions.values() for c in r.claims],
+                            [m for r in extractions.values() for m in r.mentions])
         gold_doc_of = {d.doc_id: next((e["doc_id"] for e in gold["documents"]
                                        if Path(e["file"]).name == Path(d.source_path or "").name), None) for d in docs}
         case_scores = score_cases(cases, gold, {k: v for k, v in gold_doc_of.items() if v})

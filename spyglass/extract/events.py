@@ -33,7 +33,12 @@ PHRASES: dict[str, re.Pattern[str]] = {
     "convicted": re.compile(r"\b(?:found|was|were) guilty\b|\bguilty verdict\b", re.I),
     "sentenced": re.compile(r"\bgiven an? [\w-]+(?: prison)? (?:sentence|term)\b|\bhanded an? [\w-]+(?: prison)? (?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
+    "arrested": re.compile(r"\b(?:placed|put|taken) (?:him |her |them )?under (?:criminal |residential )?(?:compulsory measures|"
+                           r"surveillance|arrest|detention)|\btaken into custody\b|\bremanded in custody\b", re.I),
 }
+# "police stopped X at the airport", "the judge sent X to prison": ordinary verbs that are legal
+# events only with these arguments.
+_STOPPERS = {"agent", "police", "officer", "authority", "investigator", "official", "customs", "fbi"}
 _SUBJECT_TYPES = ("person", "company", "threat_group", "organization")
 # Descriptions that stand for the person a report is about ("the man", "the officer").
 _PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "citizen", "businessman",
@@ -52,7 +57,7 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
     for trigger, status in _triggers(ctx):
         if status in seen:
             continue
-        if status == "sentenced" and trigger.lemma_.lower() == "sentence" and trigger.pos_ == "NOUN" and not _has_term(ctx):
+        if status == "sentenced" and trigger.lemma_.lower() in ("sentence", "send") and not _has_term(ctx) and trigger.pos_ == "NOUN":
             continue  # "a maximum sentence of 15 years" is not a sentencing
         if status == "charged" and trigger.pos_ == "NOUN":
             continue  # "charges", "in charge"
@@ -83,6 +88,13 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
             if token is not None:
                 found.append((token, status))
     for token in ctx.sentence:
+        lemma = token.lemma_.lower()
+        if lemma == "stop" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in _STOPPERS or c.text.isupper())
+                                   for c in token.children) and any(c.dep_ == "dobj" for c in token.children):
+            found.append((token, "arrested"))
+        if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in ("prison", "jail") for g in c.children)
+                                   for c in token.children):
+            found.append((token, "sentenced"))
         status = TRIGGERS.get(token.lemma_.lower())
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited"):
@@ -126,7 +138,7 @@ def _has_term(ctx: SentenceContext) -> bool:
         r"\bmaximum\b|\bfaces?\b|\bup to\b", ctx.text)
 
 
-_TRANSITIVE = ("arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free",
+_TRANSITIVE = ("stop", "send", "arrest", "detain", "charge", "sentence", "jail", "extradite", "convict", "acquit", "release", "free",
                "sanction", "designate", "indict", "imprison", "pardon", "catch", "apprehend")
 
 

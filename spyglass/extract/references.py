@@ -27,20 +27,38 @@ def _kb_names() -> dict[str, str]:
 def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions with `name` set to the in-document canonical name; surname-only mentions that
     the model missed are added for people already named in full."""
+    mentions = mentions + _nicknamed(mentions, text)
     people = _full_names(mentions)
     mentions = mentions + _missed_surnames(mentions, people, text)
+    mentions = mentions + _short_company_names(mentions, text)
     named = []
     for m in sorted(mentions, key=lambda m: m.start):
         named.append(replace(m, name=_canonical(m, people)))
     return named
 
 
+_NICKNAMED = re.compile(r"\b([A-Z][\w-]+)\s+[\"“‘']([A-Z][\w-]+)[\"”’']\s+([A-Z][\w-]+)")
+
+
+def _nicknamed(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Weiran "William" Tang': the model often misses a name with a quoted nickname inside."""
+    doc_id = mentions[0].doc_id if mentions else ""
+    found = []
+    lo = min((m.start for m in mentions if m.source != "metadata"), default=0)
+    for match in _NICKNAMED.finditer(text, lo):
+        if any(m.start <= match.start() < m.end and m.type == "person" and len(_tokens(m.text)) >= 3 for m in mentions):
+            continue
+        full = f"{match.group(1)} {match.group(3)}"
+        found.append(Mention(doc_id, match.start(), match.end(), match.group(0), "person", None, "reference", full))
+    return found
+
+
 def _full_names(mentions: list[Mention]) -> dict[str, str]:
     """Token set -> first full form seen, for people named with two or more words."""
     out: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.type == "person" and len(_tokens(m.text)) >= 2:
-            out.setdefault(" ".join(sorted(_tokens(m.text))), m.text)
+        if m.type == "person" and len(_tokens(m.name or m.text)) >= 2:
+            out.setdefault(" ".join(sorted(_tokens(m.name or m.text))), m.name or m.text)
     return out
 
 
@@ -80,6 +98,31 @@ def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str)
                 start, end = lo + match.start(), lo + match.end()
                 if not any(a <= start < b or a < end <= b for a, b in covered):
                     extra.append(Mention(doc_id, start, end, part, "person", None, "reference", full))
+                    covered.append((start, end))
+    return extra
+
+
+_GENERIC = {"technology", "technologies", "network", "networks", "information", "science", "sciences", "company",
+            "group", "systems", "holdings", "international", "development", "communication", "communications",
+            "netcom", "trading", "consulting", "services", "industries", "limited", "corporation", "energy"}
+
+
+def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Tianhong" after "Fuzhou Tianhong Netcom Technology": reports shorten a firm to its
+    distinctive word (a Chinese firm's first word is usually its city, so it is skipped)."""
+    covered = [(m.start, m.end) for m in mentions]
+    body = [m for m in mentions if m.source != "metadata"]
+    if not body:
+        return []
+    lo, hi = min(m.start for m in body), max(m.end for m in body)
+    extra: list[Mention] = []
+    for m in [m for m in body if m.type == "company" and len(_tokens(m.name or m.text)) >= 3]:
+        words = _tokens(m.name or m.text)[1:]
+        for word in [w for w in words if len(w) >= 5 and w.lower() not in _GENERIC and w[0].isupper()][:1]:
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi]):
+                start, end = lo + match.start(), lo + match.end()
+                if not any(a <= start < b or a < end <= b for a, b in covered):
+                    extra.append(Mention(m.doc_id, start, end, word, "company", m.kb_id, "reference", m.name or m.text))
                     covered.append((start, end))
     return extra
 

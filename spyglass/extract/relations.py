@@ -101,7 +101,9 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         at = ctx.start + cue.end()
         after = [m for m in ctx.mentions if m.start >= at and m.start - at <= 90]
         agency = next((m for m in after if m.type in AGENCIES), None) or next(
-            (m for m in after if m.type in ("country", "government_body")), None)
+            (m for m in after if m.type == "government_body"), None) or next((m for m in after if m.type == "country"), None)
+        if agency is not None and agency.type == "government_body":
+            agency = _intelligence_arm(ctx, at, agency)
         if agency is None:
             continue
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start() and m.source != "metadata"]
@@ -119,9 +121,21 @@ _DESCRIBED = re.compile(
     r"researcher|forwarder|academic|executive|soldier|diplomat)\b", re.I)
 
 
+def _intelligence_arm(ctx: SentenceContext, at: int, body: Mention) -> Mention:
+    """"the intelligence arm of the IRGC" is the IRGC's intelligence organisation, when the
+    knowledge base knows one."""
+    if not re.search(r"intelligence (?:arm|wing|service|organi[sz]ation) of", ctx.doc.text[at : body.start], re.I):
+        return body
+    child = next((e for e in load_entries() if e.parent == body.kb_id and "intelligence" in e.name.lower()), None)
+    if child is None:
+        return body
+    return Mention(body.doc_id, body.start, body.end, body.text, child.type, child.id, "kb", child.name)
+
+
 def _described_person(ctx: SentenceContext) -> Mention | None:
     """The person a description stands for: the latest named before this sentence."""
-    earlier = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"]
+    earlier = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"
+               and len(m.name.split()) >= 2]  # a full name: one-word "people" are often mistyped places
     if earlier:
         return earlier[-1]
     later = [m for m in ctx.all_mentions if m.type == "person" and m.source != "metadata"]

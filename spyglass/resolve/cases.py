@@ -46,14 +46,17 @@ class Node:
         return self.doc_id, self.name
 
 
-def build_cases(docs: list[Document], claims: list[Claim]) -> list[Case]:
-    """Case files from every document's claims."""
+def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None) -> list[Case]:
+    """Case files from every document's claims; `mentions` (with in-document names) add the
+    other forms each document uses for a case's names ("Gao", "Mr Whitcombe")."""
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
     nodes = _nodes(claims)
     clusters = _cluster(nodes)
     cases = [_assemble(members, by_doc, group_of, claims) for members in clusters]
     cases = [c for c in cases if c is not None]
+    if mentions:
+        _mention_aliases(cases, clusters, mentions)
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
 
@@ -68,13 +71,17 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
             kind = "person_group" if _GROUP_SUBJECT.match(claim.subject) else claim.subject_type
             kind = "company" if kind == "organization" else kind
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))
-    for claim in claims:  # every claim about a subject, and the names it also goes by
-        node = nodes.get((claim.doc_id, claim.subject))
-        if node is None:
-            continue
-        node.claims.append(claim)
-        if claim.predicate == "alias_of" and claim.object:
-            node.aliases.add(claim.object)
+    in_doc: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes.values():
+        in_doc[node.doc_id].append(node)
+    for claim in claims:  # every claim about a subject (however this document spells it), and its other names
+        for node in in_doc.get(claim.doc_id, []):
+            if claim.subject == node.name or (node.kind == "person" and compare(claim.subject, node.name).score >= 0.8):
+                node.claims.append(claim)
+                if claim.predicate == "alias_of" and claim.object:
+                    node.aliases.add(claim.object)
+                if claim.subject != node.name:
+                    node.aliases.add(claim.subject)
     for claim in claims:  # "Lu Jianhong, known as Jason Lu": the subject is the alias node's other name
         if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
             nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
@@ -237,6 +244,17 @@ def _is_country(name: str) -> bool:
     from spyglass.extract.places import country_name
 
     return country_name(name) is not None
+
+
+def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: list[Any]) -> None:
+    """Every surface form a document uses for a name the case goes by in that document."""
+    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        by_name[(m.doc_id, m.name)].add(m.text)
+    for case in cases:
+        members = next((c for c in clusters if any(n.name == case.name for n in c)), [])
+        forms = {text for node in members for text in by_name.get((node.doc_id, node.name), set())}
+        case.aliases = sorted(set(case.aliases) | {f for f in forms if f and f[0].isupper()})
 
 
 def _plain(values: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -20,7 +20,8 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     windows = {doc_id: _name_windows(text) for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
     for case in cases:
-        full = {a for a in case.aliases if len(tokens(a)) >= 2 and not re.search(r"\b\w\.$", a)}
+        # Full names, and initialled ones whose given name is distinctive ("Jens-Uwe K.")
+        full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
         found = set(case.documents)
         for doc_id, text in bodies.items():
@@ -54,7 +55,7 @@ def _org_keys(names: list[str]) -> set[str]:
 def _name_windows(text: str) -> set[str]:
     """Runs of 2-3 capitalised words, each spelt as one lower-case key without spaces or hyphens."""
     words = re.findall(r"[A-ZÀ-Þ][\w'’-]*", text)
-    spans = re.finditer(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3}", text)
+    spans = re.finditer(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}", text)
     out: set[str] = set()
     for span in spans:
         parts = ["".join(tokens(w)) for w in span.group(0).split()]
