@@ -20,6 +20,9 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     _show(commands)
     _search(commands)
     _eval(commands)
+    from spyglass.kb.cli import register as register_kb
+
+    register_kb(commands)
 
 
 def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

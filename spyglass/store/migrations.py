@@ -92,6 +92,69 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        3,
+        "knowledge base: entries, aliases, relationships, import runs",
+        """
+        -- one row per file imported (and one per sync of the built-in data), kept as a log
+        CREATE TABLE kb_imports (
+            import_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+            origin      TEXT NOT NULL CHECK (origin IN ('builtin', 'stix', 'misp')),
+            path        TEXT,
+            sha256      TEXT NOT NULL,
+            source      TEXT,
+            imported_at TEXT NOT NULL,
+            summary     TEXT NOT NULL DEFAULT '{}'
+        );
+        -- source_key is the built-in id, the STIX id or the MISP uuid: a re-import updates its row
+        CREATE TABLE kb_entries (
+            kb_id        TEXT PRIMARY KEY,
+            origin       TEXT NOT NULL CHECK (origin IN ('builtin', 'stix', 'misp')),
+            source_key   TEXT NOT NULL,
+            external_id  TEXT,
+            name         TEXT NOT NULL,
+            type         TEXT NOT NULL,
+            country      TEXT,
+            parent       TEXT,
+            status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deprecated', 'revoked')),
+            description  TEXT,
+            data         TEXT NOT NULL DEFAULT '{}',
+            content_hash TEXT NOT NULL,
+            import_id    INTEGER REFERENCES kb_imports(import_id),
+            updated_at   TEXT NOT NULL,
+            UNIQUE (origin, source_key)
+        );
+        CREATE INDEX kb_entries_external ON kb_entries(external_id);
+        CREATE INDEX kb_entries_type ON kb_entries(type);
+        CREATE TABLE kb_aliases (
+            kb_id   TEXT NOT NULL REFERENCES kb_entries(kb_id) ON DELETE CASCADE,
+            alias   TEXT NOT NULL,
+            norm    TEXT NOT NULL,
+            is_name INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kb_id, alias)
+        );
+        CREATE INDEX kb_aliases_norm ON kb_aliases(norm);
+        -- subject/object are kb_ids, NULL when that end is not a KB entry (a person, a region)
+        CREATE TABLE kb_relationships (
+            rel_id       TEXT PRIMARY KEY,
+            subject      TEXT,
+            subject_name TEXT NOT NULL,
+            predicate    TEXT NOT NULL,
+            object       TEXT,
+            object_name  TEXT NOT NULL,
+            date         TEXT,
+            source_url   TEXT,
+            source_ref   TEXT,
+            origin       TEXT NOT NULL CHECK (origin IN ('builtin', 'stix', 'misp', 'derived')),
+            note         TEXT,
+            content_hash TEXT NOT NULL,
+            import_id    INTEGER REFERENCES kb_imports(import_id)
+        );
+        CREATE INDEX kb_relationships_subject ON kb_relationships(subject);
+        CREATE INDEX kb_relationships_object ON kb_relationships(object);
+        CREATE INDEX kb_relationships_predicate ON kb_relationships(predicate);
+        """,
+    ),
 ]
 
 
