@@ -185,6 +185,10 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
             named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if named:
                 return named[-1].name, named[-1].type, True
+    if any(c.dep_ == "auxpass" for c in trigger.children):
+        # A passive event whose subject the parser lost ("... was sentenced on Wednesday to 18
+        # years"): in a report, that is the person the report is about (lower confidence).
+        return _salient(ctx)
     return None
 
 

@@ -28,6 +28,8 @@ LADDER = ["alleged", "sanctioned", "arrested", "charged", "indicted", "extradite
 AS_STATUS = {"sanctioned": "alleged", "indicted": "charged", "pleaded_guilty": "convicted", "extradited": None,
              "dismissed": None}
 SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
+_AUTHORITY = re.compile(r"\b(Department|Ministry|Office|Court|Police|Parliament|Congress|Commission|Agency|Embassy|"
+                        r"Government|Prosecutor|Service)\b")
 _GROUP_SUBJECT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
 
 
@@ -46,15 +48,22 @@ class Node:
         return self.doc_id, self.name
 
 
-def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None) -> list[Case]:
+def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None,
+                rules: dict[str, Any] | None = None) -> list[Case]:
     """Case files from every document's claims; `mentions` (with in-document names) add the
-    other forms each document uses for a case's names ("Gao", "Mr Whitcombe")."""
+    other forms each document uses for a case's names ("Gao", "Mr Whitcombe"); `rules` are the
+    analysts' judgements (`judgements.as_rules`), which override what the matching decided."""
+    from spyglass.resolve.judgements import claim_key
+
+    rules = rules or {"merge": [], "split": [], "wrong": set(), "choose": {}}
+    claims = [c for c in claims if claim_key(c) not in rules["wrong"]]
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
     nodes = _nodes(claims)
-    clusters = _cluster(nodes)
+    clusters = _cluster(nodes, rules)
     cases = [_assemble(members, by_doc, group_of, claims) for members in clusters]
-    cases = [c for c in cases if c is not None]
+    cases = [c for c in cases if c is not None and c.status is not None]
+    _apply_choices(cases, rules["choose"])
     if mentions:
         _mention_aliases(cases, clusters, mentions)
     reporting_documents(cases, docs)
@@ -68,6 +77,8 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
         if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
             if not _looks_like_a_name(claim.subject, claim.subject_type):
                 continue
+            if claim.subject_type == "organization" and _AUTHORITY.search(claim.subject):
+                continue  # "the Defence Department": an authority, not a party to a case
             kind = "person_group" if _GROUP_SUBJECT.match(claim.subject) else claim.subject_type
             kind = "company" if kind == "organization" else kind
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))
@@ -100,9 +111,11 @@ def _looks_like_a_name(text: str, kind: str = "person") -> bool:
     return len(text.split()) >= 2 or kind != "person" or bool(re.match(r"[\u3400-\u9fff]{2,}", text))
 
 
-def _cluster(nodes: dict[tuple[str, str], Node]) -> list[list[Node]]:
+def _cluster(nodes: dict[tuple[str, str], Node], rules: dict[str, Any]) -> list[list[Node]]:
     items = list(nodes.values())
     parent = list(range(len(items)))
+    split = {frozenset(pair) for pair in rules["split"]}
+    merge = {frozenset(pair) for pair in rules["merge"]}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -113,7 +126,10 @@ def _cluster(nodes: dict[tuple[str, str], Node]) -> list[list[Node]]:
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if _same_case(a, b):
+            pair = frozenset((a.name, b.name))
+            if pair in split:
+                continue
+            if pair in merge or _same_case(a, b):
                 parent[root(i)] = root(j)
     members: dict[int, list[Node]] = defaultdict(list)
     for i, node in enumerate(items):
@@ -200,6 +216,12 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             conflicts.append({"field": f"dates.{status}", "chosen": str(chosen.value), "reason": chosen.reason,
                               "values": _plain(chosen.values)})
         timeline.append(CaseEvent(status, chosen.value if chosen else None, sorted(c.claim_id for c in happened)))
+    statuses = {e.status for e in timeline}
+    plea = next((e for e in timeline if e.status == "pleaded_guilty"), None)
+    if plea is not None and "convicted" not in statuses:
+        # A guilty plea is a conviction: the case reads "convicted" from the day of the plea.
+        timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
+        timeline.sort(key=lambda e: LADDER.index(e.status))
     sentence = choose([evidence(c, int(c.value)) for c in claims if c.predicate == "sentenced" and (c.value or "").isdigit()])
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
@@ -244,6 +266,19 @@ def _is_country(name: str) -> bool:
     from spyglass.extract.places import country_name
 
     return country_name(name) is not None
+
+
+def _apply_choices(cases: list[Case], chosen: dict[tuple[str, str], str]) -> None:
+    """An analyst's choice replaces the computed value; the computed one stays in `conflicts`."""
+    for case in cases:
+        names = {case.name, *case.aliases}
+        for (target, field), value in chosen.items():
+            if target not in names:
+                continue
+            previous = getattr(case, field)
+            setattr(case, field, int(value) if field == "sentence_months" and value.isdigit() else value)
+            case.conflicts.append({"field": field, "chosen": value, "reason": "chosen by an analyst",
+                                   "values": [{"value": str(previous), "documents": [], "independent_sources": 0}]})
 
 
 def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: list[Any]) -> None:

@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
 # Transliteration folds, applied in order to one lower-case, accent-free token.
 _FOLDS: list[tuple[str, str]] = [
     (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
-    (r"(sky|ski|skiy|skii)$", "ski"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"),
+    (r"(sky|ski|skiy|skii)$", "ski"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
     (r"(.)\1", r"\1"),
 ]
 
@@ -123,6 +123,8 @@ def compare(a: str, b: str) -> NameMatch:
         return NameMatch(0.6, "one word of the name (a surname or given name alone)")
     if len(short) >= 2 and {fold(t) for t in short} <= {fold(t) for t in long}:
         return NameMatch(0.9, "the shorter name's words all appear in the longer (a middle name)")
+    if _is_initial(ta[-1]) and _is_initial(tb[-1]) and fold(ta[-1]) != fold(tb[-1]):
+        return NameMatch(0.0, "different initials")
     shared = {fold(t) for t in ta} & {fold(t) for t in tb}
     if shared and len(ta) >= 2 and len(tb) >= 2:
         return NameMatch(0.5, "same surname, other given name (maybe an English given name or a relative)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from spyglass.model import Claim, Document
+from spyglass.model import Claim, Document, FuzzyDate
 from spyglass.store.db import Store
 
 
@@ -58,3 +58,24 @@ def claims(store: Store, doc_id: str | None = None, entity: str | None = None) -
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY d.published, c.doc_id, c.start, c.predicate"
     return [dict(row) for row in store.conn.execute(sql, params)]
+
+
+def claim_records(store: Store) -> list[Claim]:
+    """Every stored claim as the model's Claim."""
+    out = []
+    for r in store.conn.execute("SELECT * FROM claims ORDER BY doc_id, start"):
+        out.append(Claim(
+            subject=r["subject"], predicate=r["predicate"], doc_id=r["doc_id"], start=r["start"], end=r["end"],
+            extractor=r["extractor"], extractor_version=r["extractor_version"], object=r["object"],
+            value=r["value"], subject_type=r["subject_type"], object_type=r["object_type"],
+            date=FuzzyDate(r["date"], r["date_precision"]) if r["date"] else None, date_phrase=r["date_phrase"],
+            hedge=r["hedge"], hedge_cue=r["hedge_cue"], confidence=r["confidence"],
+        ))
+    return out
+
+
+def mention_records(store: Store) -> list[Any]:
+    from spyglass.extract.entities import Mention
+
+    return [Mention(r["doc_id"], r["start"], r["end"], r["text"], r["type"], r["kb_id"], r["source"], r["name"])
+            for r in store.conn.execute("SELECT * FROM mentions")]

@@ -155,6 +155,27 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX kb_relationships_predicate ON kb_relationships(predicate);
         """,
     ),
+
+    (
+        4,
+        "analyst judgements (append-only)",
+        """
+        CREATE TABLE judgements (
+            judgement_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            made_at      TEXT NOT NULL,
+            made_by      TEXT NOT NULL,
+            kind         TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'wrong_claim', 'choose')),
+            target       TEXT NOT NULL,   -- a case name, or a claim's key
+            value        TEXT,            -- the other name, the field=value chosen
+            note         TEXT
+        );
+        -- judgements are never edited or deleted: a change of mind is a new judgement
+        CREATE TRIGGER judgements_no_update BEFORE UPDATE ON judgements
+            BEGIN SELECT RAISE(ABORT, 'judgements are append-only'); END;
+        CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements
+            BEGIN SELECT RAISE(ABORT, 'judgements are append-only'); END
+        """,
+    ),
 ]
 
 
@@ -183,5 +204,15 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 def _statements(sql: str) -> list[str]:
+    """Split a script into statements; a trigger's body holds semicolons of its own."""
     lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    out, buffer = [], ""
+    for piece in "\n".join(lines).split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip().rstrip(";"))
+            buffer = ""
+    if buffer.strip(" \n;"):
+        out.append(buffer.strip().rstrip(";"))
+    return out

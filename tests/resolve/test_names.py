@@ -1,0 +1,40 @@
+"""Name comparison: every variant kind reporting produces, and the near-misses that must stay apart."""
+
+import pytest
+
+from spyglass.resolve.names import STRONG, WEAK, compare
+
+
+@pytest.mark.parametrize(
+    "a, b, at_least",
+    [
+        ("Wen Haoyu", "Haoyu Wen", 1.0),  # order
+        ("Wen Hao-yu", "Wen Haoyu", 0.95),  # hyphenated given name
+        ("Wen Hao Yu", "Wen Haoyu", 0.95),  # split given name
+        ("温浩宇", "Wen Haoyu", 0.9),  # Han characters and their pinyin
+        ("Anatoly Sukhorukov", "Anatolij Suchorukow", 0.85),  # transliteration
+        ("Grigory Belinsky", "Grigorij Bieliński", 0.85),
+        ("Marta Kowalczyk-Nowak", "Marta Kowalczyknowak", 0.95),
+        ("Dieter Schröder", "Dieter Schroeder", 0.85),
+        ("Nicholas Petrov", "Nikolai Petrov", 0.85),  # the same given name in another language
+        ("Samuel Ortega Ruiz", "Samuel Ruiz", 0.85),  # a second surname or middle name dropped
+    ],
+)
+def test_same_person(a: str, b: str, at_least: float) -> None:
+    assert compare(a, b).score >= at_least, compare(a, b)
+    assert compare(a, b).reason
+
+
+@pytest.mark.parametrize(
+    "a, b, low, high",
+    [
+        ("Holger F.", "Holger Fuchs", 0.8, 0.8),  # initials: needs support from the case to merge
+        ("Wen", "Wen Haoyu", WEAK, STRONG - 0.01),  # surname alone: weak
+        ("Peter Wen", "Wen Haoyu", WEAK, STRONG - 0.01),  # an English given name, or a relative: weak
+        ("Wen Haoyu", "Wen Jiali", WEAK, STRONG - 0.01),  # two people sharing a surname: weak, never strong
+        ("Wen Haoyu", "Lin Qiaosheng", 0.0, 0.0),
+        ("Holger F.", "Holger G.", 0.0, 0.0),
+    ],
+)
+def test_weak_or_no_match(a: str, b: str, low: float, high: float) -> None:
+    assert low <= compare(a, b).score <= high, compare(a, b)
