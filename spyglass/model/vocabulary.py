@@ -43,6 +43,7 @@ PREDICATES: dict[str, str] = {
     "operates_in": "An actor operates in a place.",
     "located_in": "An entity is located in a place.",
     "alias_of": "One name is another name of the same entity.",
+    "used_method": "An actor used a tradecraft method (object: the method's id; value: against whom).",
 }
 
 # Ordered from the least to the most settled; a case's status is the latest event, not the max.
