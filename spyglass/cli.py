@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     except SpyglassError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (head, less) stopped reading: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("interrupted: what was stored so far is kept; run the command again to finish", file=sys.stderr)
         return 130

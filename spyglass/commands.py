@@ -18,6 +18,7 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     _claims(commands)
     _cases(commands)
     _case(commands)
+    _conflicts(commands)
     _judge(commands)
     _docs(commands)
     _show(commands)
@@ -139,7 +140,7 @@ def _cases(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     cmd.add_argument("--status", help="only cases with this status (alleged, arrested, charged, convicted, ...)")
     cmd.add_argument("--sponsor", help="only cases whose sponsor (or its parent agency) contains this text")
     cmd.add_argument("--country", help="only cases prosecuted by this country")
-    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.add_argument("--format", choices=["table", "text", "json", "csv"], default="table")
     cmd.set_defaults(handler=run_cases)
 
 
@@ -155,11 +156,15 @@ def run_cases(args: argparse.Namespace, settings: Settings) -> int:
         cases = [c for c in cases if want in (c.sponsor or "").casefold() or want in (c.parent_agency or "").casefold()]
     if args.country:
         cases = [c for c in cases if (c.prosecuting_country or "").casefold() == args.country.casefold()]
-    if args.format == "json":
-        emit_json([{"case_id": c.case_id, "name": c.name, "kind": c.kind, "status": c.status, "sponsor": c.sponsor,
-                    "parent_agency": c.parent_agency, "prosecuting_country": c.prosecuting_country,
-                    "sentence_months": c.sentence_months, "documents": len(c.documents),
-                    "conflicts": [x["field"] for x in c.conflicts]} for c in cases])
+    if args.format in ("json", "csv"):
+        from spyglass.run.cases import case_records
+
+        with open_store(settings, must_exist=True) as store:
+            records = case_records(store, cases)
+        if args.format == "json":
+            emit_json(records)
+        else:
+            _write_case_csv(records)
         return 0
     for c in cases:
         flag = "!" if c.conflicts else " "
@@ -167,6 +172,51 @@ def run_cases(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{flag} {c.name[:34]:34} {c.kind[:7]:7} {c.status or '-':10} {sentence:7} "
               f"{(c.sponsor or '-')[:38]:38} {c.prosecuting_country or '-':15} {len(c.documents)} docs")
     print(f"{len(cases)} cases (! = sources disagree; `spyglass case NAME` shows why)", file=sys.stderr)
+    return 0
+
+
+def _write_case_csv(records: list[dict]) -> None:  # type: ignore[type-arg]
+    import csv
+
+    columns = ["case_id", "name", "kind", "status", "sponsor", "parent_agency", "role", "nationality",
+               "prosecuting_country", "sentence_months", "sentence", "arrested", "charged", "convicted", "sentenced",
+               "aliases", "charges", "targets", "documents", "conflicts"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+    writer.writeheader()
+    for r in records:
+        writer.writerow({
+            **{k: r.get(k) for k in ("case_id", "name", "kind", "status", "parent_agency", "role", "prosecuting_country",
+                                    "sentence_months", "sentence")},
+            "sponsor": (r["sponsor"] or {}).get("name"), "nationality": r["nationality"],
+            **{k: r["dates"].get(k) for k in ("arrested", "charged", "convicted", "sentenced")},
+            "aliases": "; ".join(r["aliases"]), "charges": "; ".join(r["charges"]), "targets": "; ".join(r["targets"]),
+            "documents": len(r["sources"]), "conflicts": "; ".join(c["field"] for c in r["conflicts"]),
+        })
+
+
+def _conflicts(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = commands.add_parser("conflicts", help="list every field where sources disagree, with all values",
+                              description="For each case and field: every value with its documents and independent "
+                              "sources, the value chosen and why.")
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.set_defaults(handler=run_conflicts)
+
+
+def run_conflicts(args: argparse.Namespace, settings: Settings) -> int:
+    from spyglass.run.cases import case_records
+
+    with open_store(settings, must_exist=True) as store:
+        records = case_records(store)
+    rows = [{"case": r["name"], **c} for r in records for c in r["conflicts"]]
+    if args.format == "json":
+        emit_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['case']}: {row['field']} -> {row['chosen']} ({row['why']})")
+        for value in row["values"]:
+            pubs = ", ".join(f"{s['publisher']} {s['published']}" for s in value["sources"])
+            print(f"    {value['value']}: {pubs}")
+    print(f"{len(rows)} conflicts", file=sys.stderr)
     return 0
 
 

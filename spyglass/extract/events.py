@@ -245,6 +245,9 @@ def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
             break
     if best is None:
         return None, None
+    published = ctx.doc.published
+    if best.date is not None and published and best.date.first_day().isoformat() > published:
+        return None, best.phrase  # a reported event cannot postdate its report: the date is a hearing to come
     return best.date, best.phrase
 
 

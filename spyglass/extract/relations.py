@@ -311,6 +311,36 @@ def attributed_to(ctx: SentenceContext) -> list[Claim]:
             _pairs(ctx, ("threat_group",), ("company", "state_agency", "agency_unit", "country"), cue, 120)]
 
 
+_CITIZEN = re.compile(
+    r"\b(?:a|an|as a|becoming a|became a)\s+(?:naturali[sz]ed\s+|dual\s+)?(?P<country>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)"
+    r"\s+(?:citizen|national|nationality)\b")
+
+
+def citizen_of(ctx: SentenceContext) -> list[Claim]:
+    """"Lu Jianhong, 52, a British national" -> citizen_of United Kingdom. Recorded only where the
+    text says so: a name, a job or a place of birth never implies a nationality."""
+    from spyglass.extract.places import country_name, country_of_demonym
+
+    claims = []
+    for match in _CITIZEN.finditer(ctx.text):
+        word = match.group("country")
+        country = country_of_demonym(word) or country_name(word) or country_name(word.replace("U.S.", "United States"))
+        if word in ("U.S.", "US"):
+            country = "United States"
+        if country is None:
+            continue
+        at = ctx.start + match.start()
+        before = [m for m in ctx.mentions if m.type == "person" and m.end <= at and m.source != "metadata"]
+        opening = len(ctx.text[: match.start()].split()) <= 3  # "A Chinese national arrested in Lisbon ..."
+        person = before[-1] if before else (
+            _described_person(ctx) if opening or _DESCRIBED.search(ctx.text[: match.start()]) else None)
+        if person is None:
+            continue
+        place = Mention(ctx.doc.doc_id, at, at + len(match.group(0)), word, "country", None, "rule", country)
+        claims.append(_claim(ctx, person, "citizen_of", place, 0.7 if before else 0.5))
+    return claims
+
+
 def _subject_mention(ctx: SentenceContext, verb: Any) -> Mention | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -331,5 +361,5 @@ def _kb_parents() -> dict[str, str]:
 
 RULES: list[Callable[[SentenceContext], list[Claim]]] = [
     officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from, aliases,
-    attributed_to,
+    attributed_to, citizen_of,
 ]

@@ -43,6 +43,7 @@ PREDICATES: dict[str, str] = {
     "operates_in": "An actor operates in a place.",
     "located_in": "An entity is located in a place.",
     "alias_of": "One name is another name of the same entity.",
+    "citizen_of": "A person is a national of a country, recorded only where a source states it.",
     "used_method": "An actor used a tradecraft method (object: the method's id; value: against whom).",
 }
 

@@ -32,6 +32,53 @@ def find_case(cases: list[Case], name: str) -> Case:
     raise NotFound(f"no case is called {name!r}; `spyglass cases` lists them")
 
 
+def case_records(store: Store, cases: list[Case] | None = None) -> list[dict[str, Any]]:
+    """Cases as the JSON objects `spyglass cases --format json` prints (and exporters read)."""
+    docs = {d.doc_id: d for d in store.documents()}
+    group_of = groups(list(docs.values()))
+    claims = extracted.claim_records(store)
+    return [case_record(case, docs, group_of, claims) for case in (cases if cases is not None else cases_in(store))]
+
+
+def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], claims: list[Any]) -> dict[str, Any]:
+    names = {case.name, *case.aliases}
+    nationality = sorted({c.object for c in claims if c.predicate == "citizen_of" and c.subject in names and c.object})
+
+    def source(doc_id: str) -> dict[str, Any]:
+        doc = docs.get(doc_id)
+        return {"document": doc_id, "path": doc.source_path if doc else None, "url": doc.url if doc else None,
+                "publisher": doc.publisher if doc else None, "published": doc.published if doc else None,
+                "independent_group": group_of.get(doc_id, doc_id)}
+
+    sentence_text = None
+    for claim in claims:
+        if claim.predicate == "sentenced" and claim.subject in names and claim.value and not claim.value.isdigit():
+            sentence_text = claim.value  # "life", "suspended: 24"
+    return {
+        "case_id": case.case_id,
+        "name": case.name,
+        "aliases": case.aliases,
+        "kind": case.kind,
+        "sponsor": {"name": case.sponsor, "aliases": sponsor_aliases(case.sponsor)} if case.sponsor else None,
+        "parent_agency": case.parent_agency,
+        "role": case.role,
+        "nationality": nationality[0] if len(nationality) == 1 else (nationality or None),
+        "targets": case.targets,
+        "charges": case.charges,
+        "convicted_of": case.convicted_of,
+        "prosecuting_country": case.prosecuting_country,
+        "status": case.status,
+        "sentence_months": case.sentence_months,
+        "sentence": sentence_text,
+        "dates": {e.status: e.date.value for e in case.timeline if e.date},
+        "date_precision": {e.status: e.date.precision for e in case.timeline if e.date},
+        "sources": [source(d) for d in case.documents],
+        "conflicts": [{"field": c["field"], "chosen": c["chosen"], "why": c["reason"],
+                       "values": [{"value": v["value"], "sources": [source(d) for d in v["documents"]]}
+                                  for v in c["values"]]} for c in case.conflicts],
+    }
+
+
 def case_file(store: Store, case: Case) -> dict[str, Any]:
     """Everything an analyst reads about one case, each fact with the documents that report it."""
     docs = {d.doc_id: d for d in store.documents()}
