@@ -53,16 +53,24 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
         tally("cases.sentence_months", case.sentence_months == g.get("sentence_months"),
               f"{label}: sentence {case.sentence_months}, gold {g.get('sentence_months')}")
         events = {e.status: e.date for e in case.timeline}
+        events.setdefault("charged", events.get("indicted"))  # gold's "charged" covers an indictment
+        all_dates_right = True
         for field in DATE_FIELDS:
             value = (g.get("dates") or {}).get(field)
             if value:
                 precision = (g.get("date_precision") or {}).get(field) or {4: "year", 7: "month"}.get(len(value), "day")
-                tally("cases.dates", date_right(events.get(field), value, precision),
-                      f"{label}: {field} {events.get(field)}, gold {value}")
+                ok = date_right(events.get(field), value, precision)
+                all_dates_right &= ok
+                tally("cases.dates", ok, f"{label}: {field} {events.get(field)}, gold {value}")
+        tally("cases.dates_all_right", all_dates_right)
         gold_aliases = g.get("aliases", [])
         have = {_key(a) for a in [case.name, *case.aliases]}
         for alias in gold_aliases:
-            tally("cases.aliases", _key(alias) in have)
+            tally("cases.aliases", _key(alias) in have, f"{label}: alias {alias!r} missing")
+        wrong_fields = {claim["field"] for doc_id, claim in wrong_claims if claim["case"] == g["case_id"]}
+        for conflict in case.conflicts:
+            tally("cases.conflicts_justified", conflict["field"] in wrong_fields,
+                  f"{label}: conflict on {conflict['field']} where gold has no wrong claim")
         predicted_docs = {gold_doc_of.get(d) for d in case.documents} - {None}
         expected = docs_of_case.get(g["case_id"], set())
         for doc in expected:

