@@ -123,7 +123,9 @@ def _passive_or_of(token: Any) -> bool:
 
 
 def _quoted(ctx: SentenceContext, trigger: Any) -> bool:
-    before = ctx.doc.text[ctx.start : ctx.offset + trigger.idx]
+    at = ctx.offset + trigger.idx
+    line_start = ctx.doc.text.rfind("\n", 0, at) + 1  # quotes open and close within a paragraph
+    before = ctx.doc.text[max(line_start, ctx.start - 400) : at]
     opened = before.count("“") - before.count("”") + (before.count('"') % 2)
     return opened > 0
 

@@ -30,7 +30,10 @@ def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     mentions = mentions + _nicknamed(mentions, text)
     people = _full_names(mentions)
     mentions = mentions + _missed_surnames(mentions, people, text)
-    mentions = mentions + _short_company_names(mentions, text)
+    short = _short_company_names(mentions, text)
+    if short:  # "Tianhong" alone is the firm, even where the model took it for a place
+        taken = {(m.start, m.end) for m in short}
+        mentions = [m for m in mentions if (m.start, m.end) not in taken] + short
     named = []
     for m in sorted(mentions, key=lambda m: m.start):
         named.append(replace(m, name=_canonical(m, people)))
@@ -111,7 +114,7 @@ _GENERIC = {"technology", "technologies", "network", "networks", "information", 
 def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
     """"Tianhong" after "Fuzhou Tianhong Netcom Technology": reports shorten a firm to its
     distinctive word (a Chinese firm's first word is usually its city, so it is skipped)."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = [(m.start, m.end) for m in mentions if m.type not in ("region", "organization")]
     body = [m for m in mentions if m.source != "metadata"]
     if not body:
         return []

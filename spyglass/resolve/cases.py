@@ -61,7 +61,11 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     group_of = syndication_groups(docs)
     nodes = _nodes(claims)
     clusters = _cluster(nodes, rules)
-    subjects = {n.name for n in nodes.values()} | {a for n in nodes.values() for a in n.aliases}
+    facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
+                                                for c in n.claims)]
+    subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
+    clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3400-\u9fff]{2}", n.name)
+                                             or n.kind == "company" for n in c)]  # a lone surname is no case
     cases = [_assemble(members, by_doc, group_of, claims, subjects) for members in clusters]
     cases = [c for c in cases if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
@@ -136,7 +140,7 @@ def _looks_like_a_name(text: str, kind: str = "person") -> bool:
         return False
     if not (text[0].isupper() or re.match(r"[\u3400-\u9fff]", text)):
         return False
-    return len(text.split()) >= 2 or kind != "person" or bool(re.match(r"[\u3400-\u9fff]{2,}", text))
+    return True  # one-word names stay only if they join a fuller name (see `_drop_fragments`)
 
 
 def _cluster(nodes: dict[tuple[str, str], Node], rules: dict[str, Any]) -> list[list[Node]]:
@@ -178,6 +182,8 @@ def _same_case(a: Node, b: Node) -> bool:
         return True
     if a.doc_id == b.doc_id and best >= 0.8:
         return True  # one report spelling one person two ways ("Yevgeny L." and "Jewgienij L.")
+    if a.doc_id == b.doc_id and best >= 0.6 and min(len(a.name.split()), len(b.name.split())) == 1:
+        return True  # "Tang" beside "William Tang" in the same report
     return best >= WEAK and _supported(a, b)
 
 

@@ -8,6 +8,7 @@ a disagreement: dates are compared at their precision, so "2024-11" agrees with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable
 
 from spyglass.model import FuzzyDate
@@ -48,11 +49,20 @@ def choose(evidence: list[Evidence], same: Callable[[Any, Any], bool] | None = N
         else:
             clusters.append([item])
 
-    def weight(cluster: list[Evidence]) -> tuple[int, int, str]:
+    def weight(cluster: list[Evidence]) -> tuple[int, int, int, str]:
         groups = {e.group for e in cluster}
         rank = max(SOURCE_RANK.get(e.source_kind, 1) for e in cluster)
         newest = max((e.published or "") for e in cluster)
-        return len(groups), rank, newest
+        return len(groups), rank, -_closest_report(cluster), newest
+
+    def _closest_report(cluster: list[Evidence]) -> int:
+        """Days between a dated event and the soonest report of it: a report written days after
+        an arrest is better placed than a retrospective written a year later."""
+        gaps = []
+        for e in cluster:
+            if isinstance(e.value, FuzzyDate) and e.published:
+                gaps.append(abs((date.fromisoformat(e.published) - e.value.first_day()).days))
+        return min(gaps) if gaps else 0
 
     clusters.sort(key=weight, reverse=True)
     best = clusters[0]
@@ -67,6 +77,8 @@ def choose(evidence: list[Evidence], same: Callable[[Any, Any], bool] | None = N
         reason = f"given by {top[0]} independent sources against {runner[0]}"
     elif top[1] > runner[1]:
         reason = "the sources tie; chosen by the more authoritative kind of source"
+    elif top[2] > runner[2]:
+        reason = "the sources tie; chosen as the report written closest to the event"
     else:
         reason = "the sources tie; chosen as the most recent report"
     return Choice(value, reason, values, conflict=True)
