@@ -73,10 +73,11 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
                   f"{label}: conflict on {conflict['field']} where gold has no wrong claim")
         predicted_docs = {gold_doc_of.get(d) for d in case.documents} - {None}
         expected = docs_of_case.get(g["case_id"], set())
-        for doc in expected:
-            tally("cases.documents.recall", doc in predicted_docs, f"{label}: misses document {doc}")
-        for doc in predicted_docs:
-            tally("cases.documents.precision", doc in expected, f"{label}: wrongly cites {doc}")
+        if docs_of_case:  # only gold that lists each document's cases scores document links
+            for doc in expected:
+                tally("cases.documents.recall", doc in predicted_docs, f"{label}: misses document {doc}")
+            for doc in predicted_docs:
+                tally("cases.documents.precision", doc in expected, f"{label}: wrongly cites {doc}")
         for doc_id, claim in wrong_claims:
             if claim["case"] != g["case_id"]:
                 continue
@@ -84,7 +85,7 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
             flagged = any(conflict["field"] == field and any(doc_id in {gold_doc_of.get(d) for d in v["documents"]}
                                                               for v in conflict["values"]) for conflict in case.conflicts)
             tally("cases.conflicts", flagged, f"{label}: {doc_id}'s wrong {field} not flagged")
-    predicted_real = [c for c in cases if c.kind != "person_group"]
+    predicted_real = cases
     scores = {name: round(right / total, 4) for name, (right, total) in tallies.items()}
     scores["cases.precision"] = round(len(matched_predictions) / len(predicted_real), 4) if predicted_real else 0.0
     return {"scores": scores, "counts": {f"{k}_n": f"{r}/{t}" for k, (r, t) in tallies.items()}, "misses": misses}

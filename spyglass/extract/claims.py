@@ -50,6 +50,7 @@ class SentenceContext:
         self.mentions = mentions
         self.all_mentions = all_mentions
         self.dates: list[DateMention] = []
+        self.phrase_triggers: set[int] = set()  # token indices of multi-word event phrases
 
     @property
     def start(self) -> int:

@@ -33,8 +33,11 @@ PHRASES: dict[str, re.Pattern[str]] = {
     "convicted": re.compile(r"\b(?:found|was|were) guilty\b|\bguilty verdict\b", re.I),
     "sentenced": re.compile(r"\bgiven an? [\w-]+(?: prison)? (?:sentence|term)\b|\bhanded an? [\w-]+(?: prison)? (?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
-    "arrested": re.compile(r"\b(?:placed|put|taken) (?:him |her |them )?under (?:criminal |residential )?(?:compulsory measures|"
-                           r"surveillance|arrest|detention)|\btaken into custody\b|\bremanded in custody\b", re.I),
+    "arrested": re.compile(r"\b(?:placed|put|taken) (?:him |her |them )?under [\"“]?(?:criminal |residential )?(?:compulsory measures|"
+                           r"surveillance|arrest|detention)|\btaken into custody\b|\bremanded in custody\b|"
+                           r"\b(?:took|taken|taking|adopted|imposed) (?:criminal )?compulsory measures\b", re.I),
+    "sentenced_phrase": re.compile(r"\bsentence (?:was |were )?(?:handed down|passed|imposed)\b|\bpassed sentence\b", re.I),
+    "convicted_phrase": re.compile(r"\b(?:handed down|delivered|returned|reached) (?:the|its|a) (?:guilty )?verdict\b", re.I),
 }
 # "police stopped X at the airport", "the judge sent X to prison": ordinary verbs that are legal
 # events only with these arguments.
@@ -66,6 +69,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
         if _unrealised(trigger):
             continue  # "if convicted, he faces ...", "will be sentenced next month": not (yet) an event
         subject = _subject(ctx, trigger)
+        if trigger.i in ctx.phrase_triggers and (subject is None or subject[1] != "person" or _AUTHORITY_PHRASE.search(ctx.text)):
+            subject = _phrase_subject(ctx, trigger)  # "the Hall took measures against X": the authority is not the subject
         if subject is None:
             continue
         seen.add(status)
@@ -84,9 +89,12 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
     for status, pattern in PHRASES.items():
         match = pattern.search(ctx.text)
         if match:
-            token = next((t for t in ctx.sentence if ctx.offset + t.idx >= ctx.start + match.start()), None)
+            # the phrase's verb carries the date ("handed down ... on Thursday")
+            words = [t for t in ctx.sentence if ctx.start + match.start() <= ctx.offset + t.idx < ctx.start + match.end()]
+            token = next((t for t in words if t.pos_ == "VERB"), words[0] if words else None)
             if token is not None:
-                found.append((token, status))
+                found.append((token, status.removesuffix("_phrase")))
+                ctx.phrase_triggers.add(token.i)
     for token in ctx.sentence:
         lemma = token.lemma_.lower()
         if lemma == "stop" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in _STOPPERS or c.text.isupper())
@@ -95,6 +103,10 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
         if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in ("prison", "jail") for g in c.children)
                                    for c in token.children):
             found.append((token, "sentenced"))
+        if lemma in ("return", "file", "hand") and (token.head.lower_ in ("indictment", "indictments")
+                                                    or any(c.lower_ in ("indictment", "indictments") for c in token.children)):
+            found.append((token, "indicted"))  # "the indictment, which a grand jury returned in March"
+            ctx.phrase_triggers.add(token.i)
         status = TRIGGERS.get(token.lemma_.lower())
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited"):
@@ -105,6 +117,9 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
     return found
 
 
+_AUTHORITY_PHRASE = re.compile(r"\bagainst\b|\bhanded down\b|\bverdict\b", re.I)
+_SPEECH = {"say", "tell", "announce", "report", "state", "add", "confirm", "disclose", "reveal", "claim", "write",
+           "post", "publish", "declare"}
 _WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "release", "dismiss", "charge", "sanction"}
 
 
@@ -194,6 +209,27 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
     return None
 
 
+def _phrase_subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None:
+    """For phrase triggers: the person named after "against" ("took compulsory measures against
+    X"), else the person the report is about."""
+    after_against = re.search(r"\bagainst\b", ctx.doc.text[ctx.offset + trigger.idx : ctx.end])
+    if after_against:
+        at = ctx.offset + trigger.idx + after_against.end()
+        named = [m for m in ctx.mentions if m.type == "person" and m.start >= at]
+        if named:
+            return named[0].name, named[0].type, True
+    return _protagonist(ctx)
+
+
+def _protagonist(ctx: SentenceContext) -> tuple[str, str, bool] | None:
+    """The person the document names most: whom "the sentence handed down on Friday" is about."""
+    counts: dict[str, int] = {}
+    for m in ctx.all_mentions:
+        if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return (max(counts, key=lambda n: counts[n]), "person", False) if counts else None
+
+
 def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
     """The mention a subject phrase names: its head itself, or a person in apposition. A company
     that only modifies the head ("a former Corvane engineer") is not the subject."""
@@ -240,6 +276,8 @@ def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break
             if node.i in triggers and node.i != trigger.i:
                 break
+            if node.lemma_.lower() in _SPEECH and node.i != trigger.i:
+                break  # "..., the ministry said on Tuesday": that dates the statement, not the event
             if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1

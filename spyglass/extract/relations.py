@@ -8,6 +8,7 @@ Every claim's span is its sentence; the subject and object are in-document canon
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable
 
 from spyglass.extract.claims import SentenceContext
@@ -77,12 +78,21 @@ def _pairs(ctx: SentenceContext, left: tuple[str, ...], right: tuple[str, ...], 
     return out
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time)\b", re.I)
+
+
 def officer_of(ctx: SentenceContext) -> list[Claim]:
-    claims = [_claim(ctx, p, "officer_of", a, 0.8) for p, a in _pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER)]
+    """"X, an officer of Y" and "the former CIA officer X". A former post is marked (value
+    "former"): an ex-CIA officer spying for China is not sponsored by the CIA."""
+    claims = []
+    for p, a in _pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER):
+        former = _FORMER.search(_between(ctx, p, a))
+        claims.append(replace(_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     for a in ctx.mentions:  # "the former CIA officer Kevin Mallory"
         for p in ctx.mentions:
             if a.type in AGENCIES and p.type == "person" and p.start > a.end and _OFFICER_BEFORE.match(_between(ctx, a, p)):
-                claims.append(_claim(ctx, p, "officer_of", a, 0.8))
+                former = _FORMER.search(ctx.doc.text[max(ctx.start, a.start - 20) : a.start])
+                claims.append(replace(_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     return claims
 
 

@@ -1,15 +1,17 @@
-"""The `spyglass kb` commands: list, show, search and import reference knowledge, and list shared aliases."""
+"""The `spyglass kb` commands: list, show, search and import reference knowledge, list shared aliases, measure linking."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from spyglass.cli import emit_json, open_store
 from spyglass.kb.importers import FAMILIES, ensure_builtin, import_files
 from spyglass.kb.link import ambiguous_aliases, describe
+from spyglass.kb.measure import agency_linking
 from spyglass.kb.store import ORIGINS, entries, search
 from spyglass.settings import Settings
 
@@ -22,7 +24,7 @@ _ABOUT = (
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `kb` and its subcommands to the CLI's command list."""
-    kb = commands.add_parser("kb", help="reference knowledge: list, show, search, import", description=_ABOUT)
+    kb = commands.add_parser("kb", help="reference knowledge: list, show, search, import, measure", description=_ABOUT)
     kb.set_defaults(handler=lambda args, settings: _usage(kb))
     sub = kb.add_subparsers(title="kb commands", metavar="KB_COMMAND")
 
@@ -62,6 +64,21 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                          "sources involved; the linker leaves these ambiguous unless context or a type decides.")
     cmd.add_argument("--kind", help="only this kind, e.g. 'within ATT&CK' or 'ATT&CK vs MISP'")
     _format(cmd).set_defaults(handler=run_ambiguous)
+
+    cmd = sub.add_parser("measure", help="measure agency linking against the seed and devset gold",
+                         description="Finds every gold form of an agency name (seed: state_agency and agency_unit "
+                         "entities with their aliases; devset: each case's sponsor, parent, arresting and "
+                         "arresting-parent agency with every alias, garbles included) in the corpus documents, "
+                         "links each mention with the text around it as context, and prints the share linked "
+                         "to the entry the canonical gold name links to: for the seed, the devset and both, "
+                         "then every failure. Gold agencies with no knowledge entry are listed, not counted.")
+    cmd.add_argument("--shared", type=Path, default=Path("../shared"), metavar="PATH",
+                     help="folder holding seed/ and devset/ (default ../shared)")
+    cmd.add_argument("--store", action="store_true",
+                     help="link against the store (built-in entries plus imports) instead of the built-in entries")
+    cmd.add_argument("--floor", type=float, metavar="SHARE",
+                     help="exit 1 when the overall share is below SHARE, e.g. 0.95")
+    _format(cmd).set_defaults(handler=run_measure)
 
 
 def _format(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -183,3 +200,34 @@ def run_ambiguous(args: argparse.Namespace, settings: Settings) -> int:
         print(f"  {a.spellings[0]!r} [{a.kind}]: {'; '.join(a.labels)}")
     print(f"{len(found)} shared names", file=sys.stderr)
     return 0
+
+
+def run_measure(args: argparse.Namespace, settings: Settings) -> int:
+    if args.store:
+        with open_store(settings) as store:
+            report = agency_linking(args.shared, store)
+    else:
+        report = agency_linking(args.shared)
+    below = args.floor is not None and (report["overall"]["share"] or 0.0) < args.floor
+    if args.format == "json":
+        emit_json(report)
+    else:
+        _print_measure(report)
+    if below:
+        print(f"FLOOR: overall share {report['overall']['share']} is below {args.floor}", file=sys.stderr)
+    return 1 if below else 0
+
+
+def _print_measure(report: dict[str, Any]) -> None:
+    for name, row in [*report["corpora"].items(), ("overall", report["overall"])]:
+        share = "-" if row["share"] is None else f"{100 * row['share']:.1f}%"
+        print(f"{name:8} {row['linked']:4}/{row['total']:<4} {share:>7}  ({row['forms']} forms in "
+              f"{row['documents']} documents)")
+    for skip in report["skipped"]:
+        print(f"skipped  {skip['canonical']!r} ({skip['corpus']}): {skip['reason']}")
+    if report["failures"]:
+        print(f"{len(report['failures'])} failures:")
+    for f in report["failures"]:
+        got = f["status"] + (f" {', '.join(f['kb_ids'][:3])}" if f["kb_ids"] else "")
+        print(f"  {f['corpus']} {f['doc']} @{f['offset']} {f['text']!r}: expected {f['expected']}, got {got}; "
+              f"{f['reason']}")

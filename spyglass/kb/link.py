@@ -5,19 +5,29 @@ by a representative: the built-in entry if any, else ATT&CK's, else MISP's. When
 belongs to several identities, the words of each one's names, country and directly related
 entries that the others lack are looked for in the context; one clear winner is linked,
 anything else stays ambiguous. Nothing is merged silently.
+
+When no name matches, agency names get a garble-tolerant second look (spyglass/kb/garble.py):
+machine-translated, spun and re-ordered forms, "X (Y)" with both parts naming one entry (or one
+part and its country), an acronym inside a longer name, initials confirmed by the context, close
+spellings, and last a description the context sets beside a known name ("China's spy agency,
+the Ministry of State Security"). Candidates then go through the same type and context steps; a
+fuzzy tie stays ambiguous.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spyglass.errors import ModelError, NotFound
 from spyglass.kb.builtin import normalise_alias
+from spyglass.kb.garble import (
+    COUNTRY, MINISTRY, UNIT, GarbleMatcher, Identity, country_token, garble_key, occurrences, split_qualifier,
+)
 from spyglass.kb.importers import FAMILIES, builtin_batch, ensure_builtin
 from spyglass.kb.store import ORIGINS, Entry, Relationship, entries, find_by_key, last_import, relationships
 from spyglass.store import Store
@@ -27,6 +37,11 @@ STATUSES: tuple[str, ...] = ("linked", "ambiguous", "unknown")
 MAX_SHARED = 3
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+# a description and the name it stands beside: "X, the Y", "X (Y)", "X – Y", within one sentence
+_BESIDE_AFTER = re.compile(r"^\s*(?:,|:|\(|\u2013|\u2014|--?)\s*")
+_BESIDE_BEFORE = re.compile(r"(?:,|\(|\u2013|\u2014|--?)\s*$")
+_SENTENCE = re.compile(r"[.;!?\n\"\u201c\u201d]")
+MAX_NAME_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -117,6 +132,19 @@ class KnowledgeIndex:
         for ids in self.members.values():
             self._shared.update({w for m in ids for n in self.entries[m].names() for w in words(n)})
         self._evidence: dict[str, frozenset[str]] = {}
+        self.garble = GarbleMatcher(self._agency_identities())
+
+    def _agency_identities(self) -> list[Identity]:
+        found = []
+        for rep, ids in self.members.items():
+            live = [self.entries[m] for m in ids if self.entries[m].status != "revoked"]
+            if not live or "agency" not in self.family(rep):
+                continue
+            countries = {country_token(e.country) for e in live} - {None}
+            found.append(Identity(rep=rep, names=tuple(n for e in live for n in e.names()),
+                                  types=frozenset(e.type for e in live),
+                                  countries=frozenset(c for c in countries if c)))
+        return found
 
     @classmethod
     def from_builtin(cls) -> "KnowledgeIndex":
@@ -159,14 +187,10 @@ class KnowledgeIndex:
     def link(self, name: str, context: str = "", type_hint: str | None = None) -> LinkResult:
         if type_hint is not None and type_hint not in FAMILIES:
             raise ModelError(f"unknown type hint {type_hint!r}; expected one of: {', '.join(FAMILIES)}")
-        reps = self.identities(name)
-        notes: list[str] = []
-        if not reps:
-            compact = normalise_alias(name).replace(" ", "")
-            reps = sorted({self.identity[k] for k in self.by_compact.get(compact, [])}, key=self._order)
-            notes = ["matched with spaces and hyphens ignored"] if reps else []
-        if not reps:
-            return LinkResult("unknown", [], f"no knowledge entry has the name or alias {name!r}")
+        found = self._candidates(name, context)
+        if isinstance(found, LinkResult):
+            return found
+        reps, notes = found
         if type_hint is not None and len(reps) > 1:
             typed = [r for r in reps if FAMILIES[type_hint] in self.family(r)]
             if typed:
@@ -187,6 +211,78 @@ class KnowledgeIndex:
         why = "no context words tell them apart" if best == 0 else "context points to several equally"
         notes.append(f"{name!r} names {len(reps)} entries: {labels}; {why}")
         return LinkResult("ambiguous", reps, "; ".join(notes))
+
+    def _candidates(self, name: str, context: str) -> tuple[list[str], list[str]] | LinkResult:
+        """The identities a name may mean, with notes on how they were found; a LinkResult when that settles it."""
+        reps = self.identities(name)
+        if reps:
+            return reps, []
+        compact = normalise_alias(name).replace(" ", "")
+        reps = sorted({self.identity[k] for k in self.by_compact.get(compact, [])}, key=self._order)
+        if reps:
+            return reps, ["matched with spaces and hyphens ignored"]
+        parts = split_qualifier(name)
+        if parts:
+            return self._qualified(name, parts, context)
+        unknown = LinkResult("unknown", [], f"no knowledge entry has the name or alias {name!r}")
+        match = self.garble.match(name)
+        if match is None:
+            return self._apposition(name, context) or unknown
+        reps = sorted(match.reps, key=self._order)
+        if match.tied:
+            labels = ", ".join(self.label(r) for r in reps)
+            return LinkResult("ambiguous", reps, f"{name!r} is as close to {labels}: {match.explanation}; "
+                                                 "a tie is not merged")
+        if match.needs_context:
+            seen = words(context) - words(name)
+            named = {r: sorted(self._own_words(r) & seen) for r in reps}
+            reps = [r for r in reps if named[r]]
+            if not reps:
+                return LinkResult("unknown", [], f"{name!r}: {match.explanation} of "
+                                  f"{', '.join(self.label(r) for r in match.reps)}, but the context names none")
+            return reps, [f"{match.explanation}; the context names {', '.join(w for r in reps for w in named[r])}"]
+        return reps, [match.explanation]
+
+    def _qualified(self, name: str, parts: tuple[str, str], context: str) -> tuple[list[str], list[str]] | LinkResult:
+        """"X (Y)": both parts looked up; they must name one entry, or the part not known must be its country."""
+        found: list[list[str]] = []
+        for part in parts:
+            got = self._candidates(part, context)
+            found.append(got.kb_ids if isinstance(got, LinkResult) else got[0])
+        (base, inner), (a, b) = parts, found
+        if a and b:
+            both = [r for r in a if r in b]
+            if both:
+                return both, [f"{base!r} and {inner!r} both name it"]
+            return sorted(set(a) | set(b), key=self._order), [f"{base!r} and {inner!r} name different entries"]
+        # one part unknown: only a country that agrees may stand beside a name ("... (United States)");
+        # anything else might be another agency ("Foreign Intelligence Service (SZRU)")
+        known, other = (a, inner) if a else (b, base)
+        places = garble_key(other)
+        kept = [r for r in known if places and all(t.startswith(COUNTRY) and t in self.garble.vocab.get(r, set())
+                                                    for t in places)]
+        if not kept:
+            return LinkResult("unknown", [], f"no knowledge entry has the name or alias {name!r}; "
+                              f"{(base if a else inner)!r} is known but {other!r} is not its country")
+        return kept, [f"matched on {(base if a else inner)!r}, with its country {other!r}"]
+
+    def _apposition(self, name: str, context: str) -> tuple[list[str], list[str]] | None:
+        """A description set beside a name in the context ("China's spy agency, the Ministry of State Security")."""
+        key = garble_key(name)
+        if not context or not key & {UNIT, MINISTRY}:  # only descriptions of an agency ("... spy agency")
+            return None
+        places = {t for t in key if t.startswith(COUNTRY)}
+        for start, end in occurrences(name, context, ignore_case=True):
+            for phrase in _beside(context, start, end):
+                reps = [r for r in self.identities(phrase)
+                        if "agency" in self.family(r) and places <= self.garble.vocab.get(r, set())]
+                if reps:
+                    return reps, [f"the context sets it beside {phrase!r}"]
+        return None
+
+    def _own_words(self, rep: str) -> set[str]:
+        """The distinctive words of an identity's own names (not its country or neighbours)."""
+        return {w for m in self.members[rep] for w in self._name_words(self.entries[m])}
 
     def _context_scores(self, name: str, context: str, reps: list[str]) -> dict[str, tuple[int, set[str]]]:
         seen = words(context) - words(name)
@@ -211,6 +307,22 @@ class KnowledgeIndex:
         e = self.entries[kb_id]
         ext = f" {e.external_id}" if e.external_id else ""
         return f"{e.name} [{e.origin}{ext}]"
+
+
+def _beside(context: str, start: int, end: int) -> Iterator[str]:
+    """The phrases in apposition to context[start:end], in the same sentence: longest first, after then before."""
+    after = context[end:]
+    m = _BESIDE_AFTER.match(after)
+    if m:
+        found = _SENTENCE.split(after[m.end():], maxsplit=1)[0].split()[:MAX_NAME_WORDS]
+        for k in range(len(found), 0, -1):
+            yield " ".join(found[:k]).rstrip(",:")
+    before = context[:start]
+    m = _BESIDE_BEFORE.search(before)
+    if m:
+        found = _SENTENCE.split(before[:m.start()])[-1].split()[-MAX_NAME_WORDS:]
+        for k in range(len(found)):
+            yield " ".join(found[k:])
 
 
 _CACHE: dict[str, tuple[tuple[int, str, str], KnowledgeIndex]] = {}

@@ -27,6 +27,8 @@ LADDER = ["alleged", "sanctioned", "arrested", "charged", "indicted", "extradite
 # Gold and analysts speak of fewer statuses: how each event reads as a case status.
 AS_STATUS = {"sanctioned": "alleged", "indicted": "charged", "pleaded_guilty": "convicted", "extradited": None,
              "dismissed": None}
+# A company or group said to have hacked, stolen data or worked for a service faces an allegation.
+ALLEGATIONS = ("hacked", "stole_data_from", "contractor_for", "attributed_to")
 SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
 _AUTHORITY = re.compile(r"\b(Department|Ministry|Office|Court|Police|Parliament|Congress|Commission|Agency|Embassy|"
                         r"Government|Prosecutor|Service)\b")
@@ -66,7 +68,10 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
     clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3400-\u9fff]{2}", n.name)
                                              or n.kind == "company" for n in c)]  # a lone surname is no case
-    cases = [_assemble(members, by_doc, group_of, claims, subjects) for members in clusters]
+    subjects_by_doc: dict[str, set[str]] = defaultdict(set)
+    for node in facing:
+        subjects_by_doc[node.doc_id].add(node.name)
+    cases = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc) for members in clusters]
     cases = [c for c in cases if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
@@ -79,6 +84,8 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
     events = {s for s in LADDER}
     nodes: dict[tuple[str, str], Node] = {}
     for claim in claims:
+        if claim.predicate in ALLEGATIONS and claim.subject_type in ("company", "threat_group"):
+            nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, claim.subject_type))
         if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
             if not _looks_like_a_name(claim.subject, claim.subject_type):
                 continue
@@ -234,12 +241,14 @@ def _supported(a: Node, b: Node) -> bool:
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
-              all_claims: list[Claim], subjects: set[str]) -> Case | None:
+              all_claims: list[Claim], subjects: set[str], subjects_by_doc: dict[str, set[str]]) -> Case | None:
     claims = [c for node in members for c in node.claims]
     case_docs = {n.doc_id for n in members}
     # Officers named in the case's reports who are not themselves facing a case: the handlers.
-    handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in case_docs
-                and c.subject not in subjects and c.object]
+    # Only reports about this one case count: a column naming ten cases names unrelated officers too.
+    single = {d for d in case_docs if sum(1 for s in subjects_by_doc.get(d, ()) if s not in {n.name for n in members}) == 0}
+    handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in single
+                and c.subject not in subjects and c.object and c.value != "former"]
     names = [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
@@ -253,7 +262,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
 
     timeline, conflicts = [], []
     for status in LADDER:
-        happened = [c for c in claims if c.predicate == status]
+        happened = [c for c in claims if c.predicate == status
+                    or (status == "alleged" and c.predicate in ALLEGATIONS and kind in ("company", "threat_group"))]
         if not happened:
             continue
         dated = [evidence(c, c.date) for c in happened if c.date]
@@ -274,9 +284,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                           "values": sentence.values})
     # A named service outranks its country: "spying for Russia" supports "Russia's FSB", it does
     # not dispute it. Countries decide only when no service is named.
-    named = [c for c in claims if c.predicate in SPONSOR_PREDICATES and c.object and c.object_type != "country"]
-    sponsor = choose([evidence(c, c.object) for c in named]) or choose(
-        [evidence(c, c.object) for c in claims if c.predicate in SPONSOR_PREDICATES and c.object])
+    own = {n.name for n in members} | {a for n in members for a in n.aliases}
+    backing = [c for c in claims if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
+               and c.object not in own and _name_score(c.object, name, kind) < 0.9]  # never its own sponsor
+    named = [c for c in backing if c.object_type != "country"]
+    sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
     if (sponsor is None or _is_country(sponsor.value)) and handlers:
         # A recruited agent's sponsor is the service of the officer who ran them ("the contact ...
         # was an officer of the Shanghai State Security Bureau").
