@@ -85,6 +85,13 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
             flagged = any(conflict["field"] == field and any(doc_id in {gold_doc_of.get(d) for d in v["documents"]}
                                                               for v in conflict["values"]) for conflict in case.conflicts)
             tally("cases.conflicts", flagged, f"{label}: {doc_id}'s wrong {field} not flagged")
+    gold_keys = [{_key(a) for a in [g["person"], *g.get("aliases", [])]} for g in gold_cases]
+    for c in cases:  # a predicted case answering to two gold cases merged them
+        names = {_key(a) for a in [c.name, *c.aliases]}
+        tally("cases.not_merged", sum(bool(names & keys) for keys in gold_keys) <= 1, f"{c.name}: merges gold cases")
+    for g, keys in zip(gold_cases, gold_keys):  # two predicted cases answering to one gold case split it
+        hits = sum(bool({_key(a) for a in [c.name, *c.aliases]} & keys) for c in cases)
+        tally("cases.not_split", hits <= 1, f"{g['case_id']}: split into {hits} cases")
     predicted_real = cases
     scores = {name: round(right / total, 4) for name, (right, total) in tallies.items()}
     scores["cases.precision"] = round(len(matched_predictions) / len(predicted_real), 4) if predicted_real else 0.0

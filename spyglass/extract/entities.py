@@ -139,12 +139,30 @@ def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
     if kind in ("organization", "person") and country_name(text):
         kind = "country"  # the model tags "America" as an organisation now and then
     if kind == "organization":
+        linked = _garbled_agency(text)
+        if linked is not None:  # "State Security Hall of Jiangsu Province": a machine-translated bureau
+            return Mention(doc_id, offset + start, offset + end, text, linked.type, linked.id, "kb", linked.name)
         kind = "government_body" if _GOVERNMENT.search(text) else "company" if _COMPANY.search(text) else kind
     if kind in ("country", "region"):
         country = country_name(text)
         kind = "country" if country else "region"
         return Mention(doc_id, offset + start, offset + end, text, kind, None, "model", country or region_name(text) or "")
     return Mention(doc_id, offset + start, offset + end, text, kind, None, "model")
+
+
+@lru_cache(maxsize=4096)
+def _garbled_agency(text: str) -> Any:
+    """The knowledge-base agency an unrecognised organisation name means, through the linker's
+    tolerant matching; None unless exactly one agency or bureau fits."""
+    if not re.search(r"(?i)security|safety|intelligence|ministry|bureau|police|service|hall", text):
+        return None
+    from spyglass.kb.link import link
+
+    result = link(text)
+    if result.status != "linked" or len(result.kb_ids) != 1:
+        return None
+    entry = next((e for e in load_entries() if e.id == result.kb_ids[0]), None)
+    return entry if entry is not None and entry.type in ("state_agency", "agency_unit") else None
 
 
 def _unique_kb_id(text: str) -> str | None:

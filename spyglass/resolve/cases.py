@@ -87,7 +87,7 @@ def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
         if claim.predicate in ALLEGATIONS and claim.subject_type in ("company", "threat_group"):
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, claim.subject_type))
         if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
-            if not _looks_like_a_name(claim.subject, claim.subject_type):
+            if not _looks_like_a_name(claim.subject, claim.subject_type) and not _GROUP_SUBJECT.match(claim.subject):
                 continue
             if claim.subject_type == "organization" and _AUTHORITY.search(claim.subject):
                 continue  # "the Defence Department": an authority, not a party to a case
