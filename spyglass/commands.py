@@ -24,9 +24,11 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     _show(commands)
     _search(commands)
     _eval(commands)
+    from spyglass.check.cli import register as register_check
     from spyglass.kb.cli import register as register_kb
 
     register_kb(commands)
+    register_check(commands)
 
 
 def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

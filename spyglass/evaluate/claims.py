@@ -79,3 +79,62 @@ def score_dates(doc: Document, events: list[dict[str, Any]], misses: list[str]) 
             got = [f"{m.phrase}={m.date}" for m in candidates] or ["not found"]
             misses.append(f"date {event['phrase']!r}: gold {event['resolved']} ({event['precision']}), got {got}")
     return right, len(events)
+
+
+# Which claims state a gold claim's field (shared/gold-schema.md fields -> spyglass predicates).
+FIELD_PREDICATES = {
+    "sponsor": ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to"),
+    "role": ("officer_of", "agent_of"),
+    "targets": ("targets", "hacked", "stole_data_from"),
+    "charges": ("charged", "indicted"),
+    "sentence_months": ("sentenced",),
+}
+
+
+def score_hedges(doc: Document | None, claims: list[Claim], gold_claims: list[dict[str, Any]],
+                 misses: list[str]) -> dict[str, int]:
+    """For each gold claim with a hedge: is the hedge found in the sentence that states it
+    (`detected`), and do the claims spyglass read from that sentence carry it (`carried`, out of
+    `covered`, the gold claims whose sentence yielded at least one claim)."""
+    from spyglass.extract.hedges import find_hedge
+
+    out = {"total": 0, "detected": 0, "covered": 0, "carried": 0}
+    for gold in gold_claims:
+        if not gold.get("hedge"):
+            continue
+        out["total"] += 1
+        cue = gold["hedge"].split(";")[0].strip()
+        at = doc.text.lower().find(cue.lower()) if doc is not None else -1
+        if at < 0:
+            misses.append(f"hedge {gold['hedge']!r} ({gold['field']}): cue not in the stored text (paraphrased in gold)")
+            continue
+        start = max(doc.text.rfind(". ", 0, at), doc.text.rfind("\n", 0, at)) + 1  # type: ignore[union-attr]
+        stop = min(i for i in (doc.text.find(". ", at), doc.text.find("\n", at), len(doc.text)) if i >= 0)  # type: ignore[union-attr]
+        found = find_hedge(doc.text[start:stop])  # type: ignore[union-attr]
+        out["detected"] += found is not None
+        ours = [c for c in claims if c.start <= at < c.end]
+        if ours:
+            out["covered"] += 1
+            if all(c.hedge != "none" for c in ours):
+                out["carried"] += 1
+            else:
+                misses.append(f"hedge {gold['hedge']!r}: a claim from its sentence has no hedge")
+    return out
+
+
+def score_quantities(doc: Document, gold: list[dict[str, Any]], misses: list[str]) -> tuple[int, int]:
+    """(found, total) gold quantities found in the body with the right value and unit."""
+    from spyglass.extract.quantities import find_quantities
+
+    units = {"GB": ("gb", "gigabytes"), "people": ("people", "persons"), "countries": ("countries",),
+             "years": ("years", "year"), "months": ("months",)}
+    found = [q for s in doc.segments if s.kind == "body" for q in find_quantities(doc.text[s.start : s.end])]
+    right = 0
+    for item in gold:
+        want = {u.lower() for u in units.get(item["unit"], (item["unit"],))}
+        ok = any(float(q.value) == float(item["value"]) and (q.unit.lower() in want or item["unit"].lower() in q.unit.lower())
+                 for q in found)
+        right += ok
+        if not ok:
+            misses.append(f"quantity {item['value']} {item['unit']} ({item['what']}) not found")
+    return right, len(gold)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from spyglass.evaluate.claims import score_dates, score_relations
+from spyglass.evaluate.claims import score_dates, score_hedges, score_quantities, score_relations
 from spyglass.evaluate.compare import same
 from spyglass.evaluate.entities import score_entities
 from spyglass.extract.run import extract
@@ -90,6 +90,27 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         scores.update(case_scores["scores"])
         counts_extra.update(case_scores["counts"])
         per_doc.append({"doc": "cases", "misses": case_scores["misses"]})
+    hedges = {"total": 0, "detected": 0, "covered": 0, "carried": 0}
+    for entry in gold["documents"]:
+        doc = by_name.get(Path(entry["file"]).name)
+        if doc is not None and entry.get("claims"):
+            misses = next(p["misses"] for p in per_doc if p["doc"] == entry["doc_id"])
+            ours = extractions[doc.doc_id].claims if doc.doc_id in extractions else []
+            for key, value in score_hedges(by_id[doc.doc_id], ours, entry["claims"], misses).items():
+                hedges[key] += value
+    if hedges["total"]:
+        scores["hedges.detected"] = round(hedges["detected"] / hedges["total"], 4)
+        counts_extra["hedges_detected"] = f"{hedges['detected']}/{hedges['total']}"
+    if hedges["covered"]:
+        scores["hedges.carried"] = round(hedges["carried"] / hedges["covered"], 4)
+        counts_extra["hedges_carried"] = f"{hedges['carried']}/{hedges['covered']}"
+    if gold.get("quantities") and len(gold["documents"]) == 1:
+        doc = by_name.get(Path(gold["documents"][0]["file"]).name)
+        if doc is not None:
+            misses = next(p["misses"] for p in per_doc if p["doc"] == gold["documents"][0]["doc_id"])
+            right, total = score_quantities(by_id[doc.doc_id], gold["quantities"], misses)
+            scores["quantities.found"] = round(right / total, 4)
+            counts_extra["quantities_found"] = f"{right}/{total}"
     date_right = date_total = 0
     for entry in gold["documents"]:
         doc = by_name.get(Path(entry["file"]).name)

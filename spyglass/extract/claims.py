@@ -13,6 +13,7 @@ from spyglass.model import Claim, Document
 def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Mention]) -> list[Claim]:
     """Every claim the rules find in the document, deduplicated by content id."""
     from spyglass.extract.events import event_claims
+    from spyglass.extract.methods import method_claims
     from spyglass.extract.relations import relation_claims
 
     found: dict[str, Claim] = {}
@@ -23,7 +24,7 @@ def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Me
             inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
             context = SentenceContext(doc, offset, sentence, inside, mentions)
             context.dates = [d for d in dates if span[0] <= d.start and d.end <= span[1]]
-            for claim in relation_claims(context) + event_claims(context):
+            for claim in relation_claims(context) + event_claims(context) + method_claims(context):
                 found.setdefault(claim.claim_id, claim)
     return list(found.values())
 

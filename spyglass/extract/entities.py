@@ -76,29 +76,27 @@ def _kb_patterns(nlp: Any) -> Iterator[dict[str, Any]]:
             if " " not in name and (name.isupper() or any(c.isdigit() for c in name) or len(name) <= 4):
                 yield {"label": entry.type, "pattern": [{"ORTH": name}], "id": f"kb:{entry.id}"}
             else:
-                # The first word must match its case: "a foreign intelligence service" is a
-                # description, "Foreign Intelligence Service" (Russia's SVR) a name.
-                words = [t.text for t in nlp.make_doc(name)]
-                first = {"ORTH": {"IN": sorted({words[0], words[0][:1].upper() + words[0][1:]})}}
-                pattern = [first, *({"LOWER": w.lower()} for w in words[1:])]
-                yield {"label": entry.type, "pattern": pattern, "id": f"kb:{entry.id}"}
+                # A phrase pattern (fast); `_to_mention` drops all-lower-case matches, since
+                # "a foreign intelligence service" is a description and not Russia's SVR.
+                yield {"label": entry.type, "pattern": name, "id": f"kb:{entry.id}"}
 
 
 def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
     """Each document with its body segments parsed: (offset of the segment, spaCy Doc)."""
     nlp = pipeline()
     docs = list(docs)
-    jobs = [(doc, seg.start, doc.text[seg.start : seg.end]) for doc in docs for seg in doc.segments if seg.kind == "body"]
-    parsed: dict[str, list[tuple[int, Any]]] = {doc.doc_id: [] for doc in docs}
-    for (doc, offset, _), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
-        parsed[doc.doc_id].append((offset, spacy_doc))
-    for doc in docs:
-        yield doc, parsed[doc.doc_id]
+    jobs = [(i, seg.start, doc.text[seg.start : seg.end]) for i, doc in enumerate(docs)
+            for seg in doc.segments if seg.kind == "body"]
+    parsed: list[list[tuple[int, Any]]] = [[] for _ in docs]
+    for (i, offset, _), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
+        parsed[i].append((offset, spacy_doc))
+    yield from zip(docs, parsed)
 
 
 def mentions_in(doc_id: str, offset: int, spacy_doc: Any) -> list[Mention]:
     """The typed mentions of one parsed segment, with spans in the document's text."""
-    found = (_to_mention(doc_id, offset, ent) for ent in spacy_doc.ents)
+    text = spacy_doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    found = (_to_mention(doc_id, offset, ent, text) for ent in spacy_doc.ents)
     return [m for m in found if m is not None]
 
 
@@ -109,7 +107,7 @@ def extract_mentions(docs: Iterable[Document], batch_size: int = 8) -> Iterator[
             yield from mentions_in(doc.doc_id, offset, spacy_doc)
 
 
-def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
+def _to_mention(doc_id: str, offset: int, ent: Any, doc_text: str) -> Mention | None:
     tokens = list(ent)
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]  # "the Jiangsu State Security Bureau" -> the name without its article
@@ -118,13 +116,15 @@ def _to_mention(doc_id: str, offset: int, ent: Any) -> Mention | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    suffix = _LEGAL_SUFFIX.match(ent.doc.text, end)
+    suffix = _LEGAL_SUFFIX.match(doc_text, end)
     if suffix and ent.label_ in ("ORG", "company"):
         end = suffix.end()  # "Fuzhou Tianhong Netcom Technology Co., Ltd.": the legal form is part of the name
-    text = ent.doc.text[start:end]
-    label, ent_id = ent.label_, ent.ent_id_ or ""
+    text = doc_text[start:end]
+    label, ent_id = ent.label_, ent.id_ or ""
     if label in ENTITY_TYPES:
         source = "kb" if ent_id.startswith("kb:") else "rule"
+        if source == "kb" and len(tokens) > 1 and text == text.lower():
+            return None  # a description in lower case, not the name it resembles
         kb_id = ent_id[3:] if source == "kb" else _unique_kb_id(text)
         name = region_name(text) or "" if label == "region" else ""
         if label == "sector":
@@ -165,9 +165,14 @@ def _garbled_agency(text: str) -> Any:
     return entry if entry is not None and entry.type in ("state_agency", "agency_unit") else None
 
 
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, list[str]]:
+    return alias_index()
+
+
 def _unique_kb_id(text: str) -> str | None:
     """The KB entry a rule-found name is an alias of, when exactly one entry carries it."""
-    ids = alias_index().get(normalise_alias(text), [])
+    ids = _alias_index().get(normalise_alias(text), [])
     return ids[0] if len(ids) == 1 else None
 
 

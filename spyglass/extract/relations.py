@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from spyglass.extract.claims import SentenceContext
 from spyglass.extract.entities import Mention
+from spyglass.extract.hedges import find_hedge
 from spyglass.kb.builtin import load_entries
 from spyglass.model import Claim
 
@@ -53,11 +54,22 @@ def _claim(ctx: SentenceContext, subject: Mention | str, predicate: str, obj: Me
            subject_type: str | None = None) -> Claim:
     name = subject if isinstance(subject, str) else subject.name
     kind = subject_type if isinstance(subject, str) else subject.type
+    hedge = _sentence_hedge(ctx)
     return Claim(
         subject=name, predicate=predicate, object=obj.name, subject_type=kind, object_type=obj.type,
         doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, extractor=EXTRACTOR, extractor_version=VERSION,
-        confidence=confidence,
+        confidence=confidence, hedge=hedge[0], hedge_cue=hedge[1],
     )
+
+
+def _sentence_hedge(ctx: SentenceContext) -> tuple[str, str | None]:
+    """Who says so: "prosecutors said", "allegedly", "according to the indictment" (cached per sentence)."""
+    cached = getattr(ctx, "_hedge", None)
+    if cached is None:
+        found = find_hedge(ctx.text)
+        cached = (found.kind, found.cue) if found else ("none", None)
+        ctx._hedge = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _between(ctx: SentenceContext, a: Mention, b: Mention) -> str:

@@ -1,0 +1,60 @@
+"""Words per second of spyglass extraction against bare `nlp.pipe` of the same spaCy model.
+
+Both run over the same body texts in one process; the ratio (spyglass / bare) is reported as
+the median of three runs. Run: .venv/bin/python benchmarks/throughput.py [FOLDER...]
+(default: ../shared/devset/docs and ../shared/seed, repeated to about 60,000 words).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from spyglass.extract.entities import MODEL
+from spyglass.extract.run import extract
+from spyglass.ingest.lines import count_words
+from spyglass.ingest.run import ingest
+from spyglass.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_WORDS = 60_000
+
+
+def load(folders: list[str]) -> list:
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "bench.db") as store:
+        ingest(folders, store, max_bytes=5_000_000)
+        docs = [d for d in store.documents() if (d.language or "en") == "en"]
+    words = sum(count_words(d.body_text()) for d in docs)
+    copies = max(1, TARGET_WORDS // max(1, words))
+    return [d for _ in range(copies) for d in docs]
+
+
+def main() -> None:
+    folders = sys.argv[1:] or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
+    docs = load(folders)
+    texts = [doc.text[s.start : s.end] for doc in docs for s in doc.segments if s.kind == "body"]
+    words = sum(count_words(t) for t in texts)
+    bare_nlp = spacy.load(MODEL)
+    list(extract(docs[:2]))  # load spyglass's pipeline before timing, as bare_nlp is loaded
+    ratios = []
+    for run in range(3):
+        start = time.perf_counter()
+        for _ in bare_nlp.pipe(texts, batch_size=8):
+            pass
+        bare = words / (time.perf_counter() - start)
+        start = time.perf_counter()
+        claims = sum(len(result.claims) for result in extract(docs, batch_size=8))
+        ours = words / (time.perf_counter() - start)
+        ratios.append(ours / bare)
+        print(f"run {run + 1}: {words} words; bare nlp.pipe {bare:,.0f} words/s; spyglass extract {ours:,.0f} "
+              f"words/s ({claims} claims); ratio {ours / bare:.2f}")
+    print(f"median ratio (spyglass extract / bare nlp.pipe): {statistics.median(ratios):.2f}")
+
+
+if __name__ == "__main__":
+    main()
