@@ -281,7 +281,9 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
         else:
             subject = _nearest_before(ctx, at, kinds, exclude=alias)
         if subject is not None and alias != subject.name:
-            claims.append(_alias_claim(ctx, subject, alias))
+            # a subject resolved from "him" or "he" is less certain than one named in the sentence
+            named_here = ctx.start <= subject.start < ctx.end
+            claims.append(_alias_claim(ctx, subject, alias, 0.7 if named_here else 0.5))
     for match in _NICKNAME.finditer(ctx.text):
         full = f"{match.group('given')} {match.group('family')}"
         at = ctx.start + match.start()
@@ -295,10 +297,10 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
-def _alias_claim(ctx: SentenceContext, subject: Mention, alias: str) -> Claim:
+def _alias_claim(ctx: SentenceContext, subject: Mention, alias: str, confidence: float = 0.7) -> Claim:
     return Claim(subject=subject.name, predicate="alias_of", object=alias, subject_type=subject.type,
                  object_type=subject.type, doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end,
-                 extractor=EXTRACTOR, extractor_version=VERSION, confidence=0.7)
+                 extractor=EXTRACTOR, extractor_version=VERSION, confidence=confidence)
 
 
 def _acting_person(ctx: SentenceContext, at: int) -> Mention | None:
