@@ -256,6 +256,8 @@ def run_case(args: argparse.Namespace, settings: Settings) -> int:
         for value in conflict["values"]:
             print(f"      {value['value']}: {len(value['documents'])} documents, "
                   f"{value['independent_sources']} independent")
+    for method in data["methods"]:
+        print(f"  METHOD {method['method']} ({method['actor']}): “{(method['evidence'] or '')[:150]}”")
     print(f"  documents ({len(data['documents'])})")
     for doc in data["documents"]:
         print(f"    {doc['id'][:12]} {doc['published'] or '----------'} {doc['publisher'] or '-'}: {doc['title']}")

@@ -289,6 +289,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                and c.object not in own and _name_score(c.object, name, kind) < 0.9]  # never its own sponsor
     named = [c for c in backing if c.object_type != "country"]
     sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
+    approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
+                  and c.subject_type in ("state_agency", "agency_unit")]
+    if (sponsor is None or _is_country(sponsor.value)) and approaches:
+        # The service reported to have approached or run the person ("the recruiters who
+        # approached Whitcombe were officers of the MSS").
+        sponsor = choose([evidence(c, c.subject) for c in approaches])
+        if sponsor is not None:
+            sponsor.reason = "the service reported to have approached the person; " + sponsor.reason
     if (sponsor is None or _is_country(sponsor.value)) and handlers:
         # A recruited agent's sponsor is the service of the officer who ran them ("the contact ...
         # was an officer of the Shanghai State Security Bureau").

@@ -73,10 +73,23 @@ def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], clai
         "dates": {e.status: e.date.value for e in case.timeline if e.date},
         "date_precision": {e.status: e.date.precision for e in case.timeline if e.date},
         "sources": [source(d) for d in case.documents],
+        "methods": _methods(names, claims, docs),
         "conflicts": [{"field": c["field"], "chosen": c["chosen"], "why": c["reason"],
                        "values": [{"value": v["value"], "sources": [source(d) for d in v["documents"]]}
                                   for v in c["values"]]} for c in case.conflicts],
     }
+
+
+def _methods(names: set[str], claims: list[Any], docs: dict[str, Any]) -> list[dict[str, Any]]:
+    """Tradecraft documented in this case: used by or against the case's subject, with evidence."""
+    out = []
+    for c in claims:
+        if c.predicate == "used_method" and (c.subject in names or (c.value or "") in names):
+            doc = docs.get(c.doc_id)
+            out.append({"method": c.object, "actor": c.subject, "target": c.value, "hedge": c.hedge,
+                        "document": c.doc_id, "publisher": doc.publisher if doc else None,
+                        "evidence": " ".join(doc.text[c.start : c.end].split()) if doc else None})
+    return out
 
 
 def case_file(store: Store, case: Case) -> dict[str, Any]:
@@ -103,6 +116,7 @@ def case_file(store: Store, case: Case) -> dict[str, Any]:
         "prosecuting_country": case.prosecuting_country, "status": case.status,
         "sentence_months": case.sentence_months, "targets": case.targets, "charges": case.charges,
         "convicted_of": case.convicted_of, "timeline": timeline, "conflicts": case.conflicts,
+        "methods": _methods({case.name, *case.aliases}, list(claims.values()), docs),
         "documents": [{"id": d, "title": docs[d].title, "publisher": docs[d].publisher, "published": docs[d].published,
                        "syndication_group": group_of.get(d)} for d in case.documents if d in docs],
     }
