@@ -11,43 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
-from spyglass.model import Case, CaseEvent, Claim, Document, FuzzyDate, content_hash
+from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
 from spyglass.resolve.choose import Evidence, choose, dates_agree
-from spyglass.resolve.names import STRONG, WEAK, compare
+from spyglass.resolve.grouping import (
+    ALLEGATIONS, AS_STATUS, LADDER, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
+)
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.mentions_scan import reporting_documents
-
-# Legal events in the order a case moves through them; the status is the latest one.
-LADDER = ["alleged", "sanctioned", "arrested", "charged", "indicted", "extradited", "pleaded_guilty",
-          "convicted", "acquitted", "dismissed", "sentenced", "released", "deceased"]
-# Gold and analysts speak of fewer statuses: how each event reads as a case status.
-AS_STATUS = {"sanctioned": "alleged", "indicted": "charged", "pleaded_guilty": "convicted", "extradited": None,
-             "dismissed": None}
-# A company or group said to have hacked, stolen data or worked for a service faces an allegation.
-ALLEGATIONS = ("hacked", "stole_data_from", "contractor_for", "attributed_to")
-SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
-_AUTHORITY = re.compile(r"\b(Department|Ministry|Office|Court|Police|Parliament|Congress|Commission|Agency|Embassy|"
-                        r"Government|Prosecutor|Service)\b")
-_GROUP_SUBJECT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
-
-
-@dataclass
-class Node:
-    """One subject as one document names it."""
-
-    doc_id: str
-    name: str
-    kind: str
-    claims: list[Claim] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.doc_id, self.name
 
 
 def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None,
@@ -61,8 +34,8 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     claims = [c for c in claims if claim_key(c) not in rules["wrong"]]
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
-    nodes = _nodes(claims)
-    clusters = _cluster(nodes, rules)
+    nodes = subject_nodes(claims)
+    clusters = cluster(nodes, rules)
     facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
                                                 for c in n.claims)]
     subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
@@ -78,166 +51,6 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
         _mention_aliases(cases, clusters, mentions)
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
-
-
-def _nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
-    events = {s for s in LADDER}
-    nodes: dict[tuple[str, str], Node] = {}
-    for claim in claims:
-        if claim.predicate in ALLEGATIONS and claim.subject_type in ("company", "threat_group"):
-            nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, claim.subject_type))
-        if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
-            if not _looks_like_a_name(claim.subject, claim.subject_type) and not _GROUP_SUBJECT.match(claim.subject):
-                continue
-            if claim.subject_type == "organization" and _AUTHORITY.search(claim.subject):
-                continue  # "the Defence Department": an authority, not a party to a case
-            kind = "person_group" if _GROUP_SUBJECT.match(claim.subject) else claim.subject_type
-            kind = "company" if kind == "organization" else kind
-            nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))
-    in_doc: dict[str, list[Node]] = defaultdict(list)
-    for node in nodes.values():
-        in_doc[node.doc_id].append(node)
-    for claim in claims:  # every claim about a subject (however this document spells it), and its other names
-        for node in in_doc.get(claim.doc_id, []):
-            if claim.subject == node.name or (node.kind == "person" and compare(claim.subject, node.name).score >= 0.8) or (
-                    node.kind != "person" and claim.subject_type in ("company", "organization", "threat_group")
-                    and _name_score(claim.subject, node.name, node.kind) >= 0.9):
-                node.claims.append(claim)
-                if claim.predicate == "alias_of" and claim.object:
-                    node.aliases.add(claim.object)
-                if claim.subject != node.name:
-                    node.aliases.add(claim.subject)
-    for claim in claims:  # "Lu Jianhong, known as Jason Lu": the subject is the alias node's other name
-        if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
-            nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
-    labels = _group_labels(claims)
-    for node in nodes.values():  # threat-group labels vendors give a company's operations
-        if node.kind in ("company", "threat_group"):
-            for name in {node.name, *node.aliases}:
-                node.aliases |= labels.get(name, set())
-    return nodes
-
-
-def _group_labels(claims: list[Claim]) -> dict[str, set[str]]:
-    """Company -> the threat-group labels attributed to it, with every label those are aliases of."""
-    alias_of: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        if c.predicate == "alias_of" and c.object and c.subject_type == "threat_group":
-            alias_of[c.subject].add(c.object)
-            alias_of[c.object].add(c.subject)
-    labels: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        if c.predicate == "attributed_to" and c.subject_type == "threat_group" and c.object:
-            found, todo = set(), [c.subject]
-            while todo:
-                label = todo.pop()
-                if label not in found:
-                    found.add(label)
-                    todo.extend(alias_of.get(label, ()))
-            labels[c.object] |= found
-    return labels
-
-
-def _looks_like_a_name(text: str, kind: str = "person") -> bool:
-    """A case needs a name: a one-word "person" is a place or a firm the model mistyped
-    ("Koblenz"), unless it is a group ("Three Germans") or an initialled name ("K.")."""
-    from spyglass.extract.places import country_name, region_name
-
-    if not text or len(text) > 80 or country_name(text) or region_name(text):
-        return False
-    if not (text[0].isupper() or re.match(r"[\u3400-\u9fff]", text)):
-        return False
-    return True  # one-word names stay only if they join a fuller name (see `_drop_fragments`)
-
-
-def _cluster(nodes: dict[tuple[str, str], Node], rules: dict[str, Any]) -> list[list[Node]]:
-    items = list(nodes.values())
-    parent = list(range(len(items)))
-    split = {frozenset(pair) for pair in rules["split"]}
-    merge = {frozenset(pair) for pair in rules["merge"]}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            pair = frozenset((a.name, b.name))
-            if pair in split:
-                continue
-            if pair in merge or _same_case(a, b):
-                parent[root(i)] = root(j)
-    members: dict[int, list[Node]] = defaultdict(list)
-    for i, node in enumerate(items):
-        members[root(i)].append(node)
-    return list(members.values())
-
-
-def _same_case(a: Node, b: Node) -> bool:
-    if a.kind != b.kind and not {a.kind, b.kind} <= {"company", "threat_group"}:
-        return False
-    if a.kind == "person_group" or b.kind == "person_group":
-        return False  # "three Germans" in two reports may be different groups: keep apart
-    names_a, names_b = {a.name, *a.aliases}, {b.name, *b.aliases}
-    if names_a & names_b:
-        return True
-    best = max(_name_score(x, y, a.kind) for x in names_a for y in names_b)
-    if best >= STRONG:
-        return True
-    if a.doc_id == b.doc_id and best >= 0.8:
-        return True  # one report spelling one person two ways ("Yevgeny L." and "Jewgienij L.")
-    if a.doc_id == b.doc_id and best >= 0.6 and min(len(a.name.split()), len(b.name.split())) == 1:
-        return True  # "Tang" beside "William Tang" in the same report
-    return best >= WEAK and _supported(a, b)
-
-
-def _name_score(x: str, y: str, kind: str) -> float:
-    if kind == "person":
-        return compare(x, y).score
-    kx, ky = _org_key(x), _org_key(y)
-    if kx == ky:
-        return 1.0
-    dx, dy = _distinctive(kx), _distinctive(ky)
-    if dx and dx == dy:
-        return 0.9  # "Fuzhou Tianhong Network Communication Technology" = "Fuzhou Tianhong Netcom Technology"
-    short, long = sorted((kx, ky), key=len)
-    # "Tianhong" for "Fuzhou Tianhong Netcom Technology": a distinctive word of the longer name
-    if len(short) >= 6 and re.search(rf"\b{re.escape(short)}\b", long):
-        return 0.9 if " " in short else 0.6
-    return 0.0
-
-
-_GENERIC_ORG_WORDS = {"technology", "technologies", "network", "networks", "netcom", "information", "science", "sciences",
-                      "communication", "communications", "development", "international", "systems", "services",
-                      "holdings", "trading", "consulting", "industries", "and", "the", "of"}
-
-
-def _distinctive(key: str) -> frozenset[str]:
-    return frozenset(w for w in key.split() if w not in _GENERIC_ORG_WORDS)
-
-
-def _org_key(name: str) -> str:
-    text = re.sub(r"\b(co|company|corp|corporation|ltd|limited|inc|llc|gmbh|group)\b\.?", " ", name.lower())
-    return " ".join(re.findall(r"\w+", text)) or name.lower()
-
-
-def _supported(a: Node, b: Node) -> bool:
-    """A weak name match merges only when the cases share an agency, an agreeing dated event,
-    the same sentence, or the same place of arrest."""
-    for predicates in (SPONSOR_PREDICATES, ("sentenced",), ("arrested",)):
-        values_a = {c.object or c.value for c in a.claims if c.predicate in predicates} - {None}
-        values_b = {c.object or c.value for c in b.claims if c.predicate in predicates} - {None}
-        if values_a & values_b:
-            return True
-    for ca in a.claims:
-        for cb in b.claims:
-            if ca.predicate == cb.predicate and ca.date and cb.date and ca.predicate in LADDER:
-                if ca.date.agrees(cb.date) and ca.date.precision in ("day", "month") and cb.date.precision in ("day", "month"):
-                    return True
-    return False
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
@@ -286,7 +99,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     # not dispute it. Countries decide only when no service is named.
     own = {n.name for n in members} | {a for n in members for a in n.aliases}
     backing = [c for c in claims if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
-               and c.object not in own and _name_score(c.object, name, kind) < 0.9]  # never its own sponsor
+               and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own sponsor
     named = [c for c in backing if c.object_type != "country"]
     sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
@@ -359,7 +172,7 @@ def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: li
             for (doc_id, name), texts in by_name.items():
                 if doc_id != node.doc_id:
                     continue
-                if name in {node.name, *node.aliases} or _name_score(name, node.name, node.kind) >= 0.8:
+                if name in {node.name, *node.aliases} or name_score(name, node.name, node.kind) >= 0.8:
                     forms |= texts | {name}
         case.aliases = sorted(set(case.aliases) | {f for f in forms if f and f[0].isupper()})
 
