@@ -428,6 +428,15 @@ RULES: list[_Rule] = [
 ]
 
 
+# Rules that can only match Chinese text: skipped on texts without Han characters (speed).
+def _cjk_only(pattern: str) -> bool:
+    words = re.sub(r"\?P[<=]\w+>?|\\[a-zA-Z]", "", pattern)  # group names and escapes are not words
+    return bool(re.search(r"[\u3000-\u9fff]", pattern)) and not re.search(r"[A-Za-z]{3}", words)
+
+
+_CJK_ONLY = {i for i, rule in enumerate(RULES) if _cjk_only(rule.pattern.pattern)}
+
+
 def _lean(cue: str, before: str) -> str:
     """Past or future, from the cue in the phrase and the nearest tense word in the clause before it."""
     if cue in STRONG_PAST_CUES:
@@ -448,7 +457,9 @@ def _lean(cue: str, before: str) -> str:
 
 def _scan(text: str, published: dt.date | None, previous: FuzzyDate | None, date_order: str,
           before: str, whole: bool) -> list[DateMention]:
-    found = [(match.start(), -match.end(), index, match) for index, rule in enumerate(RULES)
+    has_cjk = any("\u3000" <= ch <= "\u9fff" for ch in text)
+    rules = [(index, rule) for index, rule in enumerate(RULES) if has_cjk or index not in _CJK_ONLY]
+    found = [(match.start(), -match.end(), index, match) for index, rule in rules
              for match in rule.pattern.finditer(text)
              if match.end() > match.start() and (rule.accept is None or rule.accept(match, text, whole))]
     found.sort(key=lambda item: item[:3])  # leftmost, then longest, then the earlier rule
