@@ -27,8 +27,13 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     from spyglass.check.cli import register as register_check
     from spyglass.kb.cli import register as register_kb
 
+    from spyglass.export.cli import register as register_export
+    from spyglass.screen.cli import register as register_screen
+
     register_kb(commands)
     register_check(commands)
+    register_export(commands)
+    register_screen(commands)
 
 
 def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

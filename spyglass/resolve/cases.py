@@ -65,7 +65,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     names = [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
-    kind = max({n.kind for n in members}, key=lambda k: sum(n.kind == k for n in members))
+    kind = max(sorted({n.kind for n in members}), key=lambda k: sum(n.kind == k for n in members))  # stable ties
     aliases = sorted({n for node in members for n in (node.name, *node.aliases)})
 
     def evidence(claim: Claim, value: Any) -> Evidence:

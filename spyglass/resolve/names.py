@@ -51,6 +51,7 @@ GIVEN_NAME_EQUIVALENTS: list[set[str]] = [
 ]
 
 
+@lru_cache(maxsize=50_000)
 def _given_key(token: str) -> str:
     folded = fold(token)
     for group in GIVEN_NAME_EQUIVALENTS:
@@ -83,6 +84,7 @@ def tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=50_000)
 def fold(token: str) -> str:
     """A spelling-independent key for one token of a transliterated name."""
     key = token.rstrip(".")
@@ -95,6 +97,7 @@ def _is_initial(token: str) -> bool:
     return len(token.rstrip(".")) == 1
 
 
+@lru_cache(maxsize=200_000)
 def compare(a: str, b: str) -> NameMatch:
     """How likely two names are the same person's name, and why."""
     ta, tb = tokens(a), tokens(b)

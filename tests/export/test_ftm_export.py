@@ -1,0 +1,89 @@
+"""FollowTheMoney export over a hand-built store: schemata as the model says, provenance in `proof`,
+topics only where the case supports them, and the library's check catching what it should."""
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("followthemoney", reason="followthemoney is not installed: pip install 'followthemoney>=4.11,<5'")
+
+from export_corpus import hand_store
+
+from spyglass.export.ftm import check_entities, export_entities
+
+
+@pytest.fixture(scope="module")
+def entities(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    with hand_store(tmp_path_factory.mktemp("ftm") / "hand.db") as store:
+        return export_entities(store)[0]
+
+
+def named(entities: list[dict], name: str) -> dict:
+    return next(e for e in entities if name in e["properties"].get("name", []))
+
+
+def test_the_library_finds_no_problem(entities: list[dict]) -> None:
+    assert check_entities(entities) == []
+
+
+def test_schemata(entities: list[dict]) -> None:
+    schemata = {e["schema"] for e in entities}
+    assert schemata == {"Article", "Person", "PublicBody", "Company", "Organization", "Employment", "Membership",
+                        "UnknownLink", "Sanction", "CourtCase", "CourtCaseParty"}
+
+
+@pytest.mark.parametrize("name, schema, props", [
+    ("Wen Haolin", "Person", {"topics": {"role.spy", "crime"}}),
+    ("Piotr Nowicki", "Person", {"topics": set()}),  # acquitted: no crime, no spy topic
+    ("Zhejiang State Security Department", "PublicBody", {"country": {"cn"}, "topics": {"gov.security"}}),
+    ("Qingshan Netsec Co., Ltd.", "Company", {"topics": {"sanction", "poi"}}),  # sanctioned, not tried
+    ("Ember Lynx", "Organization", {"alias": {"Grey Heron"}, "topics": {"crime.cyber"}}),
+])
+def test_entities(entities: list[dict], name: str, schema: str, props: dict) -> None:
+    entity = named(entities, name)
+    assert entity["schema"] == schema
+    for prop, values in props.items():
+        assert set(entity["properties"].get(prop, [])) == values
+
+
+def test_links_and_their_sources(entities: list[dict]) -> None:
+    ids = {e["id"]: e for e in entities}
+    wen, zhejiang = named(entities, "Wen Haolin"), named(entities, "Zhejiang State Security Department")
+    job = next(e for e in entities if e["schema"] == "Employment")
+    assert job["properties"]["employee"] == [wen["id"]] and job["properties"]["employer"] == [zhejiang["id"]]
+    assert job["properties"]["role"] == ["intelligence officer"]
+    member = next(e for e in entities if e["schema"] == "Membership")
+    assert ids[member["properties"]["organization"][0]]["properties"]["name"] == ["Ministry of State Security"]
+    articles = [ids[a] for a in job["properties"]["proof"]]
+    assert [a["properties"]["publishedAt"] for a in articles] == [["2024-03-05"]]
+    assert job["properties"]["sourceUrl"] == ["https://harbour.example/wen-sentenced"]
+
+
+def test_court_cases_and_sanctions(entities: list[dict]) -> None:
+    courts = {e["properties"]["name"][0]: e for e in entities if e["schema"] == "CourtCase"}
+    assert set(courts) == {"Espionage case of Wen Haolin", "Espionage case of Piotr Nowicki"}
+    assert courts["Espionage case of Piotr Nowicki"]["properties"]["status"] == ["acquitted"]
+    assert courts["Espionage case of Wen Haolin"]["properties"]["closeDate"] == ["2024-03-04"]
+    parties = [e for e in entities if e["schema"] == "CourtCaseParty"]
+    assert {p["properties"]["role"][0] for p in parties} == {"defendant"}
+    sanctions = [e for e in entities if e["schema"] == "Sanction"]
+    assert sorted(s["properties"]["authority"][0] for s in sanctions) == ["Britain", "US Treasury"]
+    assert all(s["properties"]["startDate"] == ["2024-03-04"] for s in sanctions)
+
+
+def test_ids_repeat(tmp_path: Path, entities: list[dict]) -> None:
+    with hand_store(tmp_path / "again.db") as store:
+        assert export_entities(store)[0] == entities
+
+
+@pytest.mark.parametrize("broken, problem", [
+    ({"schema": "Person", "properties": {"name": ["A"], "topics": ["crime.spy"]}}, "topics"),  # not an FtM topic
+    ({"schema": "Person", "properties": {"name": ["A"], "shoeSize": ["44"]}}, "shoeSize"),
+    ({"schema": "Person", "properties": {"nationality": ["China"]}}, "nationality"),  # not cleaned to "cn"
+    ({"schema": "Person", "properties": {"alias": ["A"]}}, "required property name"),
+    ({"schema": "Employment", "properties": {"employee": ["nobody"], "employer": ["nobody"]}}, "not in the export"),
+    ({"schema": "Spy", "properties": {}}, "unknown schema"),
+])
+def test_the_check_catches(broken: dict, problem: str) -> None:
+    errors = check_entities([{"id": "x1", **broken}])
+    assert any(problem in e for e in errors), errors
