@@ -10,4 +10,8 @@ echo; echo "== spyglass docs"
 .venv/bin/spyglass docs
 echo; echo "== spyglass search \"state security\""
 .venv/bin/spyglass search '"state security"'
-echo; echo "Next: .venv/bin/spyglass show rhine-ledger   |   .venv/bin/spyglass --help"
+echo; echo "== spyglass cases   (one case file per person, across every report)"
+.venv/bin/spyglass cases
+echo; echo "== spyglass case \"Pieter D.\"   (timeline with sources; the content farm's wrong sentence is flagged)"
+.venv/bin/spyglass case "Pieter D."
+echo; echo "Next: .venv/bin/spyglass claims | conflicts | kb show MSS | check-approach MESSAGE.txt | --help"

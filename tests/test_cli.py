@@ -44,11 +44,11 @@ def test_ingest_docs_show_search(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     result = spyglass("ingest", str(EXAMPLES), db=db)
     assert result.returncode == 0, result.stderr
-    assert "ingested 5, already present 0, rejected 0" in result.stdout
+    assert "ingested 7, already present 0, rejected 0" in result.stdout
     again = spyglass("ingest", str(EXAMPLES), "--format", "json", db=db)
-    assert json.loads(again.stdout)["already_present"] == 5
+    assert json.loads(again.stdout)["already_present"] == 7
     docs = json.loads(spyglass("docs", "--format", "json", db=db).stdout)
-    assert len(docs) == 5
+    assert len(docs) == 7
     for doc in docs:
         assert set(doc) >= {"id", "path", "url", "title", "author", "publisher", "published", "language", "segments"}
     herald = next(d for d in docs if d["publisher"] == "North Sea Herald")

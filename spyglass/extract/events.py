@@ -248,15 +248,17 @@ def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
 
 def _salient(ctx: SentenceContext) -> tuple[str, str, bool] | None:
     """The latest person named before this sentence ends, else the document's most-named person."""
-    here = [m for m in ctx.mentions if m.type == "person" and m.source != "metadata"]
+    # One-word "people" are often places the model mistyped ("Rotterdam"): full names only.
+    here = [m for m in ctx.mentions if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2]
     if here:
         return here[0].name, here[0].type, False
-    before = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"]
+    before = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"
+              and len(m.name.split()) >= 2]
     if before:
         return before[-1].name, before[-1].type, False
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
-        if m.type == "person" and m.source != "metadata":
+        if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2:
             counts[m.name] = counts.get(m.name, 0) + 1
     if counts:
         return max(counts, key=lambda n: counts[n]), "person", False

@@ -128,7 +128,8 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
             agency = _intelligence_arm(ctx, at, agency)
         if agency is None:
             continue
-        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start() and m.source != "metadata"]
+        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
+                  and m.source != "metadata" and len(m.name.split()) >= 2]
         described = _DESCRIBED.search(ctx.doc.text[ctx.start : ctx.start + cue.start()])
         person = before[-1] if before else (_described_person(ctx) if described else None)
         if person is not None and person.name != agency.name:

@@ -49,11 +49,13 @@ def choose(evidence: list[Evidence], same: Callable[[Any, Any], bool] | None = N
         else:
             clusters.append([item])
 
-    def weight(cluster: list[Evidence]) -> tuple[int, int, int, str]:
+    def weight(cluster: list[Evidence]) -> tuple[int, int, int, int, str]:
         groups = {e.group for e in cluster}
         rank = max(SOURCE_RANK.get(e.source_kind, 1) for e in cluster)
         newest = max((e.published or "") for e in cluster)
-        return len(groups), rank, -_closest_report(cluster), newest
+        # A story's first report outranks its copies and rewrites: a copy can only add errors.
+        original = int(any(e.doc_id == e.group for e in cluster))
+        return len(groups), rank, original, -_closest_report(cluster), newest
 
     def _closest_report(cluster: list[Evidence]) -> int:
         """Days between a dated event and the soonest report of it: a report written days after
@@ -78,6 +80,8 @@ def choose(evidence: list[Evidence], same: Callable[[Any, Any], bool] | None = N
     elif top[1] > runner[1]:
         reason = "the sources tie; chosen by the more authoritative kind of source"
     elif top[2] > runner[2]:
+        reason = "the sources tie; chosen from the original report over a later copy or rewrite of it"
+    elif top[3] > runner[3]:
         reason = "the sources tie; chosen as the report written closest to the event"
     else:
         reason = "the sources tie; chosen as the most recent report"

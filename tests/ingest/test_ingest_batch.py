@@ -112,8 +112,8 @@ def test_killed_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path
         assert store.count() == 2  # the half-written document was never committed
         assert not store.has_document("half")
         summary = ingest([str(folder)], store, max_bytes=5_000_000)
-        assert (len(summary.ingested), len(summary.present)) == (3, 2)
-        assert store.count() == 5
+        assert (len(summary.ingested), len(summary.present)) == (5, 2)
+        assert store.count() == 7
         orphans = store.conn.execute(
             "SELECT count(*) FROM segments WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
         ).fetchone()[0]
@@ -132,3 +132,5 @@ def test_example_corpus_metadata(tmp_path: Path) -> None:
     assert docs["North Sea Herald"].published == "2025-03-14"
     assert docs["国安简报"].language == "zh" and docs["国安简报"].published == "2025-05-20"
     assert docs["Baltic Courier"].url.startswith("https://baltic-courier")
+    assert docs["Zeeland Courier"].author == "Femke Dijkstra" and docs["Zeeland Courier"].published == "2025-11-21"
+    assert docs["ViralDaily24"].author is None and docs["ViralDaily24"].published == "2025-11-22"
