@@ -29,11 +29,13 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     from spyglass.export.cli import register as register_export
     from spyglass.screen.cli import register as register_screen
+    from spyglass.serve.cli import register as register_serve
 
     register_kb(commands)
     register_check(commands)
     register_export(commands)
     register_screen(commands)
+    register_serve(commands)
 
 
 def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -27,5 +27,6 @@ class Settings:
 ENVIRONMENT = {
     "SPYGLASS_DB": f"path of the SQLite store (default ./{DEFAULT_DB}); --db overrides it",
     "SPYGLASS_MAX_BYTES": f"largest input file accepted, in bytes (default {DEFAULT_MAX_BYTES})",
+    "SPYGLASS_TOKEN": "token that writes (upload, judgements) must carry in `spyglass serve`; without it, a server listening beyond loopback refuses writes",
     "SPYGLASS_METHODS": "an extra JSON file of tradecraft methods added to the built-in vocabulary",
 }

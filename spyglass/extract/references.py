@@ -35,8 +35,12 @@ def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
         taken = {(m.start, m.end) for m in short}
         mentions = [m for m in mentions if (m.start, m.end) not in taken] + short
     named = []
+    full_names = set(people.values())
     for m in sorted(mentions, key=lambda m: m.start):
-        named.append(replace(m, name=_canonical(m, people)))
+        name = _canonical(m, people)
+        # "Whitcombe" typed as an organisation by the model is the person of that name
+        kind = "person" if name in full_names and m.type in ("organization", "company", "region") else m.type
+        named.append(replace(m, name=name, type=kind))
     return named
 
 
@@ -78,6 +82,10 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
         if len(tokens) == 1:
             holders = [full for full in people.values()
                        if tokens[0] in _tokens(full) or tokens[0] in _diminutives(_tokens(full)[0])]
+            if len(holders) > 1:  # "Daniel Whitcombe" and "Daniel James Whitcombe" are one person
+                largest = set(max(holders, key=lambda h: len(_tokens(h))).split())
+                if all(set(h.split()) <= largest for h in holders):
+                    holders = holders[:1]
             if len(holders) == 1:  # a surname two people share stays as written
                 return holders[0]
     return re.sub(r"\s*\([^)]*\)$", "", m.text)  # "Ministry of State Security (MSS)" -> the name

@@ -122,18 +122,56 @@ def cluster(nodes: dict[tuple[str, str], Node], rules: dict[str, Any]) -> list[l
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            pair = frozenset((a.name, b.name))
-            if pair in split:
-                continue
-            if pair in merge or _same_case(a, b):
-                parent[root(i)] = root(j)
+    for i, j in _candidate_pairs(items, merge):
+        a, b = items[i], items[j]
+        pair = frozenset((a.name, b.name))
+        if pair in split:
+            continue
+        if pair in merge or _same_case(a, b):
+            parent[root(i)] = root(j)
     members: dict[int, list[Node]] = defaultdict(list)
     for i, node in enumerate(items):
         members[root(i)].append(node)
     return list(members.values())
+
+
+def _candidate_pairs(items: list[Node], merge: set[frozenset[str]]) -> list[tuple[int, int]]:
+    """Pairs of nodes that could be one case: those sharing a name word (spelling-folded, Han
+    names as pinyin) or the first letter of a surname with an initial; an analyst's merge
+    always counts. Blocking keeps resolution near-linear instead of comparing every pair."""
+    from spyglass.resolve.names import fold, tokens
+
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for index, node in enumerate(items):
+        keys: set[str] = set()
+        for name in {node.name, *node.aliases}:
+            for token in tokens(name):
+                key = fold(token)
+                keys.add(key[:1] + "." if len(key) == 1 else key)
+                keys.add(key[:1] + ".")  # an initial meets every name starting with that letter...
+        for key in keys:
+            if not key.endswith(".") or any(len(fold(t)) == 1 for n in {node.name, *node.aliases} for t in tokens(n)):
+                buckets[key].append(index)  # ...but only nodes that carry an initial use that bucket
+        for initial in {k for k in keys if k.endswith(".")}:
+            if index not in buckets[initial]:
+                buckets[initial + "*"].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in buckets.items():
+        if key.endswith("*"):
+            continue
+        others = members + (buckets.get(key + "*", []) if key.endswith(".") else [])
+        for x, i in enumerate(others):
+            for j in others[x + 1 :]:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
+    if merge:
+        names = {n: i for i, node in enumerate(items) for n in (node.name, *node.aliases)}
+        for pair in merge:
+            if len(pair) == 2:
+                a, b = sorted(pair)
+                if a in names and b in names and names[a] != names[b]:
+                    pairs.add((min(names[a], names[b]), max(names[a], names[b])))
+    return sorted(pairs)
 
 
 def _same_case(a: Node, b: Node) -> bool:

@@ -1,0 +1,93 @@
+"""The FastAPI app: the API and the pages over one store, one error shape, security headers, static files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from spyglass import __version__
+from spyglass.errors import InputError, ModelError, NotFound, QueryError, SpyglassError
+from spyglass.serve.data import Data
+from spyglass.serve.security import Forbidden, SecurityHeaders
+from spyglass.serve.templates import e, layout
+from spyglass.settings import DEFAULT_MAX_BYTES
+
+STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("spyglass.serve")
+
+STATUS = ((NotFound, 404, "not_found"), (Forbidden, 403, "forbidden"), (QueryError, 400, "bad_query"),
+          (InputError, 400, "bad_input"), (ModelError, 400, "bad_input"), (SpyglassError, 500, "store_error"))
+
+
+def create_app(store_path: Path | str, token: str | None = None, loopback: bool = True,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
+    """The app over the store at `store_path`. Writes need `token` when one is given; without one they
+    are allowed only when the server listens on loopback (`loopback=True`)."""
+    from spyglass.serve import api, pages
+
+    app = FastAPI(title="spyglass", version=__version__, docs_url=None, redoc_url=None,
+                  description="A sourced knowledge graph of state espionage, built from news reporting. "
+                  "Errors answer {\"error\": {\"code\", \"message\"}}; lists are paged with limit and offset.")
+    app.state.data = Data(store_path)
+    app.state.token = token or None
+    app.state.loopback = loopback
+    app.state.max_bytes = max_bytes
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(SpyglassError)
+    async def spyglass_error(request: Request, exc: SpyglassError) -> Response:
+        status, code = next((s, c) for kind, s, c in STATUS if isinstance(exc, kind))
+        return error(request, status, code, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        message = "no such page; the links at the top lead to every page" if exc.status_code == 404 else str(exc.detail)
+        return error(request, exc.status_code, code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+        return error(request, 422, "invalid_request", problems)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        # the trace goes to the server's log, never to the client
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error(request, 500, "internal_error", "something went wrong on the server; it is logged there")
+
+    return app
+
+
+def error(request: Request, status: int, code: str, message: str) -> Response:
+    """The one error shape for the API, and an HTML page with the same words for the pages."""
+    if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    body = f'<p class="error">{e(message)}</p><p class="muted">error code: {e(code)} ({status})</p>'
+    return HTMLResponse(layout("Something is wrong" if status >= 500 else "Cannot show that", body), status_code=status)
+
+
+def openapi_html(app: FastAPI) -> str:
+    """The API reference as a page (Swagger UI would load scripts from a CDN and run inline code)."""
+    spec: dict[str, Any] = app.openapi()
+    rows = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            params = ", ".join(
+                f"{p['name']}{'' if p.get('required') else '?'}" for p in op.get("parameters", []))
+            rows.append(f"<tr><td><code>{e(method.upper())}</code></td><td><code>{e(path)}</code></td>"
+                        f"<td>{e(op.get('summary', ''))}</td><td><code>{e(params)}</code></td></tr>")
+    return (f"<p>{e(spec['info'].get('description', ''))}</p><p>The machine-readable description is "
+            f'<a href="/openapi.json">/openapi.json</a> (OpenAPI {e(spec.get("openapi"))}).</p>'
+            "<table><thead><tr><th>method</th><th>path</th><th>what</th><th>parameters</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")

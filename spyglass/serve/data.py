@@ -1,0 +1,218 @@
+"""What the app reads, indexed in memory once per store state and rebuilt when the store changes.
+
+Building cases takes seconds on a large store, so pages never build them per request: a
+snapshot is keyed by a cheap fingerprint of the store (row counts and highest row ids of the
+tables the views read), and each expensive part (cases, syndication groups, case files) is
+computed the first time a request needs it and kept until the fingerprint changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from spyglass.errors import NotFound
+from spyglass.store import Store
+
+_FINGERPRINT = """
+SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents),
+       (SELECT count(*) FROM claims), (SELECT max(rowid) FROM claims),
+       (SELECT count(*) FROM mentions), (SELECT max(judgement_id) FROM judgements),
+       (SELECT count(*) FROM kb_entries), (SELECT max(rowid) FROM kb_relationships)
+"""
+
+_CLAIMS = """
+SELECT c.claim_id, c.doc_id, c.subject, c.subject_type, c.predicate, c.object, c.object_type, c.value, c.date,
+       c.date_precision, c.hedge, c.hedge_cue, c.start, c."end", c.confidence,
+       substr(d.text, c.start + 1, c."end" - c.start) AS evidence
+FROM claims c JOIN documents d USING (doc_id)
+ORDER BY d.published IS NULL, d.published, c.doc_id, c.start
+"""
+
+# the case fields a table row shows, in the order of the CSV export
+CASE_COLUMNS = ("name", "kind", "status", "sponsor", "parent_agency", "prosecuting_country", "sentence_months",
+                "first_date", "last_date", "documents", "conflicts")
+
+
+@dataclass
+class Entity:
+    """A name as the store's claims and mentions use it, with what is known about it."""
+
+    name: str
+    types: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    kb_ids: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    claims: list[int] = field(default_factory=list)  # indexes into Snapshot.claims
+
+    @property
+    def type(self) -> str | None:
+        return self.types.most_common(1)[0][0] if self.types else None
+
+    def summary(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "aliases": sorted(self.aliases - {self.name}),
+                "kb_ids": sorted(self.kb_ids), "documents": len(self.documents), "claims": len(self.claims)}
+
+
+class Snapshot:
+    """The store's contents at one fingerprint: cheap indexes built eagerly, cases on first use."""
+
+    def __init__(self, store: Store, key: tuple[Any, ...]):
+        self.key = key
+        self._lock = threading.RLock()
+        self._lazy: dict[str, Any] = {}
+        self.documents: dict[str, dict[str, Any]] = {}
+        for r in store.conn.execute(
+                "SELECT doc_id, title, publisher, published, url, language, format, length(text) AS chars "
+                "FROM documents ORDER BY published IS NULL, published DESC, doc_id"):
+            self.documents[r["doc_id"]] = dict(r)
+        self.claims: list[dict[str, Any]] = []
+        for r in store.conn.execute(_CLAIMS):
+            row = dict(r)
+            row["evidence"] = " ".join((row["evidence"] or "").split())
+            self.claims.append(row)
+        self.entities: dict[str, Entity] = {}
+        for r in store.conn.execute("SELECT doc_id, text, type, name, kb_id FROM mentions"):
+            entity = self._entity(r["name"] or r["text"])
+            entity.types[r["type"]] += 1
+            entity.aliases.add(r["text"])
+            entity.documents.add(r["doc_id"])
+            if r["kb_id"]:
+                entity.kb_ids.add(r["kb_id"])
+        for i, c in enumerate(self.claims):
+            for name, type_ in ((c["subject"], c["subject_type"]), (c["object"], c["object_type"])):
+                if name and type_:
+                    entity = self._entity(name)
+                    entity.claims.append(i)
+                    entity.documents.add(c["doc_id"])
+                    if not entity.types:
+                        entity.types[type_] += 1
+        self.alias_to_entity: dict[str, str] = {}
+        for folded, entity in self.entities.items():
+            for alias in entity.aliases:
+                self.alias_to_entity.setdefault(alias.casefold(), folded)
+
+    def _entity(self, name: str) -> Entity:
+        key = name.casefold()
+        if key not in self.entities:
+            self.entities[key] = Entity(name)
+        return self.entities[key]
+
+    def entity(self, name: str) -> Entity:
+        key = name.casefold()
+        found = self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+        if found is None:
+            raise NotFound(f"no entity is called {name!r}; search for it at /search or GET /api/search?q=")
+        return found
+
+    def lazy(self, name: str, build: Callable[[], Any]) -> Any:
+        """The part `name`, built once per snapshot (other requests wait rather than build it twice)."""
+        with self._lock:
+            if name not in self._lazy:
+                self._lazy[name] = build()
+            return self._lazy[name]
+
+
+class Data:
+    """The app's read side: one Store per thread (sqlite3 connections stay in their thread) and the snapshot."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._kb_synced = False
+
+    def store(self) -> Store:
+        opened = getattr(self._local, "store", None)
+        if opened is None:
+            opened = Store(self.path)
+            self._local.store = opened
+        return opened
+
+    def snapshot(self) -> Snapshot:
+        store = self.store()
+        if not self._kb_synced:
+            # the first KB read of a process syncs the built-in entries into the store; do it before
+            # fingerprinting, or that write would throw away the first snapshot
+            from spyglass.kb.link import index_for
+
+            index_for(store)
+            self._kb_synced = True
+        key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+        current = self._snapshot
+        if current is not None and current.key == key:
+            return current
+        with self._lock:
+            if self._snapshot is None or self._snapshot.key != key:
+                self._snapshot = Snapshot(store, key)
+            return self._snapshot
+
+    def warm(self) -> None:
+        """Build the snapshot and the cases now (a server calls this in a thread at start)."""
+        self.case_rows()
+
+    # -- the expensive parts -------------------------------------------------------------
+
+    def cases(self) -> list[Any]:
+        from spyglass.run.cases import cases_in
+
+        return list(self.snapshot().lazy("cases", lambda: cases_in(self.store())))
+
+    def groups(self) -> dict[str, str]:
+        from spyglass.resolve.syndication import groups
+
+        return dict(self.snapshot().lazy("groups", lambda: groups(list(self.store().documents()))))
+
+    def case_rows(self) -> list[dict[str, Any]]:
+        """One JSON record a case (as `spyglass cases --format json`) plus the fields the table sorts on."""
+        snap = self.snapshot()
+
+        def build() -> list[dict[str, Any]]:
+            from spyglass.run.cases import case_record
+            from spyglass.store import extracted
+
+            cases = self.cases()
+            docs = {d.doc_id: d for d in self.store().documents()}
+            group_of = self.groups()
+            claims = extracted.claim_records(self.store())
+            rows = []
+            for case in cases:
+                record = case_record(case, docs, group_of, claims)
+                dates = sorted(v for v in record["dates"].values() if v)
+                record["first_date"] = dates[0] if dates else None
+                record["last_date"] = dates[-1] if dates else None
+                record["years"] = sorted({d[:4] for d in dates})
+                rows.append(record)
+            return rows
+
+        return list(snap.lazy("case_rows", build))
+
+    def case_row(self, case_id: str) -> dict[str, Any]:
+        for row in self.case_rows():
+            if row["case_id"] == case_id or row["case_id"].startswith(case_id) and len(case_id) >= 6:
+                return row
+        raise NotFound(f"no case has the id {case_id!r}; /cases lists them")
+
+    def case_file(self, case_id: str) -> dict[str, Any]:
+        from spyglass.run.cases import case_file
+
+        row = self.case_row(case_id)
+        case = next(c for c in self.cases() if c.case_id == row["case_id"])
+        return dict(self.snapshot().lazy(f"case_file:{case.case_id}", lambda: case_file(self.store(), case)))
+
+    def cases_of_document(self, doc_id: str) -> list[dict[str, Any]]:
+        return [r for r in self.case_rows() if any(s["document"] == doc_id for s in r["sources"])]
+
+    def cases_naming(self, names: set[str]) -> list[dict[str, Any]]:
+        """Cases whose name, alias, sponsor or parent agency is one of `names` (case-insensitive)."""
+        folded = {n.casefold() for n in names}
+        out = []
+        for r in self.case_rows():
+            own = {r["name"], *r["aliases"], (r["sponsor"] or {}).get("name") or "", r["parent_agency"] or ""}
+            if folded & {n.casefold() for n in own if n}:
+                out.append(r)
+        return out
