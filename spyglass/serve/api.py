@@ -168,3 +168,32 @@ def judgements(request: Request, body: dict[str, Any] = Body(...)) -> dict[str, 
 
     check_write(request, request.app.state.token, request.app.state.loopback)
     return judge(_data(request), body)
+
+
+@router.post("/screen", summary="Screen names (a person's or organisation's name, country, birth year, context) "
+             "against the graph: candidates with scores, explanations and evidence; bare name matches are weak")
+def screen(request: Request, body: dict[str, Any] = Body(..., examples=[{"rows": [{"name": "Gao Zhenyu",
+                                                                             "country": "China"}]}])) -> dict[str, Any]:
+    from spyglass.errors import InputError
+    from spyglass.screen.match import row_from_dict, screen_rows
+
+    rows = body.get("rows")
+    if not isinstance(rows, list) or not rows or len(rows) > 1000:
+        raise InputError("send {\"rows\": [{\"name\": ..., \"country\": ..., \"birth_year\": ..., \"context\": ...}]} "
+                         "with 1 to 1000 rows")
+    results = screen_rows(_data(request).store(), [row_from_dict(r) for r in rows])
+    return {"items": [r.as_dict() for r in results], "total": len(results)}
+
+
+@router.post("/check-approach", summary="Which documented tradecraft methods a received message resembles, "
+             "the features that triggered each, and where the method was documented; never a verdict")
+def check_approach(request: Request, body: dict[str, Any] = Body(..., examples=[{"text": "Dear Dr X, ..."}])) -> dict[str, Any]:
+    from spyglass.check.approach import check_message
+    from spyglass.check.evidence import store_lookup
+    from spyglass.errors import InputError
+
+    text = body.get("text")
+    if not isinstance(text, str) or not text.strip() or len(text) > 100_000:
+        raise InputError("send {\"text\": \"the message you received\"} (up to 100,000 characters)")
+    lookup, note = store_lookup(_data(request).store())
+    return check_message(text, lookup, note).to_dict()
