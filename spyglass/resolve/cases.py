@@ -20,6 +20,7 @@ from spyglass.resolve.grouping import (
     ALLEGATIONS, AS_STATUS, LADDER, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
 )
 from spyglass.resolve.syndication import groups as syndication_groups
+from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
 
 
@@ -34,6 +35,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     claims = [c for c in claims if claim_key(c) not in rules["wrong"]]
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
+    kinds = source_kinds(docs)
     nodes = subject_nodes(claims)
     clusters = cluster(nodes, rules)
     facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
@@ -44,7 +46,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     subjects_by_doc: dict[str, set[str]] = defaultdict(set)
     for node in facing:
         subjects_by_doc[node.doc_id].add(node.name)
-    cases = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc) for members in clusters]
+    cases = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds) for members in clusters]
     cases = [c for c in cases if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
@@ -54,7 +56,8 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
-              all_claims: list[Claim], subjects: set[str], subjects_by_doc: dict[str, set[str]]) -> Case | None:
+              all_claims: list[Claim], subjects: set[str], subjects_by_doc: dict[str, set[str]],
+              kinds: dict[str, str]) -> Case | None:
     claims = [c for node in members for c in node.claims]
     case_docs = {n.doc_id for n in members}
     # Officers named in the case's reports who are not themselves facing a case: the handlers.
@@ -71,7 +74,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     def evidence(claim: Claim, value: Any) -> Evidence:
         doc = by_doc.get(claim.doc_id)
         return Evidence(value, claim.doc_id, group_of.get(claim.doc_id, claim.doc_id),
-                        doc.published if doc else None, claim.claim_id)
+                        doc.published if doc else None, claim.claim_id, kinds.get(claim.doc_id, "news"))
 
     timeline, conflicts = [], []
     for status in LADDER:

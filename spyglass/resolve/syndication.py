@@ -13,6 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from datetime import date
+
 from rapidfuzz.distance import LCSseq
 
 from spyglass.model import Document
@@ -28,7 +30,7 @@ _SKIP = {"The", "A", "An", "He", "She", "It", "In", "On", "At", "But", "And", "F
 class Link:
     a: str
     b: str
-    kind: str  # "copy" or "derived"
+    kind: str  # "copy", "derived" (a spun rewrite) or "translation"
     score: float
 
 
@@ -61,7 +63,50 @@ def links(docs: list[Document]) -> list[Link]:
         score = LCSseq.similarity(skeleton[a], skeleton[b]) / shorter
         if score >= DERIVED:
             found[(a, b)] = Link(a, b, "derived", round(score, 3))
+    found.update(_translations(docs, found))
     return list(found.values())
+
+
+_TRANSLATED = re.compile(r"translated (?:automatically|by machine|from)|machine[- ]translat|automatic translation|"
+                         r"original title\s*:|übersetzt|traduit", re.I)
+_NUMBER = re.compile(r"\d{2,}")
+
+
+def _translations(docs: list[Document], found: dict[tuple[str, str], Link]) -> dict[tuple[str, str], Link]:
+    """A page that says it is a translation, and a report in another language published within
+    three days that shares its numbers (ages, years, days of the month): one story."""
+    out: dict[tuple[str, str], Link] = {}
+    for a in docs:
+        if not _TRANSLATED.search(a.text) or not a.published:
+            continue
+        numbers_a = set(_NUMBER.findall(_body(a)))
+        for b in docs:
+            if b.doc_id == a.doc_id or b.language == a.language or not b.published:
+                continue
+            days = abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+            shared = numbers_a & set(_NUMBER.findall(_body(b)))
+            key = (min(a.doc_id, b.doc_id), max(a.doc_id, b.doc_id))
+            if days <= 3 and len(shared) >= 3 and key not in found:
+                out[key] = Link(key[0], key[1], "translation", round(len(shared) / max(1, len(numbers_a)), 3))
+    return out
+
+
+def source_kinds(docs: list[Document]) -> dict[str, str]:
+    """How much each source weighs when independent sources tie: "official" (a government,
+    court or prosecutor's own page), "content_farm" (a spun rewrite of another report), or "news"."""
+    kinds = {}
+    for doc in docs:
+        host = (doc.url or "").split("/")[2] if (doc.url or "").count("/") >= 2 else ""
+        official = re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gc\.ca$|\.europa\.eu$", host) or re.search(
+            r"\b(Ministry|Department of Justice|Attorney|Prosecutor|Prosecution Service|Court|Police)\b", doc.publisher or "")
+        kinds[doc.doc_id] = "official" if official else "news"
+    by_id = {d.doc_id: d for d in docs}
+    for link in links(docs):
+        if link.kind == "derived":
+            a, b = by_id[link.a], by_id[link.b]
+            later = a if (a.published or "") > (b.published or "") else b
+            kinds[later.doc_id] = "content_farm"
+    return kinds
 
 
 def _shared(sets: dict[str, set[int]]) -> dict[tuple[str, str], int]:

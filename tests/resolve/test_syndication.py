@@ -1,7 +1,7 @@
 """Copies, truncations and rewrites of one story are one source; independent reports are not."""
 
 from spyglass.model import Document, Segment, content_hash
-from spyglass.resolve.syndication import groups, links
+from spyglass.resolve.syndication import groups, links, source_kinds
 
 STORY = (
     "A customs officer at the port of Antwerp was arrested on Tuesday on suspicion of passing shipping manifests "
@@ -43,3 +43,22 @@ def test_copy_truncation_rewrite_group_and_independent_stays_apart() -> None:
     grouped = groups([original, copy, truncated, rewrite, independent])
     assert len({grouped[d.doc_id] for d in (original, copy, truncated, rewrite)}) == 1
     assert grouped[independent.doc_id] == independent.doc_id
+
+
+def test_translation_is_grouped_and_a_rewrite_is_a_content_farm() -> None:
+    chinese = Document(content_hash("zh"), "国家安全机关于2024年11月23日依法对王某采取刑事强制措施。王某现年47岁，自2018年起向境外机构提供资料。",
+                       [Segment("body", 0, 60)], published="2024-12-02", language="zh")
+    english_text = ("Translated from Chinese by machine.\n\nThe state security organ on November 23, 2024 took criminal "
+                    "compulsory measures against Wang according to law. Wang is 47 years old and since 2018 provided "
+                    "materials to overseas organisations.")
+    english = Document(content_hash(english_text), english_text, [Segment("boilerplate", 0, 35), Segment("body", 37, len(english_text))],
+                       published="2024-12-03", language="en")
+    german_text = "Am 23. November 2024 wurde ein 47 Jahre alter Mann festgenommen, der seit 2018 Material weitergab."
+    german = Document(content_hash(german_text), german_text, [Segment("body", 0, len(german_text))],
+                      published="2024-12-03", language="de")
+    kinds = {frozenset((l.a, l.b)): l.kind for l in links([chinese, english, german])}
+    assert kinds[frozenset((chinese.doc_id, english.doc_id))] == "translation"
+    assert frozenset((chinese.doc_id, german.doc_id)) not in kinds  # no translation marker: independent
+    original = doc(STORY, "2025-03-04")
+    rewrite = doc(REWRITE, "2025-03-06")
+    assert source_kinds([original, rewrite]) == {original.doc_id: "news", rewrite.doc_id: "content_farm"}
