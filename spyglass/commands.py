@@ -105,10 +105,13 @@ def _extract_with_progress(settings: Settings, quiet: bool) -> None:
     with open_store(settings, must_exist=True) as store:
         total = len(extracted.pending(store, EXTRACTION_VERSION))
         bar = tqdm(total=total, unit="doc", desc="extract", file=sys.stderr, disable=None, leave=False)
-        done, claims = extract_pending(store, on_doc=lambda: bar.update(1))
+        errors: list[tuple[str, str]] = []
+        done, claims = extract_pending(store, on_doc=lambda: bar.update(1), errors=errors)
         bar.close()
     if not quiet:
         print(f"extracted {done} documents, {claims} claims")
+    for source, error in errors:
+        print(f"  - {source}: extraction failed ({error}); stored without claims. Please report it.", file=sys.stderr)
 
 
 def _claims(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

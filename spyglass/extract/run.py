@@ -22,6 +22,7 @@ class Extraction:
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    error: str | None = None  # why extraction failed on this document, when it did
 
 
 def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extraction]:
@@ -29,10 +30,13 @@ def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extractio
     from spyglass.extract.claims import claims_for
 
     for doc, segments in parse_bodies(docs, batch_size):
-        raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
-        raw += _author_mentions(doc)
-        mentions = name_mentions(raw, doc.text)
-        yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
+        try:
+            raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
+            raw += _author_mentions(doc)
+            mentions = name_mentions(raw, doc.text)
+            yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
+        except Exception as exc:  # one odd document must not stop the batch: report it and go on
+            yield Extraction(doc.doc_id, error=f"{type(exc).__name__}: {exc}")
 
 
 def _author_mentions(doc: Document) -> list[Mention]:

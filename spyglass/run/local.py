@@ -12,8 +12,10 @@ from spyglass.store import extracted
 LANGUAGES = ("en",)
 
 
-def extract_pending(store: Store, on_doc: Callable[[], None] | None = None, batch: int = 16) -> tuple[int, int]:
-    """(documents extracted, claims written). A killed run keeps every finished document."""
+def extract_pending(store: Store, on_doc: Callable[[], None] | None = None, batch: int = 16,
+                    errors: list[tuple[str, str]] | None = None) -> tuple[int, int]:
+    """(documents extracted, claims written). A killed run keeps every finished document; a
+    document the extractors fail on is stored without claims and listed in `errors`."""
     docs = extracted.pending(store, EXTRACTION_VERSION)
     done = claims = 0
     for i in range(0, len(docs), batch):
@@ -22,6 +24,8 @@ def extract_pending(store: Store, on_doc: Callable[[], None] | None = None, batc
         results = {r.doc_id: r for r in extract(readable)}
         for doc in chunk:
             result = results.get(doc.doc_id)
+            if result is not None and result.error and errors is not None:
+                errors.append((doc.source_path or doc.doc_id, result.error))
             extracted.save(store, doc.doc_id, result.mentions if result else [], result.claims if result else [],
                            EXTRACTION_VERSION)
             done += 1

@@ -134,3 +134,23 @@ def test_example_corpus_metadata(tmp_path: Path) -> None:
     assert docs["Baltic Courier"].url.startswith("https://baltic-courier")
     assert docs["Zeeland Courier"].author == "Femke Dijkstra" and docs["Zeeland Courier"].published == "2025-11-21"
     assert docs["ViralDaily24"].author is None and docs["ViralDaily24"].published == "2025-11-22"
+
+
+def test_a_document_the_extractors_fail_on_does_not_stop_the_batch(tmp_path: Path, monkeypatch) -> None:
+    from spyglass.extract import claims as claims_module
+    from spyglass.run.local import extract_pending
+
+    real = claims_module.claims_for
+
+    def fails_on_one(doc, segments, mentions):
+        if "Gdynia" in doc.text or "Vlissingen" in doc.text:
+            raise RuntimeError("an extractor bug")
+        return real(doc, segments, mentions)
+
+    monkeypatch.setattr(claims_module, "claims_for", fails_on_one)
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(EXAMPLES)], store, max_bytes=5_000_000)
+        errors: list[tuple[str, str]] = []
+        done, claims = extract_pending(store, errors=errors)
+        assert done == store.count() and errors and all("an extractor bug" in e for _, e in errors)
+        assert claims > 0  # the other documents were extracted
