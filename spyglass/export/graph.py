@@ -40,7 +40,7 @@ VERBS = {"targets": "targets", "hacked": "hacked", "stole_data_from": "stole dat
          "hired_by": "hired by", "contractor_for": "contractor for", "officer_of": "member: officer of",
          "part_of": "part of", "subordinate_to": "subordinate to", "focuses_on": "focuses on",
          "operates_in": "operates in", "located_in": "located in", "citizen_of": "citizen of"}
-# Legal forms say nothing about which firm is meant: "Tianhong Netcom Co., Ltd." is "Tianhong Netcom".
+# Legal forms say nothing about which firm is meant: "Haixing Netcom Co., Ltd." is "Haixing Netcom".
 _LEGAL_FORM = re.compile(r"\b(co|company|corp|corporation|ltd|limited|inc|incorporated|llc|gmbh|plc|sa|ag|bv)\b"
                          r"|(有限责任公司|股份有限公司|有限公司)$")
 
@@ -147,7 +147,7 @@ class _Builder:
         self.kb_owner: dict[str, str] = {}  # kb_id -> the case entity that links to it
 
     def add_aliases(self, claims: list[Claim]) -> None:
-        """Names an alias claim joins ("Cinder Typhoon, also tracked as Lantern Panda") become one
+        """Names an alias claim joins ("Ember Typhoon, also tracked as Copper Panda") become one
         entity before any other claim is read, whichever name a report uses first."""
         for claim in claims:
             if claim.predicate != "alias_of" or not claim.object:

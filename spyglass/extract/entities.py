@@ -118,7 +118,7 @@ def _to_mention(doc_id: str, offset: int, ent: Any, doc_text: str) -> Mention | 
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     suffix = _LEGAL_SUFFIX.match(doc_text, end)
     if suffix and ent.label_ in ("ORG", "company"):
-        end = suffix.end()  # "Fuzhou Tianhong Netcom Technology Co., Ltd.": the legal form is part of the name
+        end = suffix.end()  # "Xiamen Haixing Netcom Technology Co., Ltd.": the legal form is part of the name
     text = doc_text[start:end]
     label, ent_id = ent.label_, ent.id_ or ""
     if label in ENTITY_TYPES:

@@ -232,7 +232,7 @@ def _protagonist(ctx: SentenceContext) -> tuple[str, str, bool] | None:
 
 def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
     """The mention a subject phrase names: its head itself, or a person in apposition. A company
-    that only modifies the head ("a former Corvane engineer") is not the subject."""
+    that only modifies the head ("a former Northwind engineer") is not the subject."""
     found = [m for m in ctx.mentions_in_subtree(head) if m.type in _SUBJECT_TYPES and m.source != "metadata"]
     at = ctx.offset + head.idx
     for m in found:

@@ -319,7 +319,7 @@ def _age(match: re.Match[str], text: str) -> Quantity | None:
     n = parse_number(match["n"])
     if n is None or not 0 < n < 120:
         return None
-    if match.groupdict().get("comma") is not None:  # "Gao Zhenyu, 44,": a name, a comma, the age, a comma
+    if match.groupdict().get("comma") is not None:  # "Wen Haoyu, 44,": a name, a comma, the age, a comma
         before = re.search(r"([A-Z][\w'’-]*\.?|[A-Z]\.)\s*,\s*$", text[:match.start()])
         if not before or before.group(1).rstrip(".").lower() in MONTH_NAMES:
             return None

@@ -1,6 +1,6 @@
 """References within a document: the name each mention stands for.
 
-"Mallory" after "Kevin Mallory", "Zhenyu Gao" beside "Gao Zhenyu", and "the Zhejiang bureau"
+"Mallory" after "Kevin Mallory", "Haoyu Wen" beside "Wen Haoyu", and "the Zhejiang bureau"
 linked to the knowledge base all become one in-document name, so that claims about them
 meet. Pronouns and descriptions ("he", "the former CIA officer") are resolved where a claim
 needs a subject, by `Salience`.
@@ -31,14 +31,14 @@ def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     people = _full_names(mentions)
     mentions = mentions + _missed_surnames(mentions, people, text)
     short = _short_company_names(mentions, text)
-    if short:  # "Tianhong" alone is the firm, even where the model took it for a place
+    if short:  # "Haixing" alone is the firm, even where the model took it for a place
         taken = {(m.start, m.end) for m in short}
         mentions = [m for m in mentions if (m.start, m.end) not in taken] + short
     named = []
     full_names = set(people.values())
     for m in sorted(mentions, key=lambda m: m.start):
         name = _canonical(m, people)
-        # "Whitcombe" typed as an organisation by the model is the person of that name
+        # "Marlowe" typed as an organisation by the model is the person of that name
         kind = "person" if name in full_names and m.type in ("organization", "company", "region") else m.type
         named.append(replace(m, name=name, type=kind))
     return named
@@ -48,7 +48,7 @@ _NICKNAMED = re.compile(r"\b([A-Z][\w-]+)\s+[\"“‘']([A-Z][\w-]+)[\"”’']\
 
 
 def _nicknamed(mentions: list[Mention], text: str) -> list[Mention]:
-    """'Weiran "William" Tang': the model often misses a name with a quoted nickname inside."""
+    """'Li "Leo" Zhang': the model often misses a name with a quoted nickname inside."""
     doc_id = mentions[0].doc_id if mentions else ""
     found = []
     lo = min((m.start for m in mentions if m.source != "metadata"), default=0)
@@ -82,7 +82,7 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
         if len(tokens) == 1:
             holders = [full for full in people.values()
                        if tokens[0] in _tokens(full) or tokens[0] in _diminutives(_tokens(full)[0])]
-            if len(holders) > 1:  # "Daniel Whitcombe" and "Daniel James Whitcombe" are one person
+            if len(holders) > 1:  # "Daniel Marlowe" and "Daniel James Marlowe" are one person
                 largest = set(max(holders, key=lambda h: len(_tokens(h))).split())
                 if all(set(h.split()) <= largest for h in holders):
                     holders = holders[:1]
@@ -101,7 +101,7 @@ def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str)
     lo, hi = body_spans[0][0], body_spans[-1][1]
     for full in people.values():
         # Either end of a full name may be the family name, depending on the name's order in
-        # the text ("Kevin Mallory" -> "Mallory", "Gao Zhenyu" -> "Gao"): look for both.
+        # the text ("Kevin Mallory" -> "Mallory", "Wen Haoyu" -> "Wen"): look for both.
         parts = _tokens(full)
         for part in {parts[0], parts[-1], *_diminutives(parts[0])}:
             if part.lower() in _SHORT_WORDS or len(part) < 2 or (len(part) == 2 and not part[0].isupper()):
@@ -120,7 +120,7 @@ _GENERIC = {"technology", "technologies", "network", "networks", "information", 
 
 
 def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Tianhong" after "Fuzhou Tianhong Netcom Technology": reports shorten a firm to its
+    """"Haixing" after "Xiamen Haixing Netcom Technology": reports shorten a firm to its
     distinctive word (a Chinese firm's first word is usually its city, so it is skipped)."""
     covered = [(m.start, m.end) for m in mentions if m.type not in ("region", "organization")]
     body = [m for m in mentions if m.source != "metadata"]
@@ -141,7 +141,7 @@ def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 _SHORT_WORDS = {"he", "an", "as", "at", "by", "in", "it", "no", "of", "on", "or", "so", "to", "up", "us", "we", "be",
                 "do", "go", "if", "is", "me", "my", "mr", "ms", "dr", "the", "she", "her", "his", "and"}
-# English short forms of given names, so that a quoted "Ray" is Raymond Hollis. Data, not code.
+# English short forms of given names, so that a quoted "Ray" is Raymond Carr. Data, not code.
 _DIMINUTIVES = {
     "raymond": ["Ray"], "daniel": ["Dan", "Danny"], "william": ["Bill", "Will", "Billy"], "robert": ["Rob", "Bob", "Bobby"],
     "richard": ["Rick", "Dick", "Rich"], "james": ["Jim", "Jimmy", "Jamie"], "michael": ["Mike", "Mick"],

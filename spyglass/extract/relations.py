@@ -333,7 +333,7 @@ def _nearest_before(ctx: SentenceContext, at: int, kinds: tuple[str, ...], exclu
 
 
 def attributed_to(ctx: SentenceContext) -> list[Claim]:
-    """"Lantern Panda, which officials have tied to Fuzhou Tianhong": a group attributed to an actor."""
+    """"Copper Panda, which officials have tied to Xiamen Haixing": a group attributed to an actor."""
     cue = re.compile(r"\b(?:tied|linked|attributed|connected)\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
     return [_claim(ctx, group, "attributed_to", actor, 0.6) for group, actor in
             _pairs(ctx, ("threat_group",), ("company", "state_agency", "agency_unit", "country"), cue, 120)]
@@ -345,7 +345,7 @@ _CITIZEN = re.compile(
 
 
 def citizen_of(ctx: SentenceContext) -> list[Claim]:
-    """"Lu Jianhong, 52, a British national" -> citizen_of United Kingdom. Recorded only where the
+    """"Wen Jiali, 52, a British national" -> citizen_of United Kingdom. Recorded only where the
     text says so: a name, a job or a place of birth never implies a nationality."""
     from spyglass.extract.places import country_name, country_of_demonym
 

@@ -43,7 +43,7 @@ class ChromeMeta:
 
 
 def site_name(lines: list[Line]) -> str | None:
-    """The name a scrape opens with ("THE TAGUS POST | Portugal's news" -> "THE TAGUS POST")."""
+    """The name a scrape opens with ("THE HARBOUR POST | Island news" -> "THE HARBOUR POST")."""
     if not lines or count_words(lines[0].text) > 10 or parse_shown_date(lines[0].text):
         return None
     parts = [p.strip() for p in _SEPARATORS.split(lines[0].text) if p.strip()]
@@ -74,7 +74,7 @@ def read_chrome(lines: list[Line], text: str) -> ChromeMeta:
     if meta.author is None:
         meta.author, meta.author_as_shown = _byline(header, holders + [meta.publisher or ""])
     others = [h for h in holders if meta.publisher and h.casefold() != meta.publisher.casefold()]
-    for line in header:  # a wire credit under the headline: "Meridian Wire"
+    for line in header:  # a wire credit under the headline: "Eastline Wire"
         if line.text in others:
             meta.original_publisher = line.text
     return meta
@@ -155,7 +155,7 @@ def _is_acronym_of(short: str, long: str) -> bool:
 
 
 def _recase(name: str | None, text: str) -> str | None:
-    """An ALL-CAPS masthead spelled as the page writes it elsewhere ("The Tagus Post")."""
+    """An ALL-CAPS masthead spelled as the page writes it elsewhere ("The Harbour Post")."""
     if not name or not name.isupper():
         return name
     for match in re.finditer(re.escape(name), text, re.IGNORECASE):

@@ -27,7 +27,7 @@ from spyglass.resolve.mentions_scan import reporting_documents
 def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None,
                 rules: dict[str, Any] | None = None) -> list[Case]:
     """Case files from every document's claims; `mentions` (with in-document names) add the
-    other forms each document uses for a case's names ("Gao", "Mr Whitcombe"); `rules` are the
+    other forms each document uses for a case's names ("Wen", "Mr Marlowe"); `rules` are the
     analysts' judgements (`judgements.as_rules`), which override what the matching decided."""
     from spyglass.resolve.judgements import claim_key
 
@@ -109,7 +109,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                   and c.subject_type in ("state_agency", "agency_unit")]
     if (sponsor is None or _is_country(sponsor.value)) and approaches:
         # The service reported to have approached or run the person ("the recruiters who
-        # approached Whitcombe were officers of the MSS").
+        # approached the analyst were officers of the MSS").
         sponsor = choose([evidence(c, c.subject) for c in approaches])
         if sponsor is not None:
             sponsor.reason = "the service reported to have approached the person; " + sponsor.reason

@@ -67,7 +67,7 @@ def subject_nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
                     node.aliases.add(claim.object)
                 if claim.subject != node.name:
                     node.aliases.add(claim.subject)
-    for claim in claims:  # "Lu Jianhong, known as Jason Lu": the subject is the alias node's other name
+    for claim in claims:  # "Wen Jiali, known as Jenny Wen": the subject is the alias node's other name
         if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
             nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
     labels = _group_labels(claims)
@@ -200,9 +200,9 @@ def name_score(x: str, y: str, kind: str) -> float:
         return 1.0
     dx, dy = _distinctive(kx), _distinctive(ky)
     if dx and dx == dy:
-        return 0.9  # "Fuzhou Tianhong Network Communication Technology" = "Fuzhou Tianhong Netcom Technology"
+        return 0.9  # "Xiamen Haixing Network Communication Technology" = "Xiamen Haixing Netcom Technology"
     short, long = sorted((kx, ky), key=len)
-    # "Tianhong" for "Fuzhou Tianhong Netcom Technology": a distinctive word of the longer name
+    # "Haixing" for "Xiamen Haixing Netcom Technology": a distinctive word of the longer name
     if len(short) >= 6 and re.search(rf"\b{re.escape(short)}\b", long):
         return 0.9 if " " in short else 0.6
     return 0.0

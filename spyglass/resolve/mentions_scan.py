@@ -20,7 +20,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     windows = {doc_id: _name_windows(text) for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
     for case in cases:
-        # Full names, and initialled ones whose given name is distinctive ("Jens-Uwe K.")
+        # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
         full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
         found = set(case.documents)
@@ -28,7 +28,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
             if doc_id in found:
                 continue
             hits = keys & set(windows[doc_id])
-            if hits:  # "Lu Jian Hong", "Jianhong Lu", "Gao Zhen-yu" all spell one key
+            if hits:  # "Wen Hao Yu", "Haoyu Wen", "Wen Hao-yu" all spell one key
                 found.add(doc_id)
                 case.aliases = sorted(set(case.aliases) | {windows[doc_id][k] for k in hits})
             elif case.kind in ("company", "threat_group") and any(

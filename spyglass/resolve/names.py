@@ -1,7 +1,7 @@
 """Compare names of people and organisations across documents, with an explanation for each score.
 
 Word order ("Xu Yanjun" / "Yanjun Xu"), split or hyphenated given names ("Zhen-yu", "Jian
-Hong"), Han characters read as tone-less pinyin ("高振宇" -> "gao zhenyu"), transliterations
+Hong"), Han characters read as tone-less pinyin ("温浩宇" -> "wen haoyu"), transliterations
 of one name ("Lebedinsky" / "Lebedinskiy" / "Lebiediński") and initials ("Thomas R.") are
 recognised. A surname alone, or initials alone, is a weak match: it never merges two people
 without other support (agency, country, dates), which the caller checks.
@@ -140,7 +140,7 @@ def _joined(ts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initial_match(ta: tuple[str, ...], tb: tuple[str, ...]) -> NameMatch | None:
-    """"Jens-Uwe K." against "Jens-Uwe Kraemer": the given name and the surname's initial agree."""
+    """"Klaus-Dieter K." against "Klaus-Dieter Krause": the given name and the surname's initial agree."""
     if len(ta) < 2 or not _is_initial(ta[-1]) or len(tb) < 2:
         return None
     given_a = [_given_key(t) for t in ta[:-1]]

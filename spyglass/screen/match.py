@@ -235,7 +235,7 @@ def _countries(entity: Entity, graph: Graph) -> list[tuple[str, str]]:
 
 def _birth_years(entity: Entity, graph: Graph) -> list[tuple[int, int, str]]:
     """Birth-year ranges from ages the reports give next to one of the entity's names
-    ("Gao Zhenyu, 44," or "the 47-year-old ... Whitcombe") and the report's publication year."""
+    ("Wen Haoyu, 44," or "the 47-year-old ... Marlowe") and the report's publication year."""
     from spyglass.extract.quantities import find_quantities
 
     if entity.type != "person":

@@ -172,7 +172,7 @@ def judgements(request: Request, body: dict[str, Any] = Body(...)) -> dict[str, 
 
 @router.post("/screen", summary="Screen names (a person's or organisation's name, country, birth year, context) "
              "against the graph: candidates with scores, explanations and evidence; bare name matches are weak")
-def screen(request: Request, body: dict[str, Any] = Body(..., examples=[{"rows": [{"name": "Gao Zhenyu",
+def screen(request: Request, body: dict[str, Any] = Body(..., examples=[{"rows": [{"name": "Wen Haoyu",
                                                                              "country": "China"}]}])) -> dict[str, Any]:
     from spyglass.errors import InputError
     from spyglass.screen.match import row_from_dict, screen_rows
