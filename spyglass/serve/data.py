@@ -9,7 +9,7 @@ computed the first time a request needs it and kept until the fingerprint change
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
