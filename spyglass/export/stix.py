@@ -127,6 +127,11 @@ class BundleBuilder:
         if refs:
             common["external_references"] = refs
         case, t = entity.case, entity.type
+        # The model's own type (and, for identities, which have no aliases property, the other
+        # names) travel as custom properties, so that `spyglass kb import` reads the entity back whole.
+        common |= {"x_spyglass_type": t, "allow_custom": True}
+        if aliases:
+            common["x_spyglass_aliases"] = aliases
         acts = case is not None or any(c.predicate in ACTOR_PREDICATES + ACCUSED and c.subject in entity.aliases
                                        for c in entity.claims)
         if t == "person" or (t == "company" and acts):

@@ -188,7 +188,8 @@ def _check_fields(obj: dict[str, Any], where: str) -> None:
         for key in ("sectors", "threat_actor_types"):
             if key in obj and not (isinstance(obj[key], list) and all(isinstance(v, str) for v in obj[key])):
                 raise InputError(f"{where}: '{key}' must be a list of strings")
-        alias_key = "aliases" if obj["type"] in _ALIASED else "x_mitre_aliases"
+        alias_key = "aliases" if obj["type"] in _ALIASED else (
+            "x_spyglass_aliases" if "x_spyglass_aliases" in obj else "x_mitre_aliases")
         aliases = obj.get(alias_key)
         if aliases is not None and not (
             isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)
