@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/spyglass ] || scripts/setup.sh
 SHARED="${SPYGLASS_SHARED:-../shared}"
 .venv/bin/python -m pytest -q "$@"
+echo "== mypy"
+.venv/bin/python -m mypy spyglass --ignore-missing-imports
 if [ -d "$SHARED/seed" ] && [ -d "$SHARED/devset" ]; then
     echo "== evaluation gate (floors in evaluation/floors.json)"
     .venv/bin/spyglass eval --gold "$SHARED/seed/gold.json" "$SHARED/seed/000_1093f815807a083d.txt" \

@@ -71,7 +71,7 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
         for conflict in case.conflicts:
             tally("cases.conflicts_justified", conflict["field"] in wrong_fields,
                   f"{label}: conflict on {conflict['field']} where gold has no wrong claim")
-        predicted_docs = {gold_doc_of.get(d) for d in case.documents} - {None}
+        predicted_docs = {gold_doc_of[d] for d in case.documents if d in gold_doc_of}
         expected = docs_of_case.get(g["case_id"], set())
         if docs_of_case:  # only gold that lists each document's cases scores document links
             for doc in expected:

@@ -62,9 +62,9 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
     scores["documents.ingested"] = round(matched / n, 4)
     if line_total:
         scores["segments.line_accuracy"] = round(line_agree / line_total, 4)
-    for flag, (found, total) in flags.items():
+    for flag, (recognised, total) in flags.items():
         if total:
-            scores[f"copies.{flag}"] = round(found / total, 4)
+            scores[f"copies.{flag}"] = round(recognised / total, 4)
     by_id = {d.doc_id: d for d in docs}
     extractions = {r.doc_id: r for r in extract([d for d in docs if (d.language or "en") == "en"])}
     if gold.get("entities"):  # per-corpus entity gold (the seed): score the entity extractor

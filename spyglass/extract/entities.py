@@ -49,7 +49,7 @@ def pipeline() -> Any:
     import spacy
 
     nlp = spacy.load(MODEL)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns(nlp)) + list(_region_patterns()))
     return nlp
 

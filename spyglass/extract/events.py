@@ -86,14 +86,14 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
 
 def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
     found = []
-    for status, pattern in PHRASES.items():
+    for phrase, pattern in PHRASES.items():
         match = pattern.search(ctx.text)
         if match:
             # the phrase's verb carries the date ("handed down ... on Thursday")
             words = [t for t in ctx.sentence if ctx.start + match.start() <= ctx.offset + t.idx < ctx.start + match.end()]
             token = next((t for t in words if t.pos_ == "VERB"), words[0] if words else None)
             if token is not None:
-                found.append((token, status.removesuffix("_phrase")))
+                found.append((token, phrase.removesuffix("_phrase")))
                 ctx.phrase_triggers.add(token.i)
     for token in ctx.sentence:
         lemma = token.lemma_.lower()
@@ -199,9 +199,9 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
                 return _salient(ctx)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
-            named = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
-            if named:
-                return named[-1].name, named[-1].type, True
+            earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
+            if earlier:
+                return earlier[-1].name, earlier[-1].type, True
     if any(c.dep_ == "auxpass" for c in trigger.children):
         # A passive event whose subject the parser lost ("... was sentenced on Wednesday to 18
         # years"): in a report, that is the person the report is about (lower confidence).

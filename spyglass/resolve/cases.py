@@ -46,8 +46,8 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     subjects_by_doc: dict[str, set[str]] = defaultdict(set)
     for node in facing:
         subjects_by_doc[node.doc_id].add(node.name)
-    cases = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds) for members in clusters]
-    cases = [c for c in cases if c is not None and c.status is not None]
+    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds) for members in clusters]
+    cases = [c for c in built if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
         _mention_aliases(cases, clusters, mentions)
@@ -94,7 +94,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         # A guilty plea is a conviction: the case reads "convicted" from the day of the plea.
         timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
         timeline.sort(key=lambda e: LADDER.index(e.status))
-    sentence = choose([evidence(c, int(c.value)) for c in claims if c.predicate == "sentenced" and (c.value or "").isdigit()])
+    sentence = choose([evidence(c, int(c.value or 0)) for c in claims if c.predicate == "sentenced" and (c.value or "").isdigit()])
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
                           "values": sentence.values})
@@ -248,7 +248,7 @@ def _prosecuting_country(claims: list[Claim]) -> str | None:
 
     for claim in claims:
         if claim.predicate == "extradited" and (claim.value or "").startswith("to "):
-            country = country_name(claim.value[3:])
+            country = country_name((claim.value or "")[3:])
             if country:
                 return country
     for claim in claims:
@@ -258,7 +258,7 @@ def _prosecuting_country(claims: list[Claim]) -> str | None:
                 return str(entry.country)
     for claim in claims:
         if claim.predicate == "arrested" and (claim.value or "").startswith("in "):
-            country = country_name(claim.value[3:])
+            country = country_name((claim.value or "")[3:])
             if country:
                 return country
     return None

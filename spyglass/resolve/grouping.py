@@ -68,8 +68,9 @@ def subject_nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
                 if claim.subject != node.name:
                     node.aliases.add(claim.subject)
     for claim in claims:  # "Wen Jiali, known as Jenny Wen": the subject is the alias node's other name
-        if claim.predicate == "alias_of" and (claim.doc_id, claim.object) in nodes:
-            nodes[(claim.doc_id, claim.object)].aliases.add(claim.subject)
+        key = (claim.doc_id, claim.object or "")
+        if claim.predicate == "alias_of" and key in nodes:
+            nodes[key].aliases.add(claim.subject)
     labels = _group_labels(claims)
     for node in nodes.values():  # threat-group labels vendors give a company's operations
         if node.kind in ("company", "threat_group"):
