@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,9 @@ import pytest
 
 from conftest import SHARED, shared_path
 from spyglass.kb.garble import acronyms, garble_key, initials, occurrences, split_qualifier
-from spyglass.kb.cli import register
 from spyglass.kb.link import KnowledgeIndex, link
 from spyglass.kb.measure import agency_linking
 from spyglass.kb.store import Entry
-from spyglass.settings import Settings
 
 FLOOR = 0.95  # issue 5: at least 95% of agency mentions with a knowledge entry are linked to it
 
@@ -191,16 +188,7 @@ def test_a_fuzzy_tie_is_ambiguous_not_merged() -> None:
 # ------------------------------------------------------------------------ the command
 
 
-def parser() -> argparse.ArgumentParser:
-    built = argparse.ArgumentParser(prog="spyglass")
-    built.add_argument("--db")
-    register(built.add_subparsers())
-    return built
-
-
-def kb(db: Path, *argv: str) -> int:
-    args = parser().parse_args(["--db", str(db), "kb", *argv])
-    return int(args.handler(args, Settings.from_env(db=str(db))))
+from test_kb_cli import kb, parser  # noqa: E402 (one way to run the kb command in tests)
 
 
 def test_measure_has_help(capsys: pytest.CaptureFixture[str]) -> None:
