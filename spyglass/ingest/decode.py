@@ -32,8 +32,9 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
-def decode(data: bytes, source: str) -> str | Rejection:
-    """Decode a file's bytes to NFC text with mojibake repaired, or say why it cannot be."""
+def decode(data: bytes, source: str, escapes: bool = True) -> str | Rejection:
+    """Decode a file's bytes to NFC text with mojibake repaired, or say why it cannot be. With
+    `escapes=False` literal `\\u2019` sequences are kept: in JSON lines they are valid escapes."""
     if not data.strip():
         return Rejection(source, "empty", "the file is empty or holds only whitespace")
     for magic, what in _MAGIC.items():
@@ -47,7 +48,8 @@ def decode(data: bytes, source: str) -> str | Rejection:
         return Rejection(source, "undecodable", "no text encoding fits these bytes (tried UTF-8/16, GB18030, Big5, Windows-1252)")
     if "\x00" in text or _share(text, _CONTROL) > 0.01:
         return Rejection(source, "binary", "the file holds control bytes: it looks binary, not text")
-    text = unescape_literal_escapes(text)
+    if escapes:
+        text = unescape_literal_escapes(text)
     text = ftfy.fix_text(text, config=_FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)

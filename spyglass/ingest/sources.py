@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from spyglass.ingest.decode import decode
+from spyglass.ingest.decode import decode, unescape_literal_escapes
 from spyglass.model import Rejection
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -64,7 +64,8 @@ def _from_bytes(source: str, data: bytes, fmt: str | None, max_bytes: int) -> It
     if len(data) > max_bytes:
         yield Rejection(source, "too_large", f"over the limit of {max_bytes} bytes (SPYGLASS_MAX_BYTES)")
         return
-    text = decode(data, source)
+    # JSON lines are parsed before literal escapes are undone: `\\u2019` in a JSON string is valid.
+    text = decode(data, source, escapes=False)
     if isinstance(text, Rejection):
         yield text
         return
@@ -72,7 +73,7 @@ def _from_bytes(source: str, data: bytes, fmt: str | None, max_bytes: int) -> It
     if fmt == "jsonl":
         yield from _jsonl_articles(source, text)
     else:
-        yield RawInput(source, text, fmt)
+        yield RawInput(source, unescape_literal_escapes(text), fmt)
 
 
 def _sniff(text: str) -> str:
@@ -104,7 +105,7 @@ def _jsonl_articles(source: str, text: str) -> Iterator[RawInput | Rejection]:
             yield Rejection(where, "missing_field", f"line {number} has neither a non-empty 'text' nor 'html' field")
             continue
         given = {k: record[k] for k in _JSONL_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
-        yield RawInput(where, body, fmt, given)
+        yield RawInput(where, unescape_literal_escapes(body), fmt, given)
 
 
 def count_files(paths: list[str]) -> int:

@@ -154,3 +154,16 @@ def test_a_document_the_extractors_fail_on_does_not_stop_the_batch(tmp_path: Pat
         done, claims = extract_pending(store, errors=errors)
         assert done == store.count() and errors and all("an extractor bug" in e for _, e in errors)
         assert claims > 0  # the other documents were extracted
+
+
+def test_jsonl_text_with_a_literal_backslash_u_is_ingested(tmp_path: Path) -> None:
+    """A scraped page whose text holds an escaped `\\u2019` (JSON: `\\\\u2019`) is valid JSON."""
+    text = ARTICLE.replace("His lawyer", "The clerk\\u2019s lawyer")
+    line = json.dumps({"url": "https://example.org/c", "title": "Clerk held", "text": text})
+    assert "\\\\u2019" in line
+    (tmp_path / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([str(tmp_path / "feed.jsonl")], store, max_bytes=50_000)
+        assert summary.rejected == []
+        (doc,) = store.documents()
+        assert "The clerk’s lawyer" in doc.text
