@@ -15,14 +15,16 @@ def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Me
     from spyglass.extract.events import event_claims
     from spyglass.extract.methods import method_claims
     from spyglass.extract.relations import relation_claims
+    from spyglass.extract.roles import document_roles, role_claims
 
-    found: dict[str, Claim] = {}
+    found: dict[str, Claim] = {c.claim_id: c for c in role_claims(doc.doc_id, doc.text, mentions, segments)}
+    roles = document_roles(doc.text, mentions, segments)
     dates = _date_mentions(doc, segments)
     for offset, parsed in segments:
         for sentence in parsed.sents:
             span = (offset + sentence.start_char, offset + sentence.end_char)
             inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
-            context = SentenceContext(doc, offset, sentence, inside, mentions)
+            context = SentenceContext(doc, offset, sentence, inside, mentions, roles)
             context.dates = [d for d in dates if span[0] <= d.start and d.end <= span[1]]
             for claim in relation_claims(context) + event_claims(context) + method_claims(context):
                 found.setdefault(claim.claim_id, claim)
@@ -44,8 +46,10 @@ def _date_mentions(doc: Document, segments: list[tuple[int, Any]]) -> list[DateM
 class SentenceContext:
     """What the claim rules see: one parsed sentence, its mentions, and the whole document."""
 
-    def __init__(self, doc: Document, offset: int, sentence: Any, mentions: list[Mention], all_mentions: list[Mention]):
+    def __init__(self, doc: Document, offset: int, sentence: Any, mentions: list[Mention], all_mentions: list[Mention],
+                 roles: dict[str, set[str]] | None = None):
         self.doc = doc
+        self.roles = roles or {}  # person -> roles that are not a party's (extract.roles)
         self.offset = offset
         self.sentence = sentence
         self.mentions = mentions
@@ -74,6 +78,11 @@ class SentenceContext:
         lo = self.offset + min(t.idx for t in token.subtree)
         hi = self.offset + max(t.idx + len(t.text) for t in token.subtree)
         return [m for m in self.mentions if lo <= m.start and m.end <= hi]
+
+    def may_be_party(self, mention: Mention) -> bool:
+        """Whether a pronoun or description may stand for this person: not someone the
+        report names as a lawyer, judge, official, reporter..."""
+        return mention.type != "person" or not self.roles.get(mention.name)
 
     def before(self, at: int) -> list[Mention]:
         """Mentions of the document before a character offset, nearest last."""

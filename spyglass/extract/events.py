@@ -79,7 +79,7 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             subject=subject[0], subject_type=subject[1], predicate=status, object=_authority(ctx, trigger),
             value=_value(ctx, status, trigger), doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, date=date,
             date_phrase=phrase, hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR,
-            extractor_version=VERSION, confidence=0.7 if subject[2] else 0.5,
+            extractor_version=VERSION, confidence=subject[2],
         ))
     return claims
 
@@ -147,7 +147,8 @@ def _quoted(ctx: SentenceContext, trigger: Any) -> bool:
 
 def _unrealised(trigger: Any) -> bool:
     marks = {c.lower_ for c in trigger.children if c.dep_ in ("mark", "aux", "auxpass", "neg")}
-    return bool(marks & {"if", "unless", "could", "would", "may", "might", "will", "shall", "should", "not", "never", "to"})
+    return bool(marks & {"if", "unless", "can", "could", "would", "may", "might", "will", "shall", "should", "must", "not",
+                     "never", "to"})
 
 
 def _has_term(ctx: SentenceContext) -> bool:
@@ -159,7 +160,7 @@ _TRANSITIVE = ("stop", "send", "arrest", "detain", "charge", "sentence", "jail",
                "sanction", "designate", "indict", "imprison", "pardon", "catch", "apprehend")
 
 
-def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None:
+def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
     """(name, type, named_here): who the event happened to. For "police arrested X" that is
     the object; for "X was arrested" the passive subject; for "X pleaded guilty" the subject.
     A pronoun or a description means the person the text is about; a noun ("the arrest")
@@ -169,7 +170,7 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
                 named = _named_subject(ctx, child)
                 if named:
-                    return named.name, named.type, True
+                    return named.name, named.type, 0.7
         return None
     verb = trigger
     first = verb
@@ -186,83 +187,147 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None
                 continue
             named = _named_subject(ctx, child)
             if named:
-                return named.name, named.type, True
+                return named.name, named.type, 0.7
             words = " ".join(t.text for t in child.subtree)
             if child.lower_ in ("who", "which", "that"):  # the person the relative clause hangs on
-                named_before = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx]
-                return (named_before[-1].name, named_before[-1].type, True) if named_before else _salient(ctx)
+                named_before = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx
+                                and ctx.may_be_party(m)]
+                return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else _salient(ctx, trigger)
             if child.lower_ in ("he", "she", "him", "her"):
-                return _salient(ctx)
+                return _salient(ctx, trigger)
             if _GROUP.match(words) and (child.lemma_.lower() in _PERSON_NOUNS or child.text[:1].isupper()):
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
-                return " ".join(head), "person", True
+                return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
-                return _salient(ctx)
+                return _salient(ctx, trigger)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if earlier:
-                return earlier[-1].name, earlier[-1].type, True
+                return earlier[-1].name, earlier[-1].type, 0.7
     if any(c.dep_ == "auxpass" for c in trigger.children):
         # A passive event whose subject the parser lost ("... was sentenced on Wednesday to 18
         # years"): in a report, that is the person the report is about (lower confidence).
-        return _salient(ctx)
+        return _salient(ctx, trigger)
     return None
 
 
-def _phrase_subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, bool] | None:
+def _phrase_subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
     """For phrase triggers: the person named after "against" ("took compulsory measures against
     X"), else the person the report is about."""
     after_against = re.search(r"\bagainst\b", ctx.doc.text[ctx.offset + trigger.idx : ctx.end])
     if after_against:
         at = ctx.offset + trigger.idx + after_against.end()
-        named = [m for m in ctx.mentions if m.type == "person" and m.start >= at]
+        named = [m for m in ctx.mentions if m.type == "person" and m.start >= at and ctx.may_be_party(m)]
         if named:
-            return named[0].name, named[0].type, True
+            return named[0].name, named[0].type, 0.7
     return _protagonist(ctx)
 
 
-def _protagonist(ctx: SentenceContext) -> tuple[str, str, bool] | None:
+def _protagonist(ctx: SentenceContext) -> tuple[str, str, float] | None:
     """The person the document names most: whom "the sentence handed down on Friday" is about."""
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
-        if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2:
+        if _candidate(ctx, m):
             counts[m.name] = counts.get(m.name, 0) + 1
-    return (max(counts, key=lambda n: counts[n]), "person", False) if counts else None
+    return (max(counts, key=lambda n: counts[n]), "person", 0.5) if counts else None
 
 
 def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
-    """The mention a subject phrase names: its head itself, or a person in apposition. A company
-    that only modifies the head ("a former Northwind engineer") is not the subject."""
+    """The mention a subject phrase names: its head itself, or a person in apposition or in a
+    list with it. A name that only modifies the head is not the subject: not the firm in "a
+    former Northwind engineer", the city in "a Vilnius businessman", nor the owner in "Berg's aide"."""
     found = [m for m in ctx.mentions_in_subtree(head) if m.type in _SUBJECT_TYPES and m.source != "metadata"]
     at = ctx.offset + head.idx
     for m in found:
         if m.start <= at < m.end:
             return m
-    people = [m for m in found if m.type == "person"]
+    people = [m for m in found if m.type == "person" and _stands_beside(ctx, m, head)]
     if people:
         return people[0]
     if head.pos_ == "PROPN":
-        return found[0] if found else None
+        return next((m for m in found if _stands_beside(ctx, m, head)), None)
     return None
 
 
-def _salient(ctx: SentenceContext) -> tuple[str, str, bool] | None:
-    """The latest person named before this sentence ends, else the document's most-named person."""
+def _stands_beside(ctx: SentenceContext, mention: Mention, head: Any) -> bool:
+    """Whether a mention inside a subject phrase names the subject itself: it is in apposition
+    to the head or listed with it ("X and Y were charged"), not a modifier of it."""
+    tokens = [t for t in head.subtree if mention.start <= ctx.offset + t.idx < mention.end]
+    if not tokens:
+        return False
+    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
+    node = root
+    while node.i != head.i:
+        if node.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "pobj", "prep"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float] | None:
+    """The person a pronoun or description stands for: a person of this sentence who is not
+    its doer ("Judge Lee sentenced him") nor an owner ("Lee's aide"), else the latest named
+    before it, else the document's most-named person. Never someone the report names as a
+    lawyer, judge, official or reporter (`extract.roles`)."""
     # One-word "people" are often places the model mistyped ("Rotterdam"): full names only.
-    here = [m for m in ctx.mentions if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2]
+    here = [m for m in ctx.mentions if _candidate(ctx, m) and not _doer(ctx, m)]
     if here:
-        return here[0].name, here[0].type, False
-    before = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"
-              and len(m.name.split()) >= 2]
+        # named in the subject's stretch of the sentence ("53-year-old Ann L. from Kent was
+        # arrested", which the parser may leave unattached): near-certain; elsewhere, a guess
+        before_trigger = trigger is not None and here[0].end <= ctx.offset + trigger.idx
+        return here[0].name, here[0].type, 0.6 if before_trigger else 0.5
+    before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m)]
     if before:
-        return before[-1].name, before[-1].type, False
+        return before[-1].name, before[-1].type, 0.6 if _centered(ctx, before[-1]) else 0.5
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
-        if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2:
+        if _candidate(ctx, m):
             counts[m.name] = counts.get(m.name, 0) + 1
     if counts:
-        return max(counts, key=lambda n: counts[n]), "person", False
+        return max(counts, key=lambda n: counts[n]), "person", 0.5
     return None
+
+
+def _candidate(ctx: SentenceContext, m: Mention) -> bool:
+    return m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)
+
+
+def _doer(ctx: SentenceContext, m: Mention) -> bool:
+    """The one who acts or speaks, or an owner: "Judge Lee sentenced him", "Lee said he was",
+    "Lee's aide". The subject of another verb ("Lee was working at X when he was arrested") is not."""
+    for token in ctx.sentence:
+        if m.start <= ctx.offset + token.idx < m.end:
+            node = token
+            while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "poss" or node.dep_ == "agent" or (node.dep_ == "pobj" and node.head.lower_ == "by"):
+                return True
+            if node.dep_ == "nsubj" and (node.head.lemma_.lower() in TRIGGERS or node.head.lemma_.lower() in _SPEECH
+                                         or node.head.i in ctx.phrase_triggers):
+                return True
+    return False
+
+
+def _centered(ctx: SentenceContext, m: Mention) -> bool:
+    """Whether a person named before this sentence is what a pronoun subject most likely means:
+    the subject of the sentence just before ("Ann Lee, 52, ran a shipping firm. She was arrested
+    in May"), and not a speaker."""
+    doc = ctx.sentence.doc
+    local = m.start - ctx.offset
+    if local < 0 or local >= len(doc.text):
+        return False
+    span = doc.char_span(local, m.end - ctx.offset, alignment_mode="expand")
+    if span is None:
+        return False
+    previous = doc[ctx.sentence.start - 1].sent if ctx.sentence.start > 0 else None
+    if previous is None or not (previous.start <= span.start < previous.end):
+        return False
+    node = span.root
+    while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() not in _SPEECH
 
 
 def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:

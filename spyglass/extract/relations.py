@@ -158,10 +158,10 @@ def _intelligence_arm(ctx: SentenceContext, at: int, body: Mention) -> Mention:
 def _described_person(ctx: SentenceContext) -> Mention | None:
     """The person a description stands for: the latest named before this sentence."""
     earlier = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"
-               and len(m.name.split()) >= 2]  # a full name: one-word "people" are often mistyped places
+               and len(m.name.split()) >= 2 and ctx.may_be_party(m)]  # full names: one-word "people" are often places
     if earlier:
         return earlier[-1]
-    later = [m for m in ctx.all_mentions if m.type == "person" and m.source != "metadata"]
+    later = [m for m in ctx.all_mentions if m.type == "person" and m.source != "metadata" and ctx.may_be_party(m)]
     return later[0] if later else None
 
 

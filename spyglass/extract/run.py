@@ -14,7 +14,7 @@ from spyglass.extract.references import name_mentions
 from spyglass.model import Claim, Document
 
 # Bump when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTION_VERSION = "0.3"
+EXTRACTION_VERSION = "0.4"
 
 
 @dataclass

@@ -36,13 +36,16 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
     kinds = source_kinds(docs)
-    nodes = subject_nodes(claims)
+    nodes = _parties(subject_nodes(claims), claims)
     clusters = cluster(nodes, rules)
     facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
                                                 for c in n.claims)]
     subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
     clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3400-\u9fff]{2}", n.name)
                                              or n.kind == "company" for n in c)]  # a lone surname is no case
+    # A case exists only where some report names the person as the one an event happened to: a
+    # pronoun or description resolved to a name ("he was released") adds to a case, never makes one.
+    clusters = [c for c in clusters if any(_anchors(n) for n in c)]
     subjects_by_doc: dict[str, set[str]] = defaultdict(set)
     for node in facing:
         subjects_by_doc[node.doc_id].add(node.name)
@@ -53,6 +56,21 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
         _mention_aliases(cases, clusters, mentions)
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
+
+
+def _parties(nodes: dict[tuple[str, str], Node], claims: list[Claim]) -> dict[tuple[str, str], Node]:
+    """Subjects that a report does not name as a lawyer, judge, witness or in a byline or credit."""
+    from spyglass.extract.roles import HARD_ROLES
+
+    barred = {(c.doc_id, c.subject) for c in claims if c.predicate == "named_as" and c.value in HARD_ROLES}
+    return {key: node for key, node in nodes.items() if key not in barred}
+
+
+def _anchors(node: Node) -> bool:
+    """A claim that names this subject itself as the one an event happened to (or, for a company
+    or group, an allegation against it)."""
+    return any((c.predicate in LADDER and c.confidence >= 0.6 and c.subject == node.name)
+               or (c.predicate in ALLEGATIONS and node.kind in ("company", "threat_group")) for c in node.claims)
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
