@@ -79,6 +79,8 @@ def _kb_patterns(nlp: Any) -> Iterator[dict[str, Any]]:
                 # A phrase pattern (fast); `_to_mention` drops all-lower-case matches, since
                 # "a foreign intelligence service" is a description and not Russia's SVR.
                 yield {"label": entry.type, "pattern": name, "id": f"kb:{entry.id}"}
+                if "'" in name:  # pages print the possessive with a curly apostrophe
+                    yield {"label": entry.type, "pattern": name.replace("'", "’"), "id": f"kb:{entry.id}"}
 
 
 def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:

@@ -121,9 +121,7 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
     claims = []
     for cue in _SPYING_FOR.finditer(ctx.text):
         at = ctx.start + cue.end()
-        after = [m for m in ctx.mentions if m.start >= at and m.start - at <= 90]
-        agency = next((m for m in after if m.type in AGENCIES), None) or next(
-            (m for m in after if m.type == "government_body"), None) or next((m for m in after if m.type == "country"), None)
+        agency = _served(ctx, at)
         if agency is not None and agency.type == "government_body":
             agency = _intelligence_arm(ctx, at, agency)
         if agency is None:
@@ -136,6 +134,26 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
             predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
             claims.append(_claim(ctx, person, predicate, agency, 0.6 if before else 0.4))
     return claims
+
+
+# Between a cue ("spying for", "an agent of") and the service it names, only an article and a few
+# describing words: "for the PRC government", "an illegal agent for the People's Republic".
+_NP_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_OWNED = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s*)?(?:the\s+)?$")
+
+
+def _served(ctx: SentenceContext, at: int) -> Mention | None:
+    """The service or state a spying cue names: the noun phrase right after the cue, never a
+    name further on (the agency that investigated, a firm the person worked for). A country
+    followed by its service ("Russia's military intelligence service, the GRU") gives the service."""
+    after = sorted((m for m in ctx.mentions if m.start >= at and m.start - at <= 90), key=lambda m: m.start)
+    if not after or not _NP_GAP.match(ctx.doc.text[at : after[0].start]):
+        return None
+    first = after[0]
+    if first.type == "country" and len(after) > 1 and after[1].type in AGENCIES + ("government_body",) \
+            and _OWNED.match(ctx.doc.text[first.end : after[1].start]):
+        return after[1]
+    return first if first.type in AGENCIES + ("government_body", "country") else None
 
 
 _DESCRIBED = re.compile(

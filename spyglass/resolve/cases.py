@@ -69,7 +69,10 @@ def _parties(nodes: dict[tuple[str, str], Node], claims: list[Claim]) -> dict[tu
 def _anchors(node: Node) -> bool:
     """A claim that names this subject itself as the one an event happened to (or, for a company
     or group, an allegation against it)."""
-    return any((c.predicate in LADDER and c.confidence >= 0.6 and c.subject == node.name)
+    if node.kind == "person_group":
+        return False  # "two men", "three defendants": not a case file of their own
+    personal = [p for p in LADDER if p != "sanctioned"] if node.kind == "person" else LADDER  # a sanctioned person faces no case
+    return any((c.predicate in personal and c.confidence >= 0.6 and c.subject == node.name)
                or (c.predicate in ALLEGATIONS and node.kind in ("company", "threat_group")) for c in node.claims)
 
 
