@@ -280,7 +280,7 @@ def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float
         return here[0].name, here[0].type, 0.6 if before_trigger else 0.5
     before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m)]
     if before:
-        return before[-1].name, before[-1].type, 0.6 if _centered(ctx, before[-1]) else 0.5
+        return before[-1].name, before[-1].type, 0.55 if _centered(ctx, before[-1]) else 0.5
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
         if _candidate(ctx, m):

@@ -121,7 +121,8 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
     claims = []
     for cue in _SPYING_FOR.finditer(ctx.text):
         at = ctx.start + cue.end()
-        agency = _served(ctx, at)
+        passing = cue.group(0).lower().startswith("pass")
+        agency = _passed_to(ctx, ctx.start + cue.start()) if passing else _served(ctx, at)
         if agency is not None and agency.type == "government_body":
             agency = _intelligence_arm(ctx, at, agency)
         if agency is None:
@@ -154,6 +155,20 @@ def _served(ctx: SentenceContext, at: int) -> Mention | None:
             and _OWNED.match(ctx.doc.text[first.end : after[1].start]):
         return after[1]
     return first if first.type in AGENCIES + ("government_body", "country") else None
+
+
+def _passed_to(ctx: SentenceContext, at: int) -> Mention | None:
+    """"passing documents on deliveries to Kyiv to a contact who was an officer of the GRU": the
+    recipient is the "to" that hangs from the verb of passing, not one inside its object."""
+    verb = next((t for t in ctx.sentence if ctx.offset + t.idx == at), None)
+    if verb is None:
+        return None
+    found: list[Mention] = []
+    for child in verb.subtree:  # the parser may hang "to Kyiv" from the verb; a named service wins
+        if child.dep_ == "prep" and child.lower_ == "to" and (child.head.i == verb.i or child.head.head.i == verb.i):
+            found += [m for m in ctx.mentions_in_subtree(child) if m.type in AGENCIES + ("government_body", "country")]
+    found.sort(key=lambda m: (m.type not in AGENCIES, m.start))
+    return found[0] if found else None
 
 
 _DESCRIBED = re.compile(

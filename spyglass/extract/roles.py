@@ -31,7 +31,7 @@ ROLE_TITLES: dict[str, tuple[str, ...]] = {
     "lawyer": ("lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister", "advocate",
                "defender", "defense", "defence"),
     "judge": ("judge", "justice", "magistrate", "presiding"),
-    "official": ("prosecutor", "prosecutors", "prosecuting", "investigator", "detective", "director", "chief",
+    "official": ("prosecutor", "prosecutors", "prosecuting", "director", "chief",
                  "head", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "commissioner",
                  "ambassador", "official", "superintendent", "inspector", "sheriff", "governor", "chancellor",
                  "premier", "deputy", "administrator", "commander", "agent", "general", "assistant"),
@@ -73,15 +73,17 @@ def document_roles(doc_text: str, mentions: list[Mention], parsed: list[tuple[in
 def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[Claim]:
     """`named_as` claims: one per person, role and sentence where a role is shown."""
     out: dict[tuple[str, str, int], Claim] = {}
-    for m in mentions:
-        if m.type != "person" or m.source == "metadata":
-            continue
-        role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
-        if role:
-            start, end = _sentence_span(doc_text, m.start, m.end)
-            out.setdefault((m.name, role, start), Claim(
-                subject=m.name, subject_type="person", predicate="named_as", value=role, doc_id=doc_id, start=start,
-                end=end, extractor=EXTRACTOR, extractor_version=VERSION, confidence=0.8))
+    for offset, spacy_doc in parsed:
+        for sentence in spacy_doc.sents:
+            start, end = offset + sentence.start_char, offset + sentence.end_char
+            for m in mentions:
+                if m.type != "person" or m.source == "metadata" or not (start <= m.start and m.end <= end):
+                    continue
+                role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
+                if role:
+                    out.setdefault((m.name, role, start), Claim(
+                        subject=m.name, subject_type="person", predicate="named_as", value=role, doc_id=doc_id,
+                        start=start, end=end, extractor=EXTRACTOR, extractor_version=VERSION, confidence=0.8))
     return list(out.values())
 
 
@@ -154,10 +156,3 @@ def _owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[tupl
 
 _RELATIONS = {"aide", "aides", "assistant", "employee", "staffer", "adviser", "advisor", "secretary", "son", "daughter",
               "wife", "husband", "brother", "sister", "father", "mother", "friend", "partner", "colleague", "driver"}
-
-
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
-    return lo, max(hi, end)

@@ -36,7 +36,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     by_doc = {d.doc_id: d for d in docs}
     group_of = syndication_groups(docs)
     kinds = source_kinds(docs)
-    nodes = _parties(subject_nodes(claims), claims)
+    nodes = _groups_beside_names(_parties(subject_nodes(claims), claims), by_doc, claims, mentions or [])
     clusters = cluster(nodes, rules)
     facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
                                                 for c in n.claims)]
@@ -69,11 +69,66 @@ def _parties(nodes: dict[tuple[str, str], Node], claims: list[Claim]) -> dict[tu
 def _anchors(node: Node) -> bool:
     """A claim that names this subject itself as the one an event happened to (or, for a company
     or group, an allegation against it)."""
-    if node.kind == "person_group":
-        return False  # "two men", "three defendants": not a case file of their own
-    personal = [p for p in LADDER if p != "sanctioned"] if node.kind == "person" else LADDER  # a sanctioned person faces no case
-    return any((c.predicate in personal and c.confidence >= 0.6 and c.subject == node.name)
-               or (c.predicate in ALLEGATIONS and node.kind in ("company", "threat_group")) for c in node.claims)
+    personal = [p for p in LADDER if p != "sanctioned"] if node.kind in ("person", "person_group") else LADDER
+    if any((c.predicate in personal and c.confidence >= 0.55 and c.subject == node.name)
+           or (c.predicate in ALLEGATIONS and node.kind in ("company", "threat_group")) for c in node.claims):
+        return True
+    # Two kinds of evidence: an event read through a pronoun ("he was later caught") about a
+    # person the report itself places in the espionage ("the former CIA officer X").
+    return any(c.predicate in personal for c in node.claims) and any(
+        c.predicate in SPONSOR_PREDICATES and c.subject == node.name for c in node.claims)
+
+
+def _groups_beside_names(nodes: dict[tuple[str, str], Node], by_doc: dict[str, Document],
+                         claims: list[Claim], mentions: list[Any]) -> dict[tuple[str, str], Node]:
+    """"Three men were convicted" in a report that names the three is not a fourth case: a group
+    is dropped where its paragraph names a person facing an event, or the report names at least
+    as many people facing the same event as the group counts."""
+    named: dict[str, list[Claim]] = defaultdict(list)
+    for node in nodes.values():
+        if node.kind == "person":
+            named[node.doc_id] += [c for c in node.claims if c.predicate in LADDER]
+    persons: dict[str, set[str]] = defaultdict(set)  # people a report names in its claims, not in a role
+    roles = {(c.doc_id, c.subject) for c in claims if c.predicate == "named_as"}
+    for c in claims:
+        if c.subject_type == "person" and len(c.subject.split()) >= 2 and (c.doc_id, c.subject) not in roles:
+            persons[c.doc_id].add(c.subject)
+    for m in mentions:
+        if m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2 and (m.doc_id, m.name) not in roles:
+            persons[m.doc_id].add(m.name)
+    kept = {}
+    for key, node in nodes.items():
+        if node.kind == "person_group":
+            doc = by_doc.get(node.doc_id)
+            text = doc.text if doc else ""
+            paragraphs = {_paragraph(text, c.start) for c in node.claims}
+            beside = any(_paragraph(text, c.start) in paragraphs for c in named.get(node.doc_id, []))
+            events = {c.predicate for c in node.claims}
+            same = len({c.subject for c in named.get(node.doc_id, []) if c.predicate in events})
+            # a group in a report's opening paragraph is who the report is about: the people it
+            # goes on to name are its members
+            lede = doc is not None and min(c.start for c in node.claims) < _body_start(doc) + 600
+            people = len(persons.get(node.doc_id, set())) if lede else same
+            if beside or people >= _count(node.name):
+                continue
+        kept[key] = node
+    return kept
+
+
+def _body_start(doc: Document) -> int:
+    return min((s.start for s in doc.segments if s.kind == "body"), default=0)
+
+
+def _paragraph(text: str, at: int) -> int:
+    return text.rfind("\n\n", 0, at)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count(group: str) -> int:
+    first = group.split()[0].lower()
+    return int(first) if first.isdigit() else _NUMBERS.get(first, 2)
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
