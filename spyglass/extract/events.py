@@ -75,6 +75,13 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue
         seen.add(status)
         date, phrase = _date_for(ctx, trigger)
+        also = _co_subjects(ctx, subject[0]) if subject[2] >= 0.6 else []
+        for other in also:
+            claims.append(Claim(
+                subject=other, subject_type="person", predicate=status, object=_authority(ctx, trigger),
+                value=_value(ctx, status, trigger), doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, date=date,
+                date_phrase=phrase, hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR,
+                extractor_version=VERSION, confidence=subject[2]))
         claims.append(Claim(
             subject=subject[0], subject_type=subject[1], predicate=status, object=_authority(ctx, trigger),
             value=_value(ctx, status, trigger), doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, date=date,
@@ -199,7 +206,7 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
                 return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
-                return _salient(ctx, trigger)
+                return _named_later(ctx, child.lower_) or _salient(ctx, trigger)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if earlier:
@@ -288,6 +295,35 @@ def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float
     if counts:
         return max(counts, key=lambda n: counts[n]), "person", 0.5
     return None
+
+
+def _named_later(ctx: SentenceContext, noun: str) -> tuple[str, str, float] | None:
+    """"An aide was charged ... The aide, Ann Berg, ...": a description named further on by the
+    same noun in apposition."""
+    pattern = re.compile(rf"\b[Tt]he {re.escape(noun)},?\s+$")
+    for m in ctx.all_mentions:
+        if m.start >= ctx.end and _candidate(ctx, m) and pattern.search(ctx.doc.text[max(0, m.start - 40) : m.start]):
+            return m.name, m.type, 0.55
+    return None
+
+
+def _co_subjects(ctx: SentenceContext, name: str) -> list[str]:
+    """"Ann Berg and Tom Ure were detained": the people listed with a named subject."""
+    out = []
+    for m in ctx.mentions:
+        if m.name != name:
+            continue
+        tokens = [t for t in ctx.sentence if m.start <= ctx.offset + t.idx < m.end]
+        for token in ctx.sentence:
+            if token.dep_ == "conj" and token.head in tokens:
+                other = ctx.mention_at(token)
+                if other is not None and other.type == "person" and other.name != name and ctx.may_be_party(other):
+                    out.append(other.name)
+                elif other is None and token.pos_ == "PROPN":  # a listed name the model missed
+                    words = [t.text for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in ("compound", "flat"))]
+                    if len(words) >= 2 and not ctx.roles.get(" ".join(words)):
+                        out.append(" ".join(words))
+    return out
 
 
 def _candidate(ctx: SentenceContext, m: Mention) -> bool:

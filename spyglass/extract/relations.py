@@ -128,7 +128,7 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         if agency is None:
             continue
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
-                  and m.source != "metadata" and len(m.name.split()) >= 2]
+                  and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
         described = _DESCRIBED.search(ctx.doc.text[ctx.start : ctx.start + cue.start()])
         person = before[-1] if before else (_described_person(ctx) if described else None)
         if person is not None and person.name != agency.name:
@@ -172,7 +172,7 @@ def _passed_to(ctx: SentenceContext, at: int) -> Mention | None:
 
 
 _DESCRIBED = re.compile(
-    r"\b(?:he|she|him|her|his|the defendant|the accused|the suspect)\b|\b(?:man|woman|citizen|national|engineer|official|"
+    r"\b(?:he|she|him|her|his|they|the defendants?|the accused|the suspects?|the pair)\b|\b(?:man|men|woman|women|citizens?|nationals?|engineer|official|"
     r"officer|businessman|businesswoman|consultant|analyst|detective|investigator|employee|clerk|aide|scientist|"
     r"researcher|forwarder|academic|executive|soldier|diplomat)\b", re.I)
 

@@ -60,7 +60,7 @@ def document_roles(doc_text: str, mentions: list[Mention], parsed: list[tuple[in
     """Person name -> the non-party roles the document gives it (see module doc)."""
     roles: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type != "person" or m.source == "metadata":
+        if not _personal(m):
             continue
         role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
         if role:
@@ -77,7 +77,7 @@ def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: lis
         for sentence in spacy_doc.sents:
             start, end = offset + sentence.start_char, offset + sentence.end_char
             for m in mentions:
-                if m.type != "person" or m.source == "metadata" or not (start <= m.start and m.end <= end):
+                if not _personal(m) or not (start <= m.start and m.end <= end):
                     continue
                 role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
                 if role:
@@ -87,12 +87,24 @@ def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: lis
     return list(out.values())
 
 
+def _personal(m: Mention) -> bool:
+    """A person, or a two- or three-word name the model typed as an organisation ("lawyer Ann Berg")."""
+    if m.source == "metadata":
+        return False
+    return m.type == "person" or (m.type == "organization" and bool(_NAME_LIKE.match(m.text)))
+
+
+_NAME_LIKE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}$")
+
+
 def _title_before(text: str, m: Mention) -> str | None:
     """"defence lawyer Anna Berg", "FBI Director Ann Lee", "Judge Tom Ure", "Mrs Justice Ure"."""
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 60) : m.start]
     words = re.findall(r"[\w’'.-]+|[,;:()“”\"]", before)
     # walk back over the title's words (capitalised agency names and titles), stop at punctuation
+    if words[-1:] == [","] and len(words) >= 2 and _TITLE_ROLE.get(words[-2].lower()) in ("lawyer", "judge"):
+        return _TITLE_ROLE[words[-2].lower()]  # "Her lawyer, Ann Berg, said"
     for back, word in enumerate(reversed(words[-5:])):
         if not re.match(r"[\w]", word):
             return None

@@ -1,0 +1,119 @@
+"""Nobody who faces no action is a case, and the sponsor is the service a person acted for.
+
+Each report is written for this test (invented people, places and outlets) in the shape real
+reporting takes: a quoted official, a defence lawyer, a byline, an image credit, a subscription
+blurb, a targeted politician, a politician whose aide is charged, a group beside the named
+defendants; a former employer, an investigating agency and a nationality as sponsor traps.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spyglass.ingest.run import ingest
+from spyglass.run.cases import case_records
+from spyglass.store import Store
+
+# (report, people who must be cases, people and groups who must not, {case: sponsor or None})
+REPORTS: list[tuple[str, set[str], set[str], dict[str, str | None]]] = [
+    (  # a quoted official of the investigating agency, and his agency is no sponsor
+        "Federal agents arrested Tomas Hrubek, a 52-year-old logistics manager from Ohio, on Monday on charges of "
+        "spying for China's Ministry of State Security. \"Foreign services target our companies every day,\" said "
+        "FBI Assistant Director Marion Keel, whose office led the investigation. Hrubek was held without bail.",
+        {"Tomas Hrubek"}, {"Marion Keel"}, {"Tomas Hrubek": "Ministry of State Security"},
+    ),
+    (  # a defence lawyer in apposition, and a judge by title
+        "Anneli Forsmark, a former navy analyst, was convicted on Thursday of passing classified maps to Russia's GRU "
+        "and sentenced to nine years in prison. Judge Oskar Lindqvist said the damage was grave. Her lawyer, "
+        "Petra Vahl, said she would appeal the verdict.",
+        {"Anneli Forsmark"}, {"Oskar Lindqvist", "Petra Vahl"}, {"Anneli Forsmark": "GRU"},
+    ),
+    (  # a byline of two reporters and an image credit
+        "By Clara Menon and Joel Ashby\n\nA former defence contractor, Rupert Galloway, was charged on Friday with "
+        "acting as an agent of Iran after meeting intelligence officers in Istanbul, prosecutors said.\n\n"
+        "Photo: Dana Whitlock/Reuters\n\nGalloway denies the charges and will appear in court next month.\n\n"
+        "Clara Menon and Joel Ashby reported from London.",
+        {"Rupert Galloway"}, {"Clara Menon", "Joel Ashby", "Dana Whitlock"}, {"Rupert Galloway": "Iran"},
+    ),
+    (  # a former employer is not the sponsor, nor is a nationality
+        "Leonard Vasko, a former CIA officer who spied for China, was sentenced on Tuesday to 20 years in prison. "
+        "Vasko, a Canadian citizen, sold secrets to the Chinese government for cash, the court heard.",
+        {"Leonard Vasko"}, set(), {"Leonard Vasko": "China"},
+    ),
+    (  # a politician whose aide was charged, and a targeted member of parliament
+        "An aide to the senator Harriet Olde was charged on Wednesday with spying for China. Prosecutors say the "
+        "aide, Daniel Pruett, passed notes on defence committee meetings to an intelligence officer. Member of "
+        "parliament Gordon Leys, who was targeted by the same network, said he was shocked.",
+        {"Daniel Pruett"}, {"Harriet Olde", "Gordon Leys"}, {"Daniel Pruett": "China"},
+    ),
+    (  # a group beside named defendants, and a businessman named in the site's subscription blurb
+        "Two men were arrested on Monday on suspicion of spying for Russia. The suspects, Karel Novy and Ivo Brandt, "
+        "were detained in Prague after photographing military trains, police said.\n\n"
+        "Subscribe to our newsletter: investor Wendell Price calls it the best briefing in Europe.",
+        {"Karel Novy", "Ivo Brandt"}, {"Two men", "Wendell Price"}, {"Karel Novy": "Russia"},
+    ),
+    (  # someone released without charge is not a case through a pronoun alone
+        "Police questioned the spokesperson Irma Delacroix about the leak on Friday. She was released without "
+        "charge the same evening, and the ministry said it would cooperate with the inquiry into the leaked files.",
+        set(), {"Irma Delacroix"}, {},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    folder = tmp_path_factory.mktemp("roles")
+    feed = folder / "feed.jsonl"
+    lines = [json.dumps({"url": f"https://news.example/{i}", "title": f"Report {i}", "publisher": "Example News",
+                         "published": "2025-03-14", "text": text}) for i, (text, *_rest) in enumerate(REPORTS)]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store(Path(folder) / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        return case_records(store)
+
+
+def _names(record: dict) -> set[str]:
+    return {record["name"], *record["aliases"]}
+
+
+@pytest.mark.parametrize("number", range(len(REPORTS)))
+def test_only_people_facing_an_action_are_cases(records: list[dict], number: int) -> None:
+    _text, cases, bystanders, _sponsors = REPORTS[number]
+    names = set().union(*(_names(r) for r in records))
+    assert cases <= names, f"missing cases: {cases - names}"
+    assert not (bystanders & names), f"bystanders built as cases: {bystanders & names}"
+
+
+@pytest.mark.parametrize("number", range(len(REPORTS)))
+def test_the_sponsor_is_the_service_acted_for(records: list[dict], number: int) -> None:
+    for person, sponsor in REPORTS[number][3].items():
+        record = next(r for r in records if person in _names(r))
+        got = record["sponsor"]["name"] if record["sponsor"] else None
+        assert got == sponsor or (sponsor is not None and got is not None and sponsor in record["sponsor"]["aliases"]), \
+            f"{person}: sponsor {got!r}, expected {sponsor!r}"
+
+
+def test_roles_are_kept_as_claims(records: list[dict]) -> None:
+    from spyglass.store.extracted import claim_records
+
+    del records
+    # the module fixture's store is closed; roles are read from a fresh one
+    text, *_ = REPORTS[1]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "s.db") as store:
+        feed = Path(folder) / "one.jsonl"
+        feed.write_text(json.dumps({"url": "https://news.example/x", "title": "T", "text": text}) + "\n", encoding="utf-8")
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        roles = {(c.subject, c.value) for c in claim_records(store) if c.predicate == "named_as"}
+    assert ("Oskar Lindqvist", "judge") in roles
+    assert ("Petra Vahl", "lawyer") in roles
