@@ -39,6 +39,12 @@ def country_of_demonym(word: str) -> str | None:
     return _tables()[1].get(word.strip())
 
 
+def demonym_of(country: str) -> str | None:
+    """"China" -> "Chinese": the adjective of a country, for names such as "Chinese intelligence"."""
+    found = [word for word, name in _tables()[1].items() if name == country and word[:1].isupper() and not word.endswith("s")]
+    return min(found, key=len) if found else None
+
+
 def region_name(text: str) -> str | None:
     """A known supra-national region, as spyglass writes it, or None."""
     return _tables()[2].get(text.strip().casefold().removeprefix("the "))

@@ -154,7 +154,34 @@ def _served(ctx: SentenceContext, at: int) -> Mention | None:
     if first.type == "country" and len(after) > 1 and after[1].type in AGENCIES + ("government_body",) \
             and _OWNED.match(ctx.doc.text[first.end : after[1].start]):
         return after[1]
-    return first if first.type in AGENCIES + ("government_body", "country") else None
+    if first.type == "country":
+        return _national_body(ctx, first)
+    return first if first.type in AGENCIES + ("government_body",) else None
+
+
+_BODY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(military|foreign|secret)\s+)?(government|intelligence|secret service|"
+                         r"security services?|special services)\b", re.I)
+
+
+def _national_body(ctx: SentenceContext, country: Mention) -> Mention:
+    """"the Chinese government", "Russian military intelligence": a state's government or its
+    unnamed intelligence service, which the knowledge base names where it can ("Russian military
+    intelligence" is the GRU)."""
+    from spyglass.extract.places import demonym_of
+    from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
+
+    match = _BODY_AFTER.match(ctx.doc.text[country.end : country.end + 40])
+    adjective = demonym_of(country.name)
+    if match is None or adjective is None:
+        return country
+    kind = "government" if match.group(2).lower() == "government" else "intelligence"
+    name = f"{adjective} {(match.group(1).lower() + ' ') if match.group(1) and kind == 'intelligence' else ''}{kind}"
+    ids = alias_index().get(normalise_alias(name), [])
+    entry = next((e for e in load_entries() if e.id == ids[0]), None) if len(ids) == 1 else None
+    if entry is not None:
+        return Mention(country.doc_id, country.start, country.end + match.end(), name, entry.type, entry.id, "kb", entry.name)
+    kind_type = "government_body" if kind == "government" else "state_agency"
+    return Mention(country.doc_id, country.start, country.end + match.end(), name, kind_type, None, "rule", name)
 
 
 def _passed_to(ctx: SentenceContext, at: int) -> Mention | None:

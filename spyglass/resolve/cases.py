@@ -177,9 +177,13 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     # A named service outranks its country: "spying for Russia" supports "Russia's FSB", it does
     # not dispute it. Countries decide only when no service is named.
     own = {n.name for n in members} | {a for n in members for a in n.aliases}
-    backing = [c for c in claims if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
+    # what any report says the person worked for, also reports that name no event ("X, an
+    # officer of the FSB"), matched by one of the case's own full names
+    elsewhere = [c for c in all_claims if c.predicate in SPONSOR_PREDICATES and c.doc_id not in case_docs
+                 and c.subject in own and len(c.subject.split()) >= 2]
+    backing = [c for c in claims + elsewhere if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
                and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own sponsor
-    named = [c for c in backing if c.object_type != "country"]
+    named = [c for c in backing if not _is_country(c.object or "")]
     sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
                   and c.subject_type in ("state_agency", "agency_unit")]
@@ -221,9 +225,13 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
 
 
 def _is_country(name: str) -> bool:
+    """A state, or its government or intelligence named only by the state ("the Chinese
+    government", "Iranian intelligence"): a named service outranks these."""
     from spyglass.extract.places import country_name
 
-    return country_name(name) is not None
+    if country_name(name) is not None:
+        return True
+    return bool(re.fullmatch(r"[A-Z][\w ]+ (?:military )?(?:government|intelligence)", name)) and _entry(name) is None
 
 
 def _apply_choices(cases: list[Case], chosen: dict[tuple[str, str], str]) -> None:
