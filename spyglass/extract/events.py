@@ -285,7 +285,7 @@ def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float
         # arrested", which the parser may leave unattached): near-certain; elsewhere, a guess
         before_trigger = trigger is not None and here[0].end <= ctx.offset + trigger.idx
         return here[0].name, here[0].type, 0.6 if before_trigger else 0.5
-    before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m)]
+    before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m) and _agrees(ctx, m)]
     if before:
         return before[-1].name, before[-1].type, 0.55 if _centered(ctx, before[-1]) else 0.5
     counts: dict[str, int] = {}
@@ -324,6 +324,17 @@ def _co_subjects(ctx: SentenceContext, name: str) -> list[str]:
                     if len(words) >= 2 and not ctx.roles.get(" ".join(words)):
                         out.append(" ".join(words))
     return out
+
+
+def _agrees(ctx: SentenceContext, m: Mention) -> bool:
+    """"She" is not a person the report calls "Mr", nor "he" one it calls "Mrs" or "Ms"."""
+    pronouns = {t.lower_ for t in ctx.sentence if t.pos_ == "PRON"}
+    title = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", ctx.doc.text[max(0, m.start - 6) : m.start])
+    if title is None:
+        return True
+    male = title.group(1) == "Mr"
+    return not ((male and pronouns & {"she", "her"} and not pronouns & {"he", "him", "his"})
+                or (not male and pronouns & {"he", "him"} and not pronouns & {"she", "her"}))
 
 
 def _candidate(ctx: SentenceContext, m: Mention) -> bool:

@@ -60,11 +60,15 @@ def _nicknamed(mentions: list[Mention], text: str) -> list[Mention]:
     return found
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Herr|Frau|M|Mme)\.?\s+(?=\S)")
+
+
 def _full_names(mentions: list[Mention]) -> dict[str, str]:
-    """Token set -> first full form seen, for people named with two or more words."""
+    """Token set -> first full form seen, for people named with two or more words ("Mr Berg" is a
+    surname with an honorific, not a full name)."""
     out: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.type == "person" and len(_tokens(m.name or m.text)) >= 2:
+        if m.type == "person" and not _HONORIFIC.match(m.name or m.text) and len(_tokens(m.name or m.text)) >= 2:
             out.setdefault(" ".join(sorted(_tokens(m.name or m.text))), m.name or m.text)
     return out
 
@@ -75,7 +79,7 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
     if m.kb_id and m.kb_id in _kb_names():
         return _kb_names()[m.kb_id]
     if m.type == "person" or (len(_tokens(m.text)) == 1 and m.source == "model"):
-        tokens = _tokens(m.text)
+        tokens = _tokens(_HONORIFIC.sub("", m.text))
         key = " ".join(sorted(tokens))
         if key in people:
             return people[key]

@@ -183,6 +183,9 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                  and c.subject in own and len(c.subject.split()) >= 2]
     backing = [c for c in claims + elsewhere if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
                and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own sponsor
+    home = _prosecuting_country(claims)
+    if home:  # an officer of the prosecuting state's own service is its insider, not its enemy's agent
+        backing = [c for c in backing if not (c.predicate == "officer_of" and _country_of(c.object) == home)]
     named = [c for c in backing if not _is_country(c.object or "")]
     sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
@@ -323,6 +326,11 @@ def _parent(sponsor: str) -> str | None:
 def sponsor_aliases(sponsor: str | None) -> list[str]:
     entry = _entry(sponsor) if sponsor else None
     return list(entry.names()) if entry else ([sponsor] if sponsor else [])
+
+
+def _country_of(name: str | None) -> str | None:
+    entry = _entry(name) if name else None
+    return str(entry.country) if entry is not None and entry.country else None
 
 
 def _prosecuting_country(claims: list[Claim]) -> str | None:

@@ -301,7 +301,7 @@ def test_evidence_from_a_lookup_is_attached_and_limited() -> None:
 
 
 ARTICLE = ("Prosecutors said Anna Kowalczyk answered a message on LinkedIn from someone posing as a headhunter. "
-           "She was charged on 3 March 2024.")
+           "Anna Kowalczyk was charged on 3 March 2024.")
 
 
 def _store_with_use(store) -> Document:
@@ -312,7 +312,8 @@ def _store_with_use(store) -> Document:
     claims = [
         Claim("Russia", "used_method", doc.doc_id, 0, first, "test", "1", object="fake_recruiter",
               value="Anna Kowalczyk", subject_type="country", hedge="attributed", hedge_cue="Prosecutors said"),
-        Claim("Anna Kowalczyk", "charged", doc.doc_id, first + 1, len(ARTICLE), "test", "1", subject_type="person"),
+        Claim("Anna Kowalczyk", "charged", doc.doc_id, first + 1, len(ARTICLE), "test", "1", subject_type="person",
+              confidence=0.7),
     ]
     extracted.save(store, doc.doc_id, [], claims, "test")
     return doc
