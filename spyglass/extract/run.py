@@ -14,7 +14,7 @@ from spyglass.extract.references import name_mentions
 from spyglass.model import Claim, Document
 
 # Bump when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTION_VERSION = "0.4"
+EXTRACTION_VERSION = "0.5"
 
 
 @dataclass
@@ -25,11 +25,29 @@ class Extraction:
     error: str | None = None  # why extraction failed on this document, when it did
 
 
+def extractable_languages() -> set[str]:
+    """English through the spaCy pipeline; the others through their word forms (`extract.foreign`)."""
+    from spyglass.extract.foreign import languages
+
+    return {"en", *languages()}
+
+
 def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extraction]:
     """Mentions and claims for each document's body segments."""
     from spyglass.extract.claims import claims_for
+    from spyglass.extract.foreign import extract_foreign, languages
 
-    for doc, segments in parse_bodies(docs, batch_size):
+    english = []
+    for doc in docs:
+        if doc.language and doc.language != "en" and doc.language in languages():
+            try:  # another language: its own word forms, not the English parser
+                mentions, claims = extract_foreign(doc)
+                yield Extraction(doc.doc_id, mentions, claims)
+            except Exception as exc:
+                yield Extraction(doc.doc_id, error=f"{type(exc).__name__}: {exc}")
+        else:
+            english.append(doc)
+    for doc, segments in parse_bodies(english, batch_size):
         try:
             raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
             raw += _author_mentions(doc)

@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
 # Transliteration folds, applied in order to one lower-case, accent-free token.
 _FOLDS: list[tuple[str, str]] = [
     (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
-    (r"(sky|ski|skiy|skii)$", "ski"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
+    (r"(sky|ski|skiy|skii)$", "ski"), (r"tsj", "ch"), (r"ts", "c"), (r"(?<=.)yo", "e"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
     (r"(.)\1", r"\1"),
 ]
 
@@ -49,6 +49,26 @@ GIVEN_NAME_EQUIVALENTS: list[set[str]] = [
     {"maria", "mariya", "marie", "mary", "marija"},
     {"catherine", "yekaterina", "ekaterina", "katarzyna", "katharina"},
 ]
+
+
+# Cyrillic and Greek letters in a simple Latin reading, so that "Дмитрий Колкер" meets "Dmitry Kolker".
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+    "χ": "ch", "ψ": "ps", "ω": "o", "ά": "a", "έ": "e", "ή": "i", "ί": "i", "ό": "o", "ύ": "y", "ώ": "o",
+})
+# Case endings of Slavic, Baltic and Romance forms of one name ("Pabla Gonzaleza", "Algirdo Paleckio",
+# "Дмитрия Колкера"): compared without them, longest first.
+_ENDINGS = re.compile(r"(?:ovi|ego|ogo|omu|emu|iem|ija|iya|iy|ij|ya|ia|em|om|ou|io|as|is|us|ys|a|u|e|y|o|i|s)$")
+
+
+def _stem(token: str) -> str:
+    stem = _ENDINGS.sub("", fold(token))
+    return stem if len(stem) >= 3 else fold(token)
 
 
 @lru_cache(maxsize=50_000)
@@ -76,8 +96,8 @@ def tokens(name: str) -> tuple[str, ...]:
         if 2 <= len(syllables) <= 4:
             return (syllables[0], "".join(syllables[1:]))
         return tuple(syllables)
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
+    text = unicodedata.normalize("NFKD", name.lower().translate(_LATIN))
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ł", "l")
     out = []
     for token in _TOKEN.findall(text):
         out.append(token.lower().replace("-", "").replace("'", "").replace("’", ""))
@@ -115,6 +135,9 @@ def compare(a: str, b: str) -> NameMatch:
     fa, fb = sorted(fold(t) for t in ta), sorted(fold(t) for t in tb)
     if fa == fb and not any(_is_initial(t) for t in ta + tb):
         return NameMatch(0.9, "transliteration variants of the same name")
+    sa, sb = sorted(_stem(t) for t in ta), sorted(_stem(t) for t in tb)
+    if sa == sb and len(ta) >= 2 and not any(_is_initial(t) for t in ta + tb):
+        return NameMatch(0.86, "the same name in another grammatical case or script")
     ga, gb = sorted(_given_key(t) for t in ta), sorted(_given_key(t) for t in tb)
     if ga == gb and not any(_is_initial(t) for t in ta + tb):
         return NameMatch(0.85, "the same given name in another language, same surname")

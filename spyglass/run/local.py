@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spyglass.extract.run import EXTRACTION_VERSION, extract
+from spyglass.extract.run import EXTRACTION_VERSION, extract, extractable_languages
 from spyglass.store import Store
 from spyglass.store import extracted
 
 # The pipeline reads English; other languages are stored and searchable, and wait for their own.
-LANGUAGES = ("en",)
 
 
 def extract_pending(store: Store, on_doc: Callable[[], None] | None = None, batch: int = 16,
@@ -20,7 +19,7 @@ def extract_pending(store: Store, on_doc: Callable[[], None] | None = None, batc
     done = claims = 0
     for i in range(0, len(docs), batch):
         chunk = docs[i : i + batch]
-        readable = [d for d in chunk if (d.language or "en") in LANGUAGES]
+        readable = [d for d in chunk if (d.language or "en") in extractable_languages()]
         results = {r.doc_id: r for r in extract(readable)}
         for doc in chunk:
             result = results.get(doc.doc_id)
