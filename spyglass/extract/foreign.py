@@ -41,10 +41,20 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
 _LOWER = "a-zß-öø-ÿā-žа-яёіїєґα-ωά-ώ"
 _WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 _SHORT_NAME = re.compile(rf"\b({_WORD})\s([{_UPPER}])\.(?=[\s,;:)]|$)")
+_NICKNAMED = re.compile(rf"\b({_WORD})\s+\(({_WORD})\)\s+({_WORD})")  # "Yevgeny (Gene) Spector"
 _FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:de|da|van|von|der|del|la|dos|di)?\s*{_WORD}){{1,3}})")
-_HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯|間諜|间谍)([{_HAN}]{{2,3}}|[{_HAN}]某+)"
+# The commonest Chinese family names (simplified and traditional): a Han name starts with one.
+_SURNAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董"
+             "袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻"
+             "段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯关關柯凌洪")
+# Characters that do not occur in given names often enough to risk: grammar words and common nouns.
+_NOT_IN_NAMES = set("的了在和是被等与與及或为為对對于於从從将將也都就而但并並其之中国國人大年月日时時说說会會有无無不这這那个個"
+                    "们們上下后後前以所此该該已由向因其案法院判罪名涉嫌间諜谍机機构構方面员員部局处處情报報共纸紙条條")
+_HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([{_SURNAMES}][{_HAN}]{{1,2}})"
                             rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告|容疑者|受刑者|元社員|元被告)")
-_WITHHELD = re.compile(rf"(?<![{_HAN}])([{_HAN}]某+)")
+_WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
+_HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
+_SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])|\n\s*\n")
 _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "charges_dropped", "released", "deceased")
 # the model's statuses for the lexicon's event names
@@ -180,7 +190,21 @@ def _names(doc: Document) -> Iterator[Mention]:
     def inside(a: int) -> bool:
         return any(s <= a < e for s, e in body)
 
-    for pattern, group in ((_HAN_DEFENDANT, 0), (_WITHHELD, 1), (_SHORT_NAME, 0), (_FULL_NAME, 1)):
+    withheld = {m.group(1)[0]: m.group(1) for m in _WITHHELD.finditer(text)}
+    for match in _SURNAMED.finditer(text):  # the withheld-name convention, as the page writes it elsewhere
+        if any(s <= match.start() < e for s, e in body):
+            taken.append((match.start(), match.end()))
+            name = withheld.get(match.group(1), match.group(1) + "某")
+            yield Mention(doc.doc_id, match.start(), match.end(), match.group(0), "person", None, "foreign", name)
+    for match in _NICKNAMED.finditer(text):
+        if any(s <= match.start() < e for s, e in body) and match.group(1).lower() not in lower_words:
+            taken.append((match.start(), match.end()))
+            yield Mention(doc.doc_id, match.start(), match.end(), match.group(0), "person", None, "foreign",
+                          f"{match.group(1)} {match.group(3)}")
+    patterns = [(_WITHHELD, 1), (_HAN_DEFENDANT, 0)] + ([(_HAN_NAME, 1)] if doc.language == "zh" else []) + [
+        (_SHORT_NAME, 0), (_FULL_NAME, 1)]
+    recurring = _recurring_han(text) if doc.language == "zh" else set()
+    for pattern, group in patterns:
         for match in pattern.finditer(text):
             if pattern is _HAN_DEFENDANT:
                 g = 1 if match.group(1) else 2
@@ -188,6 +212,10 @@ def _names(doc: Document) -> Iterator[Mention]:
             else:
                 a, b = match.start(group), match.end(group)
             name = text[a:b]
+            if pattern in (_HAN_DEFENDANT, _HAN_NAME) and (set(name) & _NOT_IN_NAMES or "某" in name):
+                continue
+            if pattern is _HAN_NAME and name not in recurring:
+                continue
             if pattern is _FULL_NAME:  # a sentence's first word is capitalised anyway: keep it only if seen mid-sentence
                 first = name.split()[0]
                 if first not in mid_sentence or first.lower() in lower_words:
@@ -203,6 +231,15 @@ def _names(doc: Document) -> Iterator[Mention]:
                 continue
             taken.append((a, b))
             yield Mention(doc.doc_id, a, b, name, "person", None, "foreign", name)
+
+
+def _recurring_han(text: str) -> set[str]:
+    """Three-character Han strings starting with a family name that the page repeats (a person
+    it reports on is named again and again; a chance pairing of characters is not)."""
+    counts: dict[str, int] = {}
+    for match in _HAN_NAME.finditer(text):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return {name for name, n in counts.items() if n >= 3}
 
 
 def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: _Lexicon | None) -> bool:
@@ -279,11 +316,13 @@ def _term(lex: _Lexicon, text: str) -> str | None:
         return "life"
     number = rf"(\d+(?:[.,]\d)?|{'|'.join(p.pattern for ps in lex.numbers.values() for p in ps) or '(?!x)x'})"
     months = 0
-    years = re.search(rf"{number}\s*(?:-\s*)?(?:{lex.years_unit})", text, re.I)
-    if years:
-        months += round(_number(lex, years.group(1)) * 12)
+    for years in re.finditer(rf"{number}\s*(?:-\s*)?(?:{lex.years_unit})(?!\s*\d{{1,2}}\s*月)", text, re.I):
+        value = _number(lex, years.group(1))
+        if 0 < value <= 50:  # "2017年" is a year, not a term
+            months += round(value * 12)
+            break
     extra = re.search(rf"{number}\s*(?:-\s*)?(?:{lex.months_unit})", text, re.I)
-    if extra:
+    if extra and 0 < _number(lex, extra.group(1)) < 600:
         months += round(_number(lex, extra.group(1)))
     return str(months) if months else None
 
