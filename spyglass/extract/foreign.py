@@ -243,7 +243,7 @@ def _recurring_han(text: str) -> set[str]:
 
 
 def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: _Lexicon | None) -> bool:
-    from spyglass.extract.places import country_name, region_name
+    from spyglass.extract.places import country_name, local_country_words, region_name
 
     words = name.split()
     if len(words) < 2 or country_name(name) or region_name(name):
@@ -253,7 +253,11 @@ def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: _
     if lex is not None and (any(p.search(name) for p in lex.roles + lex.words) or any(
             p.search(name) for ps in lex.demonyms.values() for p in ps) or any(p.search(name) for p in lex.intelligence)):
         return False  # a title, a court or ministry, a state or its service
+    countries = local_country_words(language)
     for word in words:
+        stem = word.lower()
+        if stem in countries or stem.rstrip("s") in countries or stem[:-1] in countries or stem[:-2] in countries:
+            return False  # "Deutschlands", "Rosji", "Russa": a country in this language's case forms
         if word.lower() in lower_words or country_name(word) or region_name(word):
             return False  # a word the page also writes in lower case is a noun or adjective, not a name
         if language == "de" and _GERMAN_NOUN.search(word):

@@ -45,6 +45,23 @@ def demonym_of(country: str) -> str | None:
     return min(found, key=len) if found else None
 
 
+@lru_cache(maxsize=64)
+def local_country_words(language: str) -> frozenset[str]:
+    """Every word of every country's name in one language (pycountry's ISO 3166 translations),
+    lower case: "deutschland", "föderation", "russische"... A word among these is no person's name."""
+    import gettext
+
+    try:
+        catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return frozenset()
+    words: set[str] = set()
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            words |= {w.lower() for w in catalog.gettext(name).replace(",", " ").split() if len(w) > 3}
+    return frozenset(words)
+
+
 def region_name(text: str) -> str | None:
     """A known supra-national region, as spyglass writes it, or None."""
     return _tables()[2].get(text.strip().casefold().removeprefix("the "))

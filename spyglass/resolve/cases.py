@@ -109,7 +109,11 @@ def _groups_beside_names(nodes: dict[tuple[str, str], Node], by_doc: dict[str, D
             # goes on to name are its members
             lede = doc is not None and min(c.start for c in node.claims) < _body_start(doc) + 600
             people = len(persons.get(node.doc_id, set())) if lede else same
-            if beside or people >= _count(node.name):
+            # a report about one or two named defendants, named across its paragraphs: a group it
+            # also mentions is part of their story, not a case file without names
+            defendants = {c.subject for c in named.get(node.doc_id, []) if c.confidence >= 0.55}
+            story = 1 <= len(defendants) <= 2 and len({_paragraph(text, c.start) for c in named.get(node.doc_id, [])}) >= 2
+            if beside or story or people >= _count(node.name):
                 continue
         kept[key] = node
     return kept
