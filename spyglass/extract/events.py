@@ -31,7 +31,7 @@ TRIGGERS: dict[str, str] = {
 PHRASES: dict[str, re.Pattern[str]] = {
     "pleaded_guilty": re.compile(r"\bplead(?:ed|s)? guilty\b|\bpled guilty\b|\badmitted (?:to )?(?:one|two|three|\w+) counts?\b", re.I),
     "convicted": re.compile(r"\b(?:found|was|were) guilty\b|\bguilty verdict\b", re.I),
-    "sentenced": re.compile(r"\bgiven an? [\w-]+(?: prison)? (?:sentence|term)\b|\bhanded an? [\w-]+(?: prison)? (?:sentence|term)\b", re.I),
+    "sentenced": re.compile(r"\b(?:given|handed|handed down) an? (?:[\w-]+ )?(?:prison |jail )?(?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
     "arrested": re.compile(r"\b(?:placed|put|taken) (?:him |her |them )?under [\"“]?(?:criminal |residential )?(?:compulsory measures|"
                            r"surveillance|arrest|detention)|\btaken into custody\b|\bremanded in custody\b|"
@@ -265,6 +265,9 @@ def _stands_beside(ctx: SentenceContext, mention: Mention, head: Any) -> bool:
     root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
     node = root
     while node.i != head.i:
+        if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in ("identify", "name", "know"):
+            node = node.head.head  # "the 43-year-old, identified as Ann L.": the name of the one described
+            continue
         if node.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "pobj", "prep"):
             return False
         if node.head.i == node.i:

@@ -6,6 +6,7 @@ inside a distributed engine's partition alike (the spaCy pipeline loads once per
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -51,10 +52,35 @@ def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extractio
         try:
             raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
             raw += _author_mentions(doc)
+            raw = _shortened_names(doc, raw)
             mentions = name_mentions(raw, doc.text)
             yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
         except Exception as exc:  # one odd document must not stop the batch: report it and go on
             yield Extraction(doc.doc_id, error=f"{type(exc).__name__}: {exc}")
+
+
+_SHORTENED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z])\.?(?=[\s,;:)]|$)")
+
+
+def _shortened_names(doc: Document, raw: list[Mention]) -> list[Mention]:
+    """Names shortened for privacy ("Ann L.", as European courts publish them) are people even
+    where the model read the given name as a nationality ("German A.") or missed it."""
+    body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
+    lower = {w.lower() for w in re.findall(r"\b[a-z][\w'-]+", doc.text)}
+    out = list(raw)
+    for match in _SHORTENED.finditer(doc.text):
+        a, b = match.start(), match.end()
+        if not any(s <= a < e for s, e in body) or match.group(1).lower() in lower:
+            continue
+        if doc.text[b : b + 1] != "." and not re.match(r"[\s,;:)]", doc.text[b : b + 1] or " "):
+            continue
+        end = b + 1 if doc.text[b : b + 1] == "." else b
+        if any(m.type == "person" and m.start <= a and end <= m.end for m in out):
+            continue
+        out = [m for m in out if not (m.start < end and a < m.end)]  # the nationality the model saw
+        name = f"{match.group(1)} {match.group(2)}."
+        out.append(Mention(doc.doc_id, a, end, doc.text[a:end], "person", None, "rule", name))
+    return out
 
 
 def _author_mentions(doc: Document) -> list[Mention]:
