@@ -109,32 +109,64 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
 
 
 _SPYING_FOR = re.compile(
-    r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information)\s+for\b|"
-    r"\bon behalf of\b|\brecruited by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
-    r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bpass(?:ing|ed|es)?\s+(?:[\w’'-]+\s+){0,8}?to\b", re.I)
+    r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information|"
+    r"collected information)\s+for\b|"
+    r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
+    r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
+    r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
+    r"\bcollaborat(?:ing|ed|e)\s+with\b|"
+    r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|send|sent|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
+    re.I)
+# Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
+_TRANSFER = re.compile(r"^(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|send|sent|giv|gave)", re.I)
+# The one who acted is a group the sentence describes: its claims apply to the report's defendants.
+_GROUP_DESCRIBED = re.compile(r"\b(?:the (?:two|three|four|pair|couple|brothers|defendants|suspects|men|women)|both|"
+                              r"(?:two|three|four|five) (?:men|women|people|defendants|suspects|individuals)|all three|they)\b", re.I)
 
 
 def agent_of(ctx: SentenceContext) -> list[Claim]:
     """"X was jailed for spying ... on behalf of Russia's FSB", "recruited by Britain's SIS": the
-    service a person worked for. The person is the one named before the cue, or the one the
-    report is about when the sentence only describes them ("a Russian citizen who ...")."""
+    service a person worked for. The people are those named before the cue (all of a list, "X and
+    Y acted at the direction of"), or the one the report is about when the sentence only describes
+    them ("a Russian citizen who ..."); a described group ("the two", "three men") is kept as the
+    group, which case assembly applies to the report's defendants."""
     claims = []
     for cue in _SPYING_FOR.finditer(ctx.text):
         at = ctx.start + cue.end()
-        passing = cue.group(0).lower().startswith("pass")
-        agency = _passed_to(ctx, ctx.start + cue.start()) if passing else _served(ctx, at)
+        transfer = bool(_TRANSFER.match(cue.group(0)))
+        agency = _passed_to(ctx, ctx.start + cue.start()) if transfer else _served(ctx, at)
         if agency is not None and agency.type == "government_body":
             agency = _intelligence_arm(ctx, at, agency)
-        if agency is None:
+        if agency is None or (transfer and agency.type not in AGENCIES + ("country", "government_body")):
             continue
+        predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
                   and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
-        described = _DESCRIBED.search(ctx.doc.text[ctx.start : ctx.start + cue.start()])
-        person = before[-1] if before else (_described_person(ctx) if described else None)
+        lead = ctx.doc.text[ctx.start : ctx.start + cue.start()]
+        if before:
+            for person in _listed(ctx, before):
+                if person.name != agency.name:
+                    claims.append(_claim(ctx, person, predicate, agency, 0.6))
+            continue
+        group = _GROUP_DESCRIBED.search(lead)
+        if group:
+            claims.append(_claim(ctx, group.group(0).lower(), predicate, agency, 0.4, subject_type="person"))
+            continue
+        person = _described_person(ctx) if _DESCRIBED.search(lead) else None
         if person is not None and person.name != agency.name:
-            predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
-            claims.append(_claim(ctx, person, predicate, agency, 0.6 if before else 0.4))
+            claims.append(_claim(ctx, person, predicate, agency, 0.4))
     return claims
+
+
+def _listed(ctx: SentenceContext, before: list[Mention]) -> list[Mention]:
+    """The last person named before a cue, with those listed with them ("X, Y and Z")."""
+    out = [before[-1]]
+    for m in reversed(before[:-1]):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.doc.text[m.end : out[-1].start]):
+            out.append(m)
+        else:
+            break
+    return out
 
 
 # Between a cue ("spying for", "an agent of") and the service it names, only an article and a few

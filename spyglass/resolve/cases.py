@@ -185,13 +185,18 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     # officer of the FSB"), matched by one of the case's own full names
     elsewhere = [c for c in all_claims if c.predicate in SPONSOR_PREDICATES and c.doc_id not in case_docs
                  and c.subject in own and len(c.subject.split()) >= 2]
-    backing = [c for c in claims + elsewhere if c.predicate in SPONSOR_PREDICATES and c.object and c.value != "former"
-               and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own sponsor
+    # what a report says a group it describes worked for ("the two acted for X") is said of its defendants
+    described = [c for c in all_claims if c.doc_id in case_docs and c.predicate in SPONSOR_PREDICATES
+                 and c.subject[:1].islower() and c not in claims]
+    backing = [c for c in claims + elsewhere + described if c.predicate in SPONSOR_PREDICATES and c.object
+               and c.value != "former" and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own
     home = _prosecuting_country(claims)
     if home:  # an officer of the prosecuting state's own service is its insider, not its enemy's agent
         backing = [c for c in backing if not (c.predicate == "officer_of" and _country_of(c.object) == home)]
-    named = [c for c in backing if not _is_country(c.object or "")]
-    sponsor = choose([evidence(c, c.object) for c in named]) or choose([evidence(c, c.object) for c in backing])
+    # A named service outranks the state's intelligence named only by the state, which outranks its
+    # government, which outranks the bare state: "spying for Russia" supports "Russia's FSB".
+    best = min((_sponsor_tier(c.object or "") for c in backing), default=3)
+    sponsor = choose([evidence(c, c.object) for c in backing if _sponsor_tier(c.object or "") == best])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
                   and c.subject_type in ("state_agency", "agency_unit")]
     if (sponsor is None or _is_country(sponsor.value)) and approaches:
@@ -229,6 +234,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         documents=documents,
         conflicts=conflicts,
     )
+
+
+def _sponsor_tier(name: str) -> int:
+    if not _is_country(name):
+        return 0
+    if name.endswith("intelligence"):
+        return 1
+    return 2 if name.endswith("government") else 3
 
 
 def _is_country(name: str) -> bool:
