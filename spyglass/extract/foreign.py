@@ -119,11 +119,49 @@ def languages() -> list[str]:
     return sorted(k for k in _raw() if not k.startswith("_"))
 
 
+@lru_cache(maxsize=1)
+def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
+    """(pattern, kb id, canonical name, type) for every intelligence service and unit name the
+    knowledge base knows: acronyms as written ("GRU", "ФСБ"), longer names in any case."""
+    from spyglass.kb.builtin import load_entries
+
+    out = []
+    for entry in load_entries():
+        if entry.type not in ("state_agency", "agency_unit"):
+            continue
+        for name in entry.names():
+            if len(name) < 3 and not re.search(rf"[{_HAN}]", name):
+                continue
+            if re.search(rf"[{_HAN}{_KANA}]", name):
+                pattern = re.compile(re.escape(name))
+            elif name.isupper() or len(name) <= 4:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            else:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+            out.append((pattern, entry.id, entry.name, entry.type, entry.country or ""))
+    return out
+
+
+def _service_mentions(doc: Document) -> list[Mention]:
+    body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
+    found: list[Mention] = []
+    home = HOME_COUNTRIES.get(doc.language or "", ())
+    for pattern, kb_id, name, kind, country in _services():
+        if country in home:
+            continue  # a French report's DGSE is the home service: the investigator or the employer, never the sponsor
+        for match in pattern.finditer(doc.text):
+            a, b = match.start(), match.end()
+            if any(s <= a < e for s, e in body) and not any(m.start < b and a < m.end for m in found):
+                found.append(Mention(doc.doc_id, a, b, match.group(0), kind, kb_id, "kb", name))
+    return found
+
+
 def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
-    """Mentions of people and the legal-event and sponsor claims of one non-English document."""
+    """Mentions of people and services, and the legal-event and sponsor claims of one non-English document."""
     lex = lexicon(doc.language or "")
     if lex is None:
         return [], []
+    services = _service_mentions(doc)
     mentions = list(_names(doc))
     claims: list[Claim] = []
     counts: dict[str, int] = {}
@@ -133,8 +171,9 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
         claims += _events(doc, lex, start, text, here, counts)
-        claims += _sponsors(doc, lex, start, text, here)
-    return mentions, claims
+        named = [m for m in services if start <= m.start and m.end <= end]
+        claims += _sponsors(doc, lex, start, text, here, named, counts)
+    return mentions + services, claims
 
 
 def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
@@ -227,8 +266,9 @@ def _names(doc: Document) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME and len(re.findall(rf"\b{re.escape(name.split()[-1][:-2] or name.split()[-1])}", text)) < 2:
                 continue  # a report names its people more than once (the surname, in any case ending)
-            if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))):
-                continue
+            if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))
+                                           or re.match(rf"\s+[{_UPPER}][{_LOWER}]", text[b : b + 3])):
+                continue  # a middle initial ("Ann G. Lee") is not a shortened name
             taken.append((a, b))
             yield Mention(doc.doc_id, a, b, name, "person", None, "foreign", name)
 
@@ -379,28 +419,58 @@ _COUNTRY_ADJECTIVE = {"China": "Chinese", "Russia": "Russian", "Iran": "Iranian"
                       "United States": "US", "Belarus": "Belarusian", "Turkey": "Turkish"}
 
 
-def _sponsors(doc: Document, lex: _Lexicon, start: int, text: str, here: list[Mention]) -> list[Claim]:
-    """"für den russischen Militärgeheimdienst spioniert": the state or service after a cue."""
+# The states whose own services a report in this language is written from: their services are the
+# investigators (or the defendant's employer), so a cue never names one of them as a sponsor.
+HOME_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "de": ("Germany", "Austria", "Switzerland"), "fr": ("France", "Belgium", "Switzerland", "Canada"),
+    "nl": ("Netherlands", "Belgium"), "sv": ("Sweden",), "no": ("Norway",), "da": ("Denmark",), "fi": ("Finland",),
+    "es": ("Spain",), "pt": ("Portugal", "Brazil"), "it": ("Italy",), "pl": ("Poland",), "sk": ("Slovakia",),
+    "cs": ("Czechia", "Czech Republic"), "et": ("Estonia",), "lv": ("Latvia",), "lt": ("Lithuania",),
+    "ru": ("Russia",), "uk": ("Ukraine",), "bg": ("Bulgaria",), "el": ("Greece", "Cyprus"), "ja": ("Japan",),
+    "zh": ("China", "Taiwan"), "ka": ("Georgia",), "hu": ("Hungary",), "ro": ("Romania",),
+}
+_FORMER_BEFORE = re.compile(r"(?:\bex-?|former|ancien\w*|ehemalig\w*|früher\w*|bývalý\w*|był\w*|бывш\w*|entinen|voormalig\w*|"
+                            r"tidligere|före detta|antigo|antiguo|ex)\s*$", re.I)
+_AGENT = re.compile(r"(?<!\w)(?:agent\w*|агент\w*|αγεντ\w*|πράκτορ\w*)", re.I)
+
+
+def _sponsors(doc: Document, lex: _Lexicon, start: int, text: str, here: list[Mention], services: list[Mention],
+              counts: dict[str, int]) -> list[Claim]:
+    """"für den russischen Militärgeheimdienst spioniert", "agent of the GRU": the state or
+    service after a cue (before it, in languages that put the cue last). Said of the person named
+    in the sentence, else of the person the report names most."""
     out = []
-    for cue_pattern in lex.spying_for:
+    for cue_pattern in [*lex.spying_for, _AGENT]:
         for cue in cue_pattern.finditer(text):
-            window = text[max(0, cue.start() - 40) : cue.end() + 60]
+            lo, hi = max(0, cue.start() - 40), cue.end() + 60
+            window = text[lo:hi]
+            if _FORMER_BEFORE.search(text[max(0, cue.start() - 15) : cue.start()]):
+                continue  # a former agent's service is a past employer
+            near = (cue.start() - 40, cue.end() + 25) if cue_pattern is _AGENT else (lo, hi)
+            service = next((m for m in services if near[0] <= m.start - start < near[1]), None)
+            people = [m for m in here if not _titled(doc, lex, m)]
+            ranked = sorted(counts, key=lambda n: -counts[n])
+            subject, confidence = (min(people, key=lambda m: abs(m.start - (start + cue.start()))).name, 0.5) if people \
+                else ((ranked[0], 0.4) if ranked and not here else (None, 0.0))
+            if service is not None and subject is not None:
+                out.append(Claim(subject=subject, subject_type="person", predicate="agent_of", object=service.name,
+                                 object_type=service.type, doc_id=doc.doc_id, start=start, end=start + len(text),
+                                 extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=confidence))
+                return out
             country = next((c for c, ps in lex.demonyms.items() if any(p.search(window) for p in ps)), None)
             if country is None:
                 continue
-            service = any(p.search(window) for p in lex.intelligence)
+            intelligence = any(p.search(window) for p in lex.intelligence)
             military = bool(re.search(r"milit|воен|војн|wojsk|vojen|军|軍", window, re.I))
             name = (f"{_COUNTRY_ADJECTIVE.get(country, country)}{' military' if military else ''} intelligence"
-                    if service else country)
+                    if intelligence else country)
             kb_name = _kb_service(name)
-            people = [m for m in here if not _titled(doc, lex, m)]
-            if not people:
+            if subject is None:
                 continue
-            person = min(people, key=lambda m: abs(m.start - (start + cue.start())))
-            out.append(Claim(subject=person.name, subject_type="person", predicate="agent_of", object=kb_name or name,
-                             object_type="state_agency" if service else "country", doc_id=doc.doc_id, start=start,
+            out.append(Claim(subject=subject, subject_type="person", predicate="agent_of", object=kb_name or name,
+                             object_type="state_agency" if intelligence else "country", doc_id=doc.doc_id, start=start,
                              end=start + len(text), extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION,
-                             confidence=0.5))
+                             confidence=confidence))
             return out
     return out
 

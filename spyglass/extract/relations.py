@@ -115,10 +115,10 @@ _SPYING_FOR = re.compile(
     r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
     r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
     r"\bcollaborat(?:ing|ed|e)\s+with\b|"
-    r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|send|sent|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
+    r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
-_TRANSFER = re.compile(r"^(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|send|sent|giv|gave)", re.I)
+_TRANSFER = re.compile(r"^(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)", re.I)
 # The one who acted is a group the sentence describes: its claims apply to the report's defendants.
 _GROUP_DESCRIBED = re.compile(r"\b(?:the (?:two|three|four|pair|couple|brothers|defendants|suspects|men|women)|both|"
                               r"(?:two|three|four|five) (?:men|women|people|defendants|suspects|individuals)|all three|they)\b", re.I)
@@ -137,8 +137,8 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         agency = _passed_to(ctx, ctx.start + cue.start()) if transfer else _served(ctx, at)
         if agency is not None and agency.type == "government_body":
             agency = _intelligence_arm(ctx, at, agency)
-        if agency is None or (transfer and agency.type not in AGENCIES + ("country", "government_body")):
-            continue
+        if agency is None or (transfer and agency.type not in AGENCIES + ("country",)):
+            continue  # a court or ministry something was sent to is not whom the person served
         predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
                   and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]

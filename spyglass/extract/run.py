@@ -74,6 +74,8 @@ def _shortened_names(doc: Document, raw: list[Mention]) -> list[Mention]:
             continue
         if doc.text[b : b + 1] != "." and not re.match(r"[\s,;:)]", doc.text[b : b + 1] or " "):
             continue
+        if re.match(r"\.?\s+[A-Z][a-z]", doc.text[b : b + 4]):
+            continue  # "Ann G. Lee": a middle initial, not a shortened name
         end = b + 1 if doc.text[b : b + 1] == "." else b
         if any(m.type == "person" and m.start <= a and end <= m.end for m in out):
             continue

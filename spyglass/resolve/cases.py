@@ -76,7 +76,7 @@ def _anchors(node: Node) -> bool:
     # Two kinds of evidence: an event read through a pronoun ("he was later caught") about a
     # person the report itself places in the espionage ("the former CIA officer X").
     return any(c.predicate in personal for c in node.claims) and any(
-        c.predicate in SPONSOR_PREDICATES and c.subject == node.name for c in node.claims)
+        c.predicate in SPONSOR_PREDICATES and c.subject == node.name and c.confidence >= 0.6 for c in node.claims)
 
 
 def _groups_beside_names(nodes: dict[tuple[str, str], Node], by_doc: dict[str, Document],
