@@ -49,13 +49,27 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     subjects_by_doc: dict[str, set[str]] = defaultdict(set)
     for node in facing:
         subjects_by_doc[node.doc_id].add(node.name)
-    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds) for members in clusters]
+    services = _foreign_services(by_doc, mentions or [])
+    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds, services) for members in clusters]
     cases = [c for c in built if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
         _mention_aliases(cases, clusters, mentions)
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
+
+
+def _foreign_services(by_doc: dict[str, Document], mentions: list[Any]) -> dict[str, list[str]]:
+    """Document -> the intelligence services a non-English report names (its own state's are
+    never kept at extraction), each once."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        doc = by_doc.get(m.doc_id)
+        if doc is None or (doc.language or "en") == "en" or m.type not in ("state_agency", "agency_unit") or not m.kb_id:
+            continue
+        if m.name not in out[m.doc_id]:
+            out[m.doc_id].append(m.name)
+    return out
 
 
 def _parties(nodes: dict[tuple[str, str], Node], claims: list[Claim]) -> dict[tuple[str, str], Node]:
@@ -137,7 +151,7 @@ def _count(group: str) -> int:
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
               all_claims: list[Claim], subjects: set[str], subjects_by_doc: dict[str, set[str]],
-              kinds: dict[str, str]) -> Case | None:
+              kinds: dict[str, str], services: dict[str, list[str]]) -> Case | None:
     claims = [c for node in members for c in node.claims]
     case_docs = {n.doc_id for n in members}
     # Officers named in the case's reports who are not themselves facing a case: the handlers.
@@ -184,7 +198,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     # what any report says the person worked for, also reports that name no event ("X, an
     # officer of the FSB"), matched by one of the case's own full names
     elsewhere = [c for c in all_claims if c.predicate in SPONSOR_PREDICATES and c.doc_id not in case_docs
-                 and c.subject in own and len(c.subject.split()) >= 2]
+                 and len(c.subject.split()) >= 2 and (c.subject in own or max(
+                     name_score(c.subject, n, kind) for n in own) >= 0.85)]
     # what a report says a group it describes worked for ("the two acted for X") is said of its defendants
     described = [c for c in all_claims if c.doc_id in case_docs and c.predicate in SPONSOR_PREDICATES
                  and c.subject[:1].islower() and c not in claims]
@@ -195,6 +210,10 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         backing = [c for c in backing if not (c.predicate == "officer_of" and _country_of(c.object) == home)]
     # A named service outranks the state's intelligence named only by the state, which outranks its
     # government, which outranks the bare state: "spying for Russia" supports "Russia's FSB".
+    if any(c.predicate != "officer_of" and _sponsor_tier(c.object or "") <= 1 for c in backing):
+        # "an officer of the BND ... procured its data for the FSB": whom the person worked for
+        # outranks where they were employed
+        backing = [c for c in backing if c.predicate != "officer_of"]
     best = min((_sponsor_tier(c.object or "") for c in backing), default=3)
     sponsor = choose([evidence(c, c.object) for c in backing if _sponsor_tier(c.object or "") == best])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
@@ -211,6 +230,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         sponsor = choose([evidence(c, c.object) for c in handlers])
         if sponsor is not None:
             sponsor.reason = "the service of the officer reported as the handler; " + sponsor.reason
+    named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])]
+    if sponsor is None and named_services:
+        # No report says whom the person worked for, but reports in other languages name a
+        # foreign service (never their own state's) in the story: that service, with the reason.
+        sponsor = choose([Evidence(service, d, group_of.get(d, d), by_doc[d].published if d in by_doc else None,
+                                   f"mention:{d}:{service}", kinds.get(d, "news")) for d, service in named_services])
+        if sponsor is not None:
+            sponsor.reason = "the foreign service the case's reports in other languages name; " + sponsor.reason
     if sponsor and sponsor.conflict:
         conflicts.append({"field": "sponsor", "chosen": sponsor.value, "reason": sponsor.reason, "values": sponsor.values})
     if not timeline:
@@ -341,8 +368,14 @@ def _parent(sponsor: str) -> str | None:
 
 
 def sponsor_aliases(sponsor: str | None) -> list[str]:
+    """The sponsor's names: the knowledge base's, or for a service named only by its state ("Iranian
+    intelligence") the usual forms of that description."""
     entry = _entry(sponsor) if sponsor else None
-    return list(entry.names()) if entry else ([sponsor] if sponsor else [])
+    if entry:
+        return list(entry.names())
+    if sponsor and sponsor.endswith(" intelligence"):
+        return [sponsor, f"{sponsor} service", f"{sponsor} services", f"{sponsor} agencies"]
+    return [sponsor] if sponsor else []
 
 
 def _country_of(name: str | None) -> str | None:
