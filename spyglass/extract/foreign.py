@@ -134,8 +134,8 @@ def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
                 continue
             if re.search(rf"[{_HAN}{_KANA}]", name):
                 pattern = re.compile(re.escape(name))
-            elif name.isupper() or len(name) <= 4:
-                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            elif name.isupper() or len(name) <= 4:  # "同CIA在": Han characters are word characters too
+                pattern = re.compile(rf"(?<![^\W{_HAN}{_KANA}]){re.escape(name)}(?![^\W{_HAN}{_KANA}])")
             else:
                 pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
             out.append((pattern, entry.id, entry.name, entry.type, entry.country or ""))

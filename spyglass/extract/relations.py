@@ -114,7 +114,7 @@ _SPYING_FOR = re.compile(
     r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
     r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
     r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
-    r"\bcollaborat(?:ing|ed|e)\s+with\b|"
+    r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
@@ -148,13 +148,17 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
                 if person.name != agency.name:
                     claims.append(_claim(ctx, person, predicate, agency, 0.6))
             continue
+        actors = [m for m in ctx.mentions if m.type in ("threat_group", "company") and m.end <= ctx.start + cue.start()]
+        if actors and predicate == "agent_of":  # "Star Blizzard ... is run by Centre 18": a group's attribution
+            claims.append(_claim(ctx, actors[-1], "attributed_to", agency, 0.6))
+            continue
         group = _GROUP_DESCRIBED.search(lead)
         if group:
             claims.append(_claim(ctx, group.group(0).lower(), predicate, agency, 0.4, subject_type="person"))
             continue
-        person = _described_person(ctx) if _DESCRIBED.search(lead) else None
-        if person is not None and person.name != agency.name:
-            claims.append(_claim(ctx, person, predicate, agency, 0.4))
+        described = _described_person(ctx) if _DESCRIBED.search(lead) else None
+        if described is not None and described.name != agency.name:
+            claims.append(_claim(ctx, described, predicate, agency, 0.4))
     return claims
 
 

@@ -106,8 +106,8 @@ def _title_before(text: str, m: Mention) -> str | None:
     if words[-1:] == [","] and len(words) >= 2 and _TITLE_ROLE.get(words[-2].lower()) in ("lawyer", "judge"):
         return _TITLE_ROLE[words[-2].lower()]  # "Her lawyer, Ann Berg, said"
     for back, word in enumerate(reversed(words[-5:])):
-        if not re.match(r"[\w]", word):
-            return None
+        if not re.match(r"[\w]", word) or (word.endswith(".") and len(word) > 5):
+            return None  # punctuation or the end of the sentence before: no title
         role = _TITLE_ROLE.get(word.lower().strip(".’'"))
         if role:
             head = before[: before.rfind(word)]

@@ -50,7 +50,12 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     for node in facing:
         subjects_by_doc[node.doc_id].add(node.name)
     services = _foreign_services(by_doc, mentions or [])
-    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds, services) for members in clusters]
+    people: dict[str, set[str]] = defaultdict(set)  # document -> the people it names
+    for m in mentions or []:
+        if m.type == "person":
+            people[m.doc_id].add(m.name)
+    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds, services, people)
+             for members in clusters]
     cases = [c for c in built if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
@@ -151,7 +156,7 @@ def _count(group: str) -> int:
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],
               all_claims: list[Claim], subjects: set[str], subjects_by_doc: dict[str, set[str]],
-              kinds: dict[str, str], services: dict[str, list[str]]) -> Case | None:
+              kinds: dict[str, str], services: dict[str, list[str]], people: dict[str, set[str]]) -> Case | None:
     claims = [c for node in members for c in node.claims]
     case_docs = {n.doc_id for n in members}
     # Officers named in the case's reports who are not themselves facing a case: the handlers.
@@ -201,7 +206,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                  and len(c.subject.split()) >= 2 and (c.subject in own or max(
                      name_score(c.subject, n, kind) for n in own) >= 0.85)]
     # what a report says a group it describes worked for ("the two acted for X") is said of its defendants
-    described = [c for c in all_claims if c.doc_id in case_docs and c.predicate in SPONSOR_PREDICATES
+    naming = case_docs | {d for d, names in people.items() if own & names}
+    described = [c for c in all_claims if c.doc_id in naming and c.predicate in SPONSOR_PREDICATES
                  and c.subject[:1].islower() and c not in claims]
     backing = [c for c in claims + elsewhere + described if c.predicate in SPONSOR_PREDICATES and c.object
                and c.value != "former" and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own
