@@ -114,7 +114,7 @@ _SPYING_FOR = re.compile(
     r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
     r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
     r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
-    r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
+    r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
@@ -140,6 +140,8 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         if agency is None or (transfer and agency.type not in AGENCIES + ("country",)):
             continue  # a court or ministry something was sent to is not whom the person served
         predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
+        if agency.type == "company":
+            predicate = "hired_by"  # "worked for Northwind": an employer, which case assembly may trace to a service
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
                   and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
         lead = ctx.doc.text[ctx.start : ctx.start + cue.start()]
@@ -150,8 +152,15 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
             continue
         actors = [m for m in ctx.mentions if m.type in ("threat_group", "company") and m.end <= ctx.start + cue.start()]
         if actors and predicate == "agent_of":  # "Star Blizzard ... is run by Centre 18": a group's attribution
-            claims.append(_claim(ctx, actors[-1], "attributed_to", agency, 0.6))
+            actor = actors[-1]
+            for earlier in actors[:-1]:  # "Star Blizzard, also known as the Callisto Group, ...": the name first given
+                if re.search(r"\b(?:known as|aka|a\.k\.a\.|dubbed|tracked as)\b", ctx.doc.text[earlier.end : actor.start]):
+                    actor = earlier
+                    break
+            claims.append(_claim(ctx, actor, "attributed_to", agency, 0.6))
             continue
+        if predicate == "hired_by" or "ties" in cue.group(0).lower():
+            continue  # "ties to" a service is said of firms, not of people
         group = _GROUP_DESCRIBED.search(lead)
         if group:
             claims.append(_claim(ctx, group.group(0).lower(), predicate, agency, 0.4, subject_type="person"))
@@ -175,24 +184,31 @@ def _listed(ctx: SentenceContext, before: list[Mention]) -> list[Mention]:
 
 # Between a cue ("spying for", "an agent of") and the service it names, only an article and a few
 # describing words: "for the PRC government", "an illegal agent for the People's Republic".
-_NP_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_OWNED = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s*)?(?:the\s+)?$")
+_NP_GAP = re.compile(r"^\s*(?:\.{3}|…)?\s*[(“\"]?\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_OWNED = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s*)?(?:the\s+)?$|^\s*$")
+_UNIT_OF = re.compile(r"^\s*(?:--|—|–|,|\()\s*(?:an?\s+|the\s+)?$")
 
 
 def _served(ctx: SentenceContext, at: int) -> Mention | None:
     """The service or state a spying cue names: the noun phrase right after the cue, never a
     name further on (the agency that investigated, a firm the person worked for). A country
-    followed by its service ("Russia's military intelligence service, the GRU") gives the service."""
+    followed by its service ("Russia's military intelligence service, the GRU", "the Russian
+    FSB") gives the service; a unit the knowledge base does not know, its service ("Unit 9 -- an
+    FSB unit"). A firm is returned as such: working for a firm is employment, not a sponsor."""
     after = sorted((m for m in ctx.mentions if m.start >= at and m.start - at <= 90), key=lambda m: m.start)
     if not after or not _NP_GAP.match(ctx.doc.text[at : after[0].start]):
         return None
     first = after[0]
-    if first.type == "country" and len(after) > 1 and after[1].type in AGENCIES + ("government_body",) \
-            and _OWNED.match(ctx.doc.text[first.end : after[1].start]):
-        return after[1]
+    following = after[1] if len(after) > 1 else None
+    if first.type == "country" and following is not None and following.type in AGENCIES + ("government_body",) \
+            and _OWNED.match(ctx.doc.text[first.end : following.start]):
+        return following
     if first.type == "country":
         return _national_body(ctx, first)
-    return first if first.type in AGENCIES + ("government_body",) else None
+    if first.type == "organization" and following is not None and following.type in AGENCIES \
+            and _UNIT_OF.match(ctx.doc.text[first.end : following.start]):
+        return following
+    return first if first.type in AGENCIES + ("government_body", "company") else None
 
 
 _BODY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(military|foreign|secret)\s+)?(government|intelligence|secret service|"

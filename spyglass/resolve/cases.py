@@ -236,6 +236,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         sponsor = choose([evidence(c, c.object) for c in handlers])
         if sponsor is not None:
             sponsor.reason = "the service of the officer reported as the handler; " + sponsor.reason
+    employers = {c.object for c in all_claims if c.predicate == "hired_by" and c.subject in own and c.object}
+    through = [c for c in all_claims if c.predicate in SPONSOR_PREDICATES and c.object and c.subject_type in ("company", "threat_group")
+               and any(name_score(c.subject, e, "company") >= 0.9 for e in employers)]
+    if sponsor is None and through:
+        # "X worked for Northwind, a firm with ties to the MPS": the service behind the employer
+        sponsor = choose([evidence(c, c.object) for c in through])
+        if sponsor is not None:
+            sponsor.reason = "the service behind the firm the person worked for; " + sponsor.reason
     named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])]
     if sponsor is None and named_services:
         # No report says whom the person worked for, but reports in other languages name a

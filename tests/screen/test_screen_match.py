@@ -38,7 +38,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.add_document(doc, "test")
         claims = [Claim(subject=s, predicate=p, doc_id=doc.doc_id, start=TEXT.index(phrase),
                         end=TEXT.index(phrase) + len(phrase), extractor="test", extractor_version="1", object=o,
-                        value=v, subject_type=st, object_type=ot, date=FuzzyDate.parse(d) if d else None)
+                        value=v, subject_type=st, object_type=ot, date=FuzzyDate.parse(d) if d else None,
+                        confidence=0.7)  # each claim names its subject, as extraction would rate it
                   for phrase, s, st, p, o, ot, v, d in CLAIMS]
         extracted.save(store, doc.doc_id, [], claims, EXTRACTION_VERSION)
     return path
