@@ -194,7 +194,10 @@ def _same_case(a: Node, b: Node) -> bool:
         return True  # one report spelling one person two ways ("Yevgeny L." and "Jewgienij L.")
     if a.doc_id == b.doc_id and best >= 0.6 and min(len(a.name.split()), len(b.name.split())) == 1:
         return True  # "Tang" beside "William Tang" in the same report
-    return best >= WEAK and _supported(a, b)
+    if best < STRONG and _other_given_names(a.name, b.name):
+        return False  # the same surname with another given name: two people (an analyst can join them)
+    # a surname alone needs two kinds of support; a given name with the surname's initial ("Ann L.") one
+    return best >= WEAK and _support(a, b) >= (1 if best >= 0.75 else 2)
 
 
 def name_score(x: str, y: str, kind: str) -> float:
@@ -227,17 +230,35 @@ def _org_key(name: str) -> str:
     return " ".join(re.findall(r"\w+", text)) or name.lower()
 
 
-def _supported(a: Node, b: Node) -> bool:
-    """A weak name match merges only when the cases share an agency, an agreeing dated event,
-    the same sentence, or the same place of arrest."""
+def _other_given_names(x: str, y: str) -> bool:
+    """"Payam Kia" and "Peyman Kia": full names whose given names differ beyond a spelling
+    variant ("Jewgienij" / "Yevgeny" are one name; "Payam" / "Peyman" are two)."""
+    from rapidfuzz.fuzz import ratio
+
+    from spyglass.resolve.names import fold, tokens
+
+    tx, ty = tokens(x), tokens(y)
+    if len(tx) < 2 or len(ty) < 2 or any(len(t.rstrip(".")) == 1 for t in tx + ty):
+        return False
+    shared = {fold(t) for t in tx} & {fold(t) for t in ty}
+    if not ({fold(tx[-1]), fold(tx[0])} & {fold(ty[-1]), fold(ty[0])} & shared) or fold(tx[0]) == fold(ty[0]) != fold(tx[-1]):
+        return False  # what they share is not the family name
+    rest_x = [fold(t) for t in tx if fold(t) not in shared]
+    rest_y = [fold(t) for t in ty if fold(t) not in shared]
+    if not shared or not rest_x or not rest_y:
+        return False
+    return ratio(" ".join(rest_x), " ".join(rest_y)) < 70
+
+
+def _support(a: Node, b: Node) -> int:
+    """How many independent kinds of support a weak name match has: the same agency, the same
+    sentence, the same place of arrest, an agreeing dated event. A weak match merges on two."""
+    kinds = 0
     for predicates in (SPONSOR_PREDICATES, ("sentenced",), ("arrested",)):
         values_a = {c.object or c.value for c in a.claims if c.predicate in predicates} - {None}
         values_b = {c.object or c.value for c in b.claims if c.predicate in predicates} - {None}
-        if values_a & values_b:
-            return True
-    for ca in a.claims:
-        for cb in b.claims:
-            if ca.predicate == cb.predicate and ca.date and cb.date and ca.predicate in LADDER:
-                if ca.date.agrees(cb.date) and ca.date.precision in ("day", "month") and cb.date.precision in ("day", "month"):
-                    return True
-    return False
+        kinds += bool(values_a & values_b)
+    kinds += any(ca.predicate == cb.predicate and ca.date and cb.date and ca.predicate in LADDER
+                 and ca.date.agrees(cb.date) and ca.date.precision in ("day", "month")
+                 and cb.date.precision in ("day", "month") for ca in a.claims for cb in b.claims)
+    return kinds

@@ -117,3 +117,24 @@ def test_roles_are_kept_as_claims(records: list[dict]) -> None:
         roles = {(c.subject, c.value) for c in claim_records(store) if c.predicate == "named_as"}
     assert ("Oskar Lindqvist", "judge") in roles
     assert ("Petra Vahl", "lawyer") in roles
+
+
+def test_a_shared_surname_with_another_given_name_never_merges(tmp_path: Path) -> None:
+    """Two people of one family name, years apart, both said to work for the same service: two cases."""
+    reports = [
+        ("2019-05-02", "Martin Halloran, a retired signals technician, was sentenced on Tuesday to eight years in "
+                       "prison for spying for Russia's GRU, a court in Leeds heard."),
+        ("2024-10-09", "Deirdre Halloran, a port logistics planner, was charged on Monday with spying for Russia's GRU "
+                       "after meeting a handler in Riga, prosecutors said."),
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": f"https://news.example/h{i}", "title": "Spy case", "published": day,
+                                          "text": text}) for i, (day, text) in enumerate(reports)) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        names = sorted(r["name"] for r in case_records(store))
+    assert names == ["Deirdre Halloran", "Martin Halloran"]
