@@ -123,9 +123,11 @@ def test_a_shared_surname_with_another_given_name_never_merges(tmp_path: Path) -
     """Two people of one family name, years apart, both said to work for the same service: two cases."""
     reports = [
         ("2019-05-02", "Martin Halloran, a retired signals technician, was sentenced on Tuesday to eight years in "
-                       "prison for spying for Russia's GRU, a court in Leeds heard."),
+                       "prison for spying for Russia's GRU, a court in Leeds heard. He had photographed radar sites for three years "
+                       "and was paid in cash by his contact."),
         ("2024-10-09", "Deirdre Halloran, a port logistics planner, was charged on Monday with spying for Russia's GRU "
-                       "after meeting a handler in Riga, prosecutors said."),
+                       "after meeting a handler in Riga, prosecutors said. She is due to appear in court next month and has not "
+                       "yet entered a plea."),
     ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"url": f"https://news.example/h{i}", "title": "Spy case", "published": day,
