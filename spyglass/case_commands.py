@@ -141,6 +141,8 @@ def run_case(args: argparse.Namespace, settings: Settings) -> int:
                   f"{value['independent_sources']} independent")
     for method in data["methods"]:
         print(f"  METHOD {method['method']} ({method['actor']}): “{(method['evidence'] or '')[:150]}”")
+    for person in data["people_named"]:
+        print(f"  NOT A CASE {person['name']}: named as {person['named_as']} in {len(person['documents'])} documents")
     print(f"  documents ({len(data['documents'])})")
     for doc in data["documents"]:
         print(f"    {doc['id'][:12]} {doc['published'] or '----------'} {doc['publisher'] or '-'}: {doc['title']}")

@@ -92,7 +92,26 @@ def score_cases(cases: list[Case], gold: dict[str, Any], gold_doc_of: dict[str, 
     for g, keys in zip(gold_cases, gold_keys):  # two predicted cases answering to one gold case split it
         hits = sum(bool({_key(a) for a in [c.name, *c.aliases]} & keys) for c in cases)
         tally("cases.not_split", hits <= 1, f"{g['case_id']}: split into {hits} cases")
-    predicted_real = cases
+    # realdev: people named near a case who face no action there must never be cases; names the
+    # gold leaves unscored (co-defendants of other cases) count neither way
+    for c in cases:  # a fragment of a gold case is not a false case (not_split counts it)
+        if any({_key(a) for a in [c.name, *c.aliases]} & keys for keys in gold_keys):
+            matched_predictions.add(c.case_id)
+    bystanders = {_key(b["name"] if isinstance(b, dict) else b) for b in gold.get("bystanders", [])}
+    unscored = {_key(n) for n in gold.get("unscored_names", [])}
+    predicted_real = []
+    for c in cases:
+        names = {_key(a) for a in [c.name, *c.aliases]}
+        if names & bystanders:
+            tally("cases.no_bystanders", False, f"{c.name}: a bystander built as a case")
+        if c.case_id in matched_predictions or not (names & unscored):
+            predicted_real.append(c)
+        if c.case_id not in matched_predictions and not (names & unscored):
+            misses.append(f"{c.name}: a case no gold case answers to")
+    if bystanders:
+        tallies.setdefault("cases.no_bystanders", [0, 0])
+        built = tallies["cases.no_bystanders"][1]
+        tallies["cases.no_bystanders"] = [len(cases) - built, len(cases)]
     scores = {name: round(right / total, 4) for name, (right, total) in tallies.items()}
     scores["cases.precision"] = round(len(matched_predictions) / len(predicted_real), 4) if predicted_real else 0.0
     return {"scores": scores, "counts": {f"{k}_n": f"{r}/{t}" for k, (r, t) in tallies.items()}, "misses": misses}

@@ -10,7 +10,7 @@ from typing import Any
 from spyglass.evaluate.claims import score_dates, score_hedges, score_quantities, score_relations
 from spyglass.evaluate.compare import same
 from spyglass.evaluate.entities import score_entities
-from spyglass.extract.run import extract
+from spyglass.extract.run import extract, extractable_languages
 from spyglass.ingest.lines import is_chrome, split_lines
 from spyglass.ingest.run import ingest
 from spyglass.model import Document
@@ -25,14 +25,14 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
     with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "eval.db") as store:
         summary = ingest(paths, store, max_bytes)
         docs = list(store.documents())
-    by_name = {Path(d.source_path or "").name: d for d in docs}
+    by_name = _documents_by_gold_key(gold, docs)
     per_doc: list[dict[str, Any]] = []
     hits = {field: 0 for field in METADATA_FIELDS}
     line_agree = line_total = chrome_in_body = 0
     flags = {"duplicated-body": [0, 0], "truncated": [0, 0]}
     matched = 0
     for entry in gold["documents"]:
-        doc = by_name.get(Path(entry["file"]).name)
+        doc = by_name.get(entry["doc_id"])
         misses: list[str] = []
         if doc is None:
             per_doc.append({"doc": entry["doc_id"], "misses": ["document not ingested"]})
@@ -66,7 +66,7 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         if total:
             scores[f"copies.{flag}"] = round(recognised / total, 4)
     by_id = {d.doc_id: d for d in docs}
-    extractions = {r.doc_id: r for r in extract([d for d in docs if (d.language or "en") == "en"])}
+    extractions = {r.doc_id: r for r in extract([d for d in docs if (d.language or "en") in extractable_languages()])}
     if gold.get("entities"):  # per-corpus entity gold (the seed): score the entity extractor
         mentions = [m for r in extractions.values() for m in r.mentions]
         entities = score_entities(mentions, gold["entities"])
@@ -84,15 +84,14 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
 
         cases = build_cases(docs, [c for r in extractions.values() for c in r.claims],
                             [m for r in extractions.values() for m in r.mentions])
-        gold_doc_of = {d.doc_id: next((e["doc_id"] for e in gold["documents"]
-                                       if Path(e["file"]).name == Path(d.source_path or "").name), None) for d in docs}
+        gold_doc_of = {doc.doc_id: doc_id for doc_id, doc in by_name.items()}
         case_scores = score_cases(cases, gold, {k: v for k, v in gold_doc_of.items() if v})
         scores.update(case_scores["scores"])
         counts_extra.update(case_scores["counts"])
         per_doc.append({"doc": "cases", "misses": case_scores["misses"]})
     hedges = {"total": 0, "detected": 0, "covered": 0, "carried": 0}
     for entry in gold["documents"]:
-        doc = by_name.get(Path(entry["file"]).name)
+        doc = by_name.get(entry["doc_id"])
         if doc is not None and entry.get("claims"):
             misses = next(p["misses"] for p in per_doc if p["doc"] == entry["doc_id"])
             ours = extractions[doc.doc_id].claims if doc.doc_id in extractions else []
@@ -105,7 +104,7 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         scores["hedges.carried"] = round(hedges["carried"] / hedges["covered"], 4)
         counts_extra["hedges_carried"] = f"{hedges['carried']}/{hedges['covered']}"
     if gold.get("quantities") and len(gold["documents"]) == 1:
-        doc = by_name.get(Path(gold["documents"][0]["file"]).name)
+        doc = by_name.get(gold["documents"][0]["doc_id"])
         if doc is not None:
             misses = next(p["misses"] for p in per_doc if p["doc"] == gold["documents"][0]["doc_id"])
             right, total = score_quantities(by_id[doc.doc_id], gold["quantities"], misses)
@@ -113,7 +112,7 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
             counts_extra["quantities_found"] = f"{right}/{total}"
     date_right = date_total = 0
     for entry in gold["documents"]:
-        doc = by_name.get(Path(entry["file"]).name)
+        doc = by_name.get(entry["doc_id"])
         events = entry.get("events") or (gold.get("events") if len(gold["documents"]) == 1 else None) or []
         if doc is not None and events:
             misses = next(p["misses"] for p in per_doc if p["doc"] == entry["doc_id"])
@@ -129,6 +128,20 @@ def evaluate(gold_path: str, paths: list[str], max_bytes: int) -> dict[str, Any]
         "counts": {"chrome_lines_in_body": chrome_in_body, "rejected": len(summary.rejected), **counts_extra},
         "per_document": per_doc,
     }
+
+
+def _documents_by_gold_key(gold: dict[str, Any], docs: list[Document]) -> dict[str, Document]:
+    """Gold doc_id -> the stored document: by the gold's file name, by URL (JSON-lines feeds, as
+    realdev is fed), or by a file named `<doc_id>.txt`."""
+    by_file = {Path(d.source_path or "").name: d for d in docs}
+    by_url = {(d.url or "").rstrip("/"): d for d in docs if d.url}
+    out = {}
+    for entry in gold["documents"]:
+        doc = (by_file.get(Path(entry["file"]).name) if entry.get("file") else None) or by_url.get(
+            (entry.get("url") or "").rstrip("/")) or by_file.get(f"{entry['doc_id']}.txt")
+        if doc is not None:
+            out[entry["doc_id"]] = doc
+    return out
 
 
 def _chrome_lines_in_body(doc: Document, misses: list[str]) -> int:

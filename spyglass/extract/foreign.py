@@ -56,6 +56,10 @@ _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
 _SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])|\n\s*\n")
+# What prosecutors ask for, in the languages' own words: a term in such a sentence is no sentence.
+_REQUESTED = re.compile(r"forder|beantrag|verlangt|requis|réclam|demand|eis(?:te|)\b|vaati|krävde|yrkade|påstand|eiste|"
+                        r"żąda|domaga|žiad|požad|требова|запрос|вимага|ζήτησ|richiest|chiest|pidió|solicit|pediu|eist|"
+                        r"请求|請求|求刑|要求判", re.I)
 _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "charges_dropped", "released", "deceased")
 # the model's statuses for the lexicon's event names
 _AS_PREDICATE = {"charges_dropped": "dismissed", "expelled": "arrested"}
@@ -323,6 +327,8 @@ def _events(doc: Document, lex: _Lexicon, start: int, text: str, here: list[Ment
         if subject is None:
             continue
         predicate = _AS_PREDICATE.get(status, status)
+        if predicate == "sentenced" and _REQUESTED.search(text):
+            continue  # "the prosecution demanded four years": a request, not a sentence
         value = _term(lex, text) if predicate == "sentenced" else None
         date = _date(lex, text, doc.published)
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,

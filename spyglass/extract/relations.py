@@ -117,6 +117,8 @@ _SPYING_FOR = re.compile(
     r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I)
+# Cues that attribute a hacking group or a firm to a service (not "helps", "assists").
+_GROUP_CUE = re.compile(r"\bby\b|behalf|for\b|under|subordinate|ties|direction|orders", re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
 _TRANSFER = re.compile(r"^(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)", re.I)
 # The one who acted is a group the sentence describes: its claims apply to the report's defendants.
@@ -151,13 +153,14 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
                     claims.append(_claim(ctx, person, predicate, agency, 0.6))
             continue
         actors = [m for m in ctx.mentions if m.type in ("threat_group", "company") and m.end <= ctx.start + cue.start()]
-        if actors and predicate == "agent_of":  # "Star Blizzard ... is run by Centre 18": a group's attribution
+        if actors and predicate == "agent_of" and _GROUP_CUE.search(cue.group(0)):  # "Star Blizzard ... is run by Centre 18"
             actor = actors[-1]
             for earlier in actors[:-1]:  # "Star Blizzard, also known as the Callisto Group, ...": the name first given
                 if re.search(r"\b(?:known as|aka|a\.k\.a\.|dubbed|tracked as)\b", ctx.doc.text[earlier.end : actor.start]):
                     actor = earlier
                     break
-            claims.append(_claim(ctx, actor, "attributed_to", agency, 0.6))
+            # "ties to" a service is context for a firm, not an accusation: too weak to make it a case
+            claims.append(_claim(ctx, actor, "attributed_to", agency, 0.4 if "ties" in cue.group(0).lower() else 0.6))
             continue
         if predicate == "hired_by" or "ties" in cue.group(0).lower():
             continue  # "ties to" a service is said of firms, not of people

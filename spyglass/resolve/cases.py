@@ -90,7 +90,7 @@ def _anchors(node: Node) -> bool:
     or group, an allegation against it)."""
     personal = [p for p in LADDER if p != "sanctioned"] if node.kind in ("person", "person_group") else LADDER
     if any((c.predicate in personal and c.confidence >= 0.55 and c.subject == node.name)
-           or (c.predicate in ALLEGATIONS and node.kind in ("company", "threat_group")) for c in node.claims):
+           or (c.predicate in ALLEGATIONS and c.confidence >= 0.5 and node.kind in ("company", "threat_group")) for c in node.claims):
         return True
     # Two kinds of evidence: an event read through a pronoun ("he was later caught") about a
     # person the report itself places in the espionage ("the former CIA officer X").

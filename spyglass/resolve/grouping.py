@@ -45,7 +45,7 @@ def subject_nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
     events = {s for s in LADDER}
     nodes: dict[tuple[str, str], Node] = {}
     for claim in claims:
-        if claim.predicate in ALLEGATIONS and claim.subject_type in ("company", "threat_group"):
+        if claim.predicate in ALLEGATIONS and claim.subject_type in ("company", "threat_group") and claim.confidence >= 0.5:
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, claim.subject_type))
         if claim.predicate in events and claim.subject_type in ("person", "company", "threat_group", "organization"):
             if not _looks_like_a_name(claim.subject, claim.subject_type) and not GROUP_SUBJECT.match(claim.subject):

@@ -74,10 +74,33 @@ def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], clai
         "date_precision": {e.status: e.date.precision for e in case.timeline if e.date},
         "sources": [source(d) for d in case.documents],
         "methods": _methods(names, claims, docs),
+        "roles_seen": ["defendant or suspect", *sorted({ROLE_LABELS.get(c.value or "", c.value or "") for c in claims
+                                                        if c.predicate == "named_as" and c.subject in names
+                                                        and len(c.subject.split()) >= 2 and c.doc_id in case.documents})],
         "conflicts": [{"field": c["field"], "chosen": c["chosen"], "why": c["reason"],
                        "values": [{"value": v["value"], "sources": [source(d) for d in v["documents"]]}
                                   for v in c["values"]]} for c in case.conflicts],
     }
+
+
+ROLE_LABELS = {"lawyer": "lawyer", "judge": "judge or court", "official": "official (prosecutor, police, minister, "
+               "spokesperson)", "politician": "politician", "journalist": "journalist", "credit": "byline or image credit",
+               "witness": "witness", "victim": "target or victim", "employer": "employer", "relative": "relative"}
+
+
+def _people_named(case: Case, claims: list[Any], docs: dict[str, Any]) -> list[dict[str, Any]]:
+    """People the case's reports name in a role that is not a party's, with where: why they are
+    not cases ("named as: lawyer")."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    names = {case.name, *case.aliases}
+    for c in claims:
+        if c.predicate == "named_as" and c.doc_id in case.documents and c.subject not in names:
+            doc = docs.get(c.doc_id)
+            entry = out.setdefault((c.subject, c.value or ""), {
+                "name": c.subject, "named_as": ROLE_LABELS.get(c.value or "", c.value), "documents": [],
+                "evidence": " ".join(doc.text[c.start : c.end].split())[:300] if doc else None})
+            entry["documents"].append(c.doc_id)
+    return sorted(out.values(), key=lambda p: (p["named_as"] or "", p["name"]))
 
 
 def _methods(names: set[str], claims: list[Any], docs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -117,6 +140,7 @@ def case_file(store: Store, case: Case) -> dict[str, Any]:
         "sentence_months": case.sentence_months, "targets": case.targets, "charges": case.charges,
         "convicted_of": case.convicted_of, "timeline": timeline, "conflicts": case.conflicts,
         "methods": _methods({case.name, *case.aliases}, list(claims.values()), docs),
+        "people_named": _people_named(case, list(claims.values()), docs),
         "documents": [{"id": d, "title": docs[d].title, "publisher": docs[d].publisher, "published": docs[d].published,
                        "syndication_group": group_of.get(d)} for d in case.documents if d in docs],
     }

@@ -186,9 +186,12 @@ def case_page(request: Request, case_id: str) -> str:
     documents = table(["document", "publisher", "published", "syndication group"],
                       [[doc_link(d["id"], d["title"] or d["id"][:12]), e(d["publisher"]), e(d["published"]),
                         e((d["syndication_group"] or "")[:12])] for d in file["documents"]])
+    named = listing([f"{e(p['name'])}: <em>named as {e(p['named_as'])}</em> "
+                     f"{' '.join(doc_link(d) for d in p['documents'][:3])}" for p in file["people_named"]],
+                    "no one else named in a role")
     body = (f"{facts}<h2>Aliases</h2>{aliases}<h2>Legal timeline</h2><ol class=\"timeline\">{''.join(events)}</ol>"
             f"<h2>Conflicts</h2>{listing(conflicts, 'the sources agree')}<h2>Related entities</h2>{rel}"
-            f"<h2>Methods</h2>{meth}<h2>Documents</h2>{documents}")
+            f"<h2>Methods</h2>{meth}<h2>People named who face no action</h2>{named}<h2>Documents</h2>{documents}")
     return layout(file["name"], body)
 
 
