@@ -55,6 +55,12 @@ REPORTS: list[tuple[str, set[str], set[str], dict[str, str | None]]] = [
         "Subscribe to our newsletter: investor Wendell Price calls it the best briefing in Europe.",
         {"Karel Novy", "Ivo Brandt"}, {"Two men", "Wendell Price"}, {"Karel Novy": "Russia"},
     ),
+    (  # a witness who testified and the defendant's employer are not cases
+        "Victor Amsel, a satellite engineer at Orbital Nexus, was convicted on Monday of selling design files to "
+        "Iran's Ministry of Intelligence. A former colleague, witness Clara Dunmore, told the court she had seen him "
+        "copy the files. Orbital Nexus said it had cooperated fully with investigators.",
+        {"Victor Amsel"}, {"Clara Dunmore", "Orbital Nexus"}, {"Victor Amsel": "Ministry of Intelligence (Iran)"},
+    ),
     (  # someone released without charge is not a case through a pronoun alone
         "Police questioned the spokesperson Irma Delacroix about the leak on Friday. She was released without "
         "charge the same evening, and the ministry said it would cooperate with the inquiry into the leaked files.",
