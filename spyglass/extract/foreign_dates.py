@@ -1,0 +1,132 @@
+"""Dates and prison terms in reports not written in English, read with the language's word forms.
+
+A sentence may hold several dates and several terms ("arrested in March 2021, he was sentenced
+on 5 July to four years; his co-defendant got two"): each event takes the one nearest to its own
+word. A date without a year takes the publication's year (the previous year when it would fall
+after the publication); without a publication date it gets no value rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spyglass.model import FuzzyDate
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_WINDOW = 120  # a date further than this from the event word belongs to another clause
+
+
+@dataclass(frozen=True)
+class _Found:
+    at: int
+    date: FuzzyDate
+
+
+def date_near(lex: Any, text: str, at: int, published: str | None) -> FuzzyDate | None:
+    """The date written nearest to position `at` of the sentence (within a clause's reach)."""
+    text = text.translate(_FULLWIDTH)
+    pub = dt.date.fromisoformat(published) if published else None
+    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
+    if not found:
+        return None
+    return min(found, key=lambda f: (abs(f.at - at), f.at)).date
+
+
+def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
+    out: list[_Found] = []
+    for m in _ISO.finditer(text):
+        out += _make(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _DOTTED.finditer(text):
+        out += _make(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in _CJK_FULL.finditer(text):
+        year = int(m.group(2)) if m.group(2) else _relative_year(m.group(1), pub)
+        day = int(m.group(4)) if m.group(4) else None
+        if year is None and pub is not None:
+            year = _year_for(pub, int(m.group(3)), day)
+        if year is not None:
+            out += _make(m.start(), year, int(m.group(3)), day)
+    for m in _CJK_DAY.finditer(text):
+        if pub is not None and not any(f.at <= m.start() <= f.at + 12 for f in out):
+            day = int(m.group(1))
+            month, year = (pub.month, pub.year) if day <= pub.day else _previous_month(pub)
+            out += _make(m.start(), year, month, day)
+    for month, patterns in lex.months.items():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                year_match = re.match(r"\s*(?:de\s+|of\s+)?(\d{4})\b", text[m.end() : m.end() + 12])
+                day_match = re.search(r"(\d{1,2})\.?\s*(?:de\s+)?$", text[max(0, m.start() - 8) : m.start()])
+                day = int(day_match.group(1)) if day_match else None
+                start = m.start() - (len(day_match.group(0)) if day_match else 0)
+                year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
+                if year is not None:
+                    out += _make(start, year, month, day)
+    return out
+
+
+def _make(at: int, year: int, month: int, day: int | None) -> list[_Found]:
+    try:
+        if day:
+            return [_Found(at, FuzzyDate(dt.date(year, month, day).isoformat(), "day"))]
+        return [_Found(at, FuzzyDate(f"{year:04d}-{month:02d}", "month"))]
+    except (ValueError, Exception):
+        return []
+
+
+def _relative_year(word: str | None, pub: dt.date | None) -> int | None:
+    if word is None or pub is None:
+        return None
+    return {"去年": pub.year - 1, "前年": pub.year - 2, "今年": pub.year}[word]
+
+
+def _year_for(pub: dt.date | None, month: int, day: int | None) -> int | None:
+    """A date written without its year: the publication's year, or the year before when that would
+    put it after the publication."""
+    if pub is None:
+        return None
+    try:
+        candidate = dt.date(pub.year, month, day or 1)
+    except ValueError:
+        return None
+    return pub.year if candidate <= pub else pub.year - 1
+
+
+def _previous_month(pub: dt.date) -> tuple[int, int]:
+    return (12, pub.year - 1) if pub.month == 1 else (pub.month - 1, pub.year)
+
+
+def term_near(lex: Any, text: str, at: int) -> str | None:
+    """The prison term nearest after the event word, in months ("zu drei Jahren und sechs Monaten",
+    "à 12 ans", "на 12 лет", "懲役2年", "一年两个月"), or "life"."""
+    if any(p.search(text) for p in lex.life):
+        return "life"
+    number = rf"(\d+(?:[.,]\d)?|{'|'.join(p.pattern for ps in lex.numbers.values() for p in ps) or '(?!x)x'})"
+    years = [(m.start(), _number(lex, m.group(1)) * 12, m.end()) for m in
+             re.finditer(rf"{number}\s*(?:-\s*)?(?:{lex.years_unit})(?!\s*\d{{1,2}}\s*月)", text, re.I)]
+    months = [(m.start(), _number(lex, m.group(1)), m.end()) for m in
+              re.finditer(rf"{number}\s*(?:-\s*)?(?:{lex.months_unit})", text, re.I)]
+    terms = [t for t in years if 0 < t[1] <= 600] + [t for t in months if 0 < t[1] < 600]
+    if not terms:
+        return None
+    after = [t for t in terms if t[0] >= at] or terms
+    first = min(after, key=lambda t: abs(t[0] - at))
+    total = first[1]
+    for other in terms:  # "three years and six months": the parts of one term stand together
+        if other is not first and 0 <= other[0] - first[2] <= 12 and other[1] < 12:
+            total += other[1]
+    return str(round(total))
+
+
+def _number(lex: Any, word: str) -> float:
+    if re.fullmatch(r"\d+(?:[.,]\d)?", word):
+        return float(word.replace(",", "."))
+    for value, patterns in lex.numbers.items():
+        if any(p.fullmatch(word) for p in patterns):
+            return float(value)
+    return 0.0

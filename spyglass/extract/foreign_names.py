@@ -1,0 +1,197 @@
+"""Names of people and of intelligence services in reports not written in English.
+
+People: a privacy-shortened name ("Klaus L."), a name with a nickname in parentheses, two to four
+capitalised words that the page never writes in lower case nor after an article and that name
+no country in that language, whose surname recurs; in Chinese and Japanese, a Han name marked as
+a defendant or suspect (被告人X, X被告, X容疑者), a family name with a name the page repeats, and
+the withheld-name convention (王某, "a man surnamed Wang"). Services: every name the knowledge
+base knows, except the services of the report's own state (the investigators, or an employer).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from spyglass.extract.entities import Mention
+from spyglass.extract.word_forms import Lexicon, function_words, lexicon
+from spyglass.model import Document
+
+_HAN = "\u3400-\u9fff"
+_KANA = "\u30a0-\u30ff"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґα-ωά-ώ"
+_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
+_SHORT_NAME = re.compile(rf"\b({_WORD})\s([{_UPPER}])\.(?=[\s,;:)]|$)")
+_NICKNAMED = re.compile(rf"\b({_WORD})\s+\(({_WORD})\)\s+({_WORD})")  # "Yevgeny (Gene) Spector"
+_FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:de|da|van|von|der|del|la|dos|di)?\s*{_WORD}){{1,3}})")
+# The commonest Chinese family names (simplified and traditional): a Han name starts with one.
+_SURNAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董"
+             "袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻"
+             "段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯关關柯凌洪")
+# Characters that do not occur in given names often enough to risk: grammar words and common nouns.
+_NOT_IN_NAMES = set("的了在和是被等与與及或为為对對于於从從将將也都就而但并並其之中国國人大年月日时時说說会會有无無不这這那个個"
+                    "们們上下后後前以所此该該已由向因其案法院判罪名涉嫌间諜谍机機构構方面员員部局处處情报報共纸紙条條")
+_HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([{_SURNAMES}][{_HAN}]{{1,2}})"
+                            rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告|容疑者|受刑者|元社員|元被告)")
+_WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
+_HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
+_SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
+_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|ismus|tät|amt|gericht|dienst|anwalt|behörde|ministerium|polizei|"
+                          r"partei|regierung|kammer|rat|bund|land|staat|stadt|haft|urteil|prozess|verfahren)$", re.I)
+
+# The states whose own services a report in this language is written from: their services are the
+# investigators (or the defendant's employer), so a cue never names one of them as a sponsor.
+HOME_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "de": ("Germany", "Austria", "Switzerland"), "fr": ("France", "Belgium", "Switzerland", "Canada"),
+    "nl": ("Netherlands", "Belgium"), "sv": ("Sweden",), "no": ("Norway",), "da": ("Denmark",), "fi": ("Finland",),
+    "es": ("Spain",), "pt": ("Portugal", "Brazil"), "it": ("Italy",), "pl": ("Poland",), "sk": ("Slovakia",),
+    "cs": ("Czechia", "Czech Republic"), "et": ("Estonia",), "lv": ("Latvia",), "lt": ("Lithuania",),
+    "ru": ("Russia",), "uk": ("Ukraine",), "bg": ("Bulgaria",), "el": ("Greece", "Cyprus"), "ja": ("Japan",),
+    "zh": ("China", "Taiwan"), "ka": ("Georgia",), "hu": ("Hungary",), "ro": ("Romania",),
+}
+
+@lru_cache(maxsize=1)
+def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
+    """(pattern, kb id, canonical name, type) for every intelligence service and unit name the
+    knowledge base knows: acronyms as written ("GRU", "ФСБ"), longer names in any case."""
+    from spyglass.kb.builtin import load_entries
+
+    out = []
+    for entry in load_entries():
+        if entry.type not in ("state_agency", "agency_unit"):
+            continue
+        for name in entry.names():
+            if len(name) < 3 and not re.search(rf"[{_HAN}]", name):
+                continue
+            if re.search(rf"[{_HAN}{_KANA}]", name):
+                pattern = re.compile(re.escape(name))
+            elif name.isupper() or len(name) <= 4:  # "同CIA在": Han characters are word characters too
+                pattern = re.compile(rf"(?<![^\W{_HAN}{_KANA}]){re.escape(name)}(?![^\W{_HAN}{_KANA}])")
+            else:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+            out.append((pattern, entry.id, entry.name, entry.type, entry.country or ""))
+    return out
+
+
+def service_mentions(doc: Document) -> list[Mention]:
+    body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
+    found: list[Mention] = []
+    home = HOME_COUNTRIES.get(doc.language or "", ())
+    for pattern, kb_id, name, kind, country in _services():
+        if country in home:
+            continue  # a French report's DGSE is the home service: the investigator or the employer, never the sponsor
+        for match in pattern.finditer(doc.text):
+            a, b = match.start(), match.end()
+            if any(s <= a < e for s, e in body) and not any(m.start < b and a < m.end for m in found):
+                found.append(Mention(doc.doc_id, a, b, match.group(0), kind, kb_id, "kb", name))
+    return found
+
+
+# Articles: a capitalised word the page writes after one is a noun ("des Oberlandesgerichts").
+_ARTICLES = {
+    "de": "der die das des dem den ein eine einer eines einem einen", "nl": "de het een", "fr": "le la les un une du",
+    "es": "el la los las un una unos unas", "pt": "o a os as um uma", "it": "il lo la gli le un uno una",
+    "sv": "en ett den det", "no": "en et ei den det", "da": "en et den det", "ro": "un o", "el": "ο η το οι τα του της των τον την",
+}
+
+
+def _nouns(text: str, language: str) -> set[str]:
+    articles = _ARTICLES.get(language)
+    if not articles:
+        return set()
+    pattern = re.compile(rf"\b(?:{'|'.join(articles.split())})\s+([{_UPPER}][\w’'-]+)", re.I)
+    return {m.group(1).lower() for m in pattern.finditer(text)}
+
+
+def people(doc: Document) -> Iterator[Mention]:
+    """People's names in the body (see the module doc)."""
+    body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
+    text = doc.text
+    lower_words = {w.lower() for w in re.findall(rf"\b[{_LOWER}][\w’'-]+", text)}
+    lower_words |= function_words().get(doc.language or "", set()) | _nouns(text, doc.language or "")
+    mid_sentence = {m.group(1) for m in re.finditer(rf"[{_LOWER},]\s+({_WORD})", text)}
+    lex = lexicon(doc.language or "")
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def inside(a: int) -> bool:
+        return any(s <= a < e for s, e in body)
+
+    withheld = {m.group(1)[0]: m.group(1) for m in _WITHHELD.finditer(text)}
+    for match in _SURNAMED.finditer(text):  # the withheld-name convention, as the page writes it elsewhere
+        if any(s <= match.start() < e for s, e in body):
+            taken.append((match.start(), match.end()))
+            name = withheld.get(match.group(1), match.group(1) + "某")
+            yield Mention(doc.doc_id, match.start(), match.end(), match.group(0), "person", None, "foreign", name)
+    for match in _NICKNAMED.finditer(text):
+        if any(s <= match.start() < e for s, e in body) and match.group(1).lower() not in lower_words:
+            taken.append((match.start(), match.end()))
+            yield Mention(doc.doc_id, match.start(), match.end(), match.group(0), "person", None, "foreign",
+                          f"{match.group(1)} {match.group(3)}")
+    patterns = [(_WITHHELD, 1), (_HAN_DEFENDANT, 0)] + ([(_HAN_NAME, 1)] if doc.language == "zh" else []) + [
+        (_SHORT_NAME, 0), (_FULL_NAME, 1)]
+    recurring = _recurring_han(text) if doc.language == "zh" else set()
+    for pattern, group in patterns:
+        for match in pattern.finditer(text):
+            if pattern is _HAN_DEFENDANT:
+                g = 1 if match.group(1) else 2
+                a, b = match.start(g), match.end(g)
+            else:
+                a, b = match.start(group), match.end(group)
+            name = text[a:b]
+            if pattern in (_HAN_DEFENDANT, _HAN_NAME) and (set(name) & _NOT_IN_NAMES or "某" in name):
+                continue
+            if pattern is _HAN_NAME and name not in recurring:
+                continue
+            if pattern is _FULL_NAME:  # a sentence's first word is capitalised anyway: keep it only if seen mid-sentence
+                first = name.split()[0]
+                if first not in mid_sentence or first.lower() in lower_words:
+                    a = a + len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
+                    name = text[a:b]
+            if not inside(a) or not free(a, b):
+                continue
+            if pattern is _FULL_NAME and not _plausible_full_name(name, lower_words, doc.language or "", lex):
+                continue
+            if pattern is _FULL_NAME and len(re.findall(rf"\b{re.escape(name.split()[-1][:-2] or name.split()[-1])}", text)) < 2:
+                continue  # a report names its people more than once (the surname, in any case ending)
+            if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))
+                                           or re.match(rf"\s+[{_UPPER}][{_LOWER}]", text[b : b + 3])):
+                continue  # a middle initial ("Ann G. Lee") is not a shortened name
+            taken.append((a, b))
+            yield Mention(doc.doc_id, a, b, name, "person", None, "foreign", name)
+
+
+def _recurring_han(text: str) -> set[str]:
+    """Three-character Han strings starting with a family name that the page repeats (a person
+    it reports on is named again and again; a chance pairing of characters is not)."""
+    counts: dict[str, int] = {}
+    for match in _HAN_NAME.finditer(text):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return {name for name, n in counts.items() if n >= 3}
+
+
+def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: Lexicon | None) -> bool:
+    from spyglass.extract.places import country_name, local_country_words, region_name
+
+    words = name.split()
+    if len(words) < 2 or country_name(name) or region_name(name):
+        return False
+    if re.search(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mag|Ing)\b", name):
+        return False
+    if lex is not None and (any(p.search(name) for p in lex.roles + lex.words) or any(
+            p.search(name) for ps in lex.demonyms.values() for p in ps) or any(p.search(name) for p in lex.intelligence)):
+        return False  # a title, a court or ministry, a state or its service
+    countries = local_country_words(language)
+    for word in words:
+        stem = word.lower()
+        if stem in countries or stem.rstrip("s") in countries or stem[:-1] in countries or stem[:-2] in countries:
+            return False  # "Deutschlands", "Rosji", "Russa": a country in this language's case forms
+        if word.lower() in lower_words or country_name(word) or region_name(word):
+            return False  # a word the page also writes in lower case is a noun or adjective, not a name
+        if language == "de" and _GERMAN_NOUN.search(word):
+            return False
+    return True

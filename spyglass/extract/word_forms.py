@@ -1,0 +1,75 @@
+"""The word forms of each language other than English (`lexicon/legal.json`, `lexicon/function_words.json`),
+compiled once per language: events, roles, reporting verbs, spying cues, intelligence words,
+demonyms, months, number words, units of a prison term."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: dict[str, list[re.Pattern[str]]]
+    future: list[re.Pattern[str]]
+    negation: list[re.Pattern[str]]
+    roles: list[re.Pattern[str]]
+    reporting: list[re.Pattern[str]]
+    words: list[re.Pattern[str]]  # every word form the lexicon knows: none is part of a name
+    spying_for: list[re.Pattern[str]]
+    intelligence: list[re.Pattern[str]]
+    demonyms: dict[str, list[re.Pattern[str]]]
+    months: dict[int, list[re.Pattern[str]]]
+    numbers: dict[int, list[re.Pattern[str]]]
+    years_unit: str
+    months_unit: str
+    life: list[re.Pattern[str]]
+    suspended: list[re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    path = resources.files("spyglass.extract").joinpath("lexicon/legal.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+@lru_cache(maxsize=64)
+def lexicon(language: str) -> Lexicon | None:
+    """The compiled word forms of one language, or None where the lexicon has none."""
+    entry = _raw().get(language)
+    if not isinstance(entry, dict):
+        return None
+    flags = re.IGNORECASE | re.UNICODE
+    comp = lambda items: [re.compile(p, flags) for p in items or []]  # noqa: E731
+    return Lexicon(
+        events={status: comp(patterns) for status, patterns in entry.get("events", {}).items()},
+        future=comp(entry.get("future_or_conditional")), negation=comp(entry.get("negation")),
+        roles=[re.compile(p, flags) for patterns in entry.get("roles", {}).values() for p in patterns],
+        reporting=comp(entry.get("reporting_verbs")),
+        words=comp([p for ps in entry.get("events", {}).values() for p in ps] + list(entry.get("years_unit", []))
+                   + list(entry.get("months_unit", [])) + list(entry.get("life_sentence", []))
+                   + list(entry.get("suspended", [])) + [p for ps in entry.get("numbers", {}).values() for p in ps]),
+        spying_for=comp(entry.get("spying_for")), intelligence=comp(entry.get("intelligence_words")),
+        demonyms={country: comp(patterns) for country, patterns in entry.get("demonyms", {}).items()},
+        months={int(k): comp(v) for k, v in entry.get("months", {}).items()},
+        numbers={int(k): comp(v) for k, v in entry.get("numbers", {}).items()},
+        years_unit="|".join(f"(?:{p})" for p in entry.get("years_unit", [])) or r"(?!x)x",
+        months_unit="|".join(f"(?:{p})" for p in entry.get("months_unit", [])) or r"(?!x)x",
+        life=comp(entry.get("life_sentence")), suspended=comp(entry.get("suspended")),
+    )
+
+
+def languages() -> list[str]:
+    return sorted(k for k in _raw() if not k.startswith("_"))
+
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, set[str]]:
+    path = resources.files("spyglass.extract").joinpath("lexicon/function_words.json")
+    data = json.loads(path.read_text("utf-8"))
+    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
