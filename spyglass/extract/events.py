@@ -88,7 +88,14 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             date_phrase=phrase, hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR,
             extractor_version=VERSION, confidence=subject[2],
         ))
-    return claims
+    return _partial_acquittals(claims)
+
+
+def _partial_acquittals(claims: list[Claim]) -> list[Claim]:
+    """"convicted of stalking but acquitted of the other charges": an acquittal on some counts
+    beside a conviction on others is no acquittal of the person."""
+    guilty = {c.subject for c in claims if c.predicate in ("convicted", "pleaded_guilty", "sentenced")}
+    return [c for c in claims if not (c.predicate == "acquitted" and c.subject in guilty)]
 
 
 def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
@@ -430,12 +437,16 @@ def _value(ctx: SentenceContext, status: str, trigger: Any) -> str | None:
         match = _CHARGE.search(ctx.text)
         return match.group("what").strip() if match else None
     if status == "sentenced":
-        try:
-            from spyglass.extract.quantities import sentence_months
-        except ImportError:
+        from spyglass.extract.quantities import NOT_IMPOSED, find_quantities
+
+        # "sentenced X to life and his brother to ten years": the term nearest after the trigger
+        found = [q for q in find_quantities(ctx.text) if q.kind == "sentence"]
+        imposed = [q for q in found if q.qualifier not in NOT_IMPOSED] or [q for q in found if q.qualifier == "suspended"]
+        if not imposed:
             return None
-        months = sentence_months(ctx.text)
-        return None if months is None else str(months)
+        at = ctx.offset + trigger.idx - ctx.start
+        nearest = min([q for q in imposed if q.start >= at] or imposed, key=lambda q: abs(q.start - at))
+        return "life" if nearest.unit == "life" else (None if nearest.months is None else str(nearest.months))
     return None
 
 

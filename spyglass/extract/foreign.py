@@ -88,14 +88,17 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             counts: dict[str, int]) -> list[Claim]:
     if any(p.search(text) for p in lex.future):
         return []  # "he faces up to ten years", "il risque", "грозит": not (yet) an event
-    out = []
-    seen = set()
+    out: list[Claim] = []
+    seen: set[str] = set()
+    guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
     for status in _STATUS_ORDER:
         match = next((m for p in lex.events.get(status, []) for m in [p.search(text)] if m), None)
         if match is None or status in seen:
             continue
         if any(p.search(text[max(0, match.start() - 12) : match.start()]) for p in lex.negation):
             continue
+        if status == "acquitted" and guilty:
+            continue  # acquitted of some counts, convicted of others: no acquittal of the person
         seen.add(status)
         at = start + match.start()
         subject, confidence = _subject(doc, lex, at, here, counts)

@@ -193,7 +193,9 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         # A guilty plea is a conviction: the case reads "convicted" from the day of the plea.
         timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
         timeline.sort(key=lambda e: LADDER.index(e.status))
-    sentence = choose([evidence(c, int(c.value or 0)) for c in claims if c.predicate == "sentenced" and (c.value or "").isdigit()])
+    # a life term competes with terms in months (a sentence naming two defendants' terms is read for each)
+    sentence = choose([evidence(c, int(c.value) if (c.value or "").isdigit() else "life") for c in claims
+                       if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value == "life")])
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
                           "values": sentence.values})
@@ -271,7 +273,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         convicted_of=sorted({c.value for c in claims if c.predicate in ("convicted", "pleaded_guilty") and c.value}),
         timeline=timeline,
         status=_status(timeline),
-        sentence_months=sentence.value if sentence else None,
+        sentence_months=sentence.value if sentence and isinstance(sentence.value, int) else None,
         documents=documents,
         conflicts=conflicts,
     )
@@ -344,8 +346,14 @@ def _status(timeline: list[CaseEvent]) -> str | None:
     latest_dated = max(dated) if dated else None
     highest = max(ranked, key=lambda r: r[1])
     if latest_dated and LADDER.index(latest_dated[2]) >= highest[1] - 0:
-        return latest_dated[2]
-    return highest[2] if not latest_dated or highest[1] > LADDER.index(latest_dated[2]) else latest_dated[2]
+        chosen = latest_dated
+    else:
+        chosen = highest if not latest_dated or highest[1] > LADDER.index(latest_dated[2]) else latest_dated
+    acquittal = next((r for r in ranked if r[2] == "acquitted"), None)
+    convicted = any(r[2] in ("convicted", "sentenced") for r in ranked)
+    if chosen[2] == "released" and acquittal and not convicted and (not chosen[0] or not acquittal[0] or chosen[0] <= acquittal[0]):
+        return "acquitted"  # freed from custody before or upon an acquittal: the acquittal is the outcome
+    return chosen[2]
 
 
 def _role(claims: list[Claim]) -> str | None:
