@@ -33,6 +33,7 @@ _SURNAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬
 # Characters that do not occur in given names often enough to risk: grammar words and common nouns.
 _NOT_IN_NAMES = set("的了在和是被等与與及或为為对對于於从從将將也都就而但并並其之中国國人大年月日时時说說会會有无無不这這那个個"
                     "们們上下后後前以所此该該已由向因其案法院判罪名涉嫌间諜谍机機构構方面员員部局处處情报報共纸紙条條")
+_GRAMMAR = set("的了是在被和与與及或为為对對于於从從将將也都就而但并並其之这這那")
 _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([{_SURNAMES}][{_HAN}]{{1,2}})"
                             rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告|容疑者|受刑者|元社員|元被告)")
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
@@ -143,7 +144,9 @@ def people(doc: Document) -> Iterator[Mention]:
             else:
                 a, b = match.start(group), match.end(group)
             name = text[a:b]
-            if pattern in (_HAN_DEFENDANT, _HAN_NAME) and (set(name) & _NOT_IN_NAMES or "某" in name):
+            if pattern is _HAN_NAME and set(name) & _NOT_IN_NAMES or "某" in name and pattern is not _WITHHELD:
+                continue  # a chance pairing of characters (a marked defendant's name may hold any: 佐藤和彦)
+            if pattern is _HAN_DEFENDANT and set(name) & _GRAMMAR:
                 continue
             if pattern is _HAN_NAME and name not in recurring:
                 continue
@@ -156,8 +159,8 @@ def people(doc: Document) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME and not _plausible_full_name(name, lower_words, doc.language or "", lex):
                 continue
-            if pattern is _FULL_NAME and len(re.findall(rf"\b{re.escape(name.split()[-1][:-2] or name.split()[-1])}", text)) < 2:
-                continue  # a report names its people more than once (the surname, in any case ending)
+            if pattern is _FULL_NAME and not _stands_as_a_person(text, a, b, name, lex):
+                continue
             if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))
                                            or re.match(rf"\s+[{_UPPER}][{_LOWER}]", text[b : b + 3])):
                 continue  # a middle initial ("Ann G. Lee") is not a shortened name
@@ -169,9 +172,35 @@ def _recurring_han(text: str) -> set[str]:
     """Three-character Han strings starting with a family name that the page repeats (a person
     it reports on is named again and again; a chance pairing of characters is not)."""
     counts: dict[str, int] = {}
+    introduced: set[str] = set()
     for match in _HAN_NAME.finditer(text):
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    return {name for name, n in counts.items() if n >= 3}
+        if text[max(0, match.start() - 1) : match.start()] in _TITLE_END:  # "工程师刘志坚": an occupation, then the name
+            introduced.add(match.group(1))
+    return {name for name, n in counts.items() if n >= 3 or (n >= 2 and name in introduced)}
+
+
+_TITLE_END = set("师師员員生长長者官授士工")
+
+
+_AGE = re.compile(r"^\s*(?:[,(]\s*)?\d{2}\b|^\s*,\s*(?:[^\W\d_]+\s+){0,6}\d{2}\s+[^\W\d_]+")
+
+
+def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | None) -> bool:
+    """Capitalised words are a person's name when the report names them again (the surname, in any
+    case ending), gives an age ("Ann Berg, 46,", "(46)"), or names them in a sentence of a legal
+    event or beside a title: a report's people are the ones things happen to or who speak."""
+    surname = name.split()[-1]
+    if len(re.findall(rf"\b{re.escape(surname[:-2] if len(surname) > 4 else surname)}", text)) >= 2:
+        return True
+    if _AGE.match(text[b : b + 60]):
+        return True
+    if lex is None:
+        return False
+    lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
+    hi_candidates = [i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0]
+    sentence = text[lo : min(hi_candidates) if hi_candidates else len(text)]
+    return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 
 
 def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: Lexicon | None) -> bool:

@@ -194,7 +194,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
         timeline.sort(key=lambda e: LADDER.index(e.status))
     # a life term competes with terms in months (a sentence naming two defendants' terms is read for each)
-    sentence = choose([evidence(c, int(c.value) if (c.value or "").isdigit() else "life") for c in claims
+    sentence = choose([evidence(c, int(c.value or 0) if (c.value or "").isdigit() else "life") for c in claims
                        if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value == "life")])
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
