@@ -54,18 +54,45 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     if lex is None:
         return [], []
     services = service_mentions(doc)
-    mentions = list(people(doc))
+    mentions = _canonical(list(people(doc)))
     claims: list[Claim] = []
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # the people the report names in no role: whom a description may mean
+    titled = {m.name for m in mentions if _titled(doc, lex, m)}
     for m in mentions:
-        counts[m.name] = counts.get(m.name, 0) + 1
+        if m.name not in titled:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    # only someone a sentence places in the story (an event, a spying cue, a service) may be the one
+    # "the man" or "a local resident" means when the report names no one else
+    involved = {m.name for m in mentions if _in_the_story(lex, doc.text, m)}
+    protagonist = next(iter(counts)) if len(counts) == 1 and set(counts) <= involved else None
     for start, end in _sentences(doc):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
-        claims += _events(doc, lex, start, text, here, counts)
+        claims += _events(doc, lex, start, text, here, counts, protagonist)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
     return mentions + services, claims
+
+
+def _in_the_story(lex: Lexicon, text: str, m: Mention) -> bool:
+    lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), text.rfind("。", 0, m.start), 0)
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end), text.find("。", m.end)) if i >= 0]
+    sentence = text[lo : min(ends) if ends else len(text)]
+    patterns = [p for ps in lex.events.values() for p in ps] + lex.spying_for + lex.intelligence
+    return any(p.search(sentence) for p in patterns)
+
+
+def _canonical(mentions: list[Mention]) -> list[Mention]:
+    """"佐藤容疑者" after "佐藤和彦容疑者": a shorter Han name the start of a longer one is that person."""
+    from dataclasses import replace
+
+    full = sorted({m.name for m in mentions}, key=len, reverse=True)
+    out = []
+    for m in mentions:
+        longer = next((f for f in full if len(f) > len(m.name) >= 2 and f.startswith(m.name) and "某" not in m.name
+                       and re.fullmatch(r"[\u3400-\u9fff]+", f)), None)
+        out.append(replace(m, name=longer) if longer else m)
+    return out
 
 
 def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
@@ -85,7 +112,7 @@ def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Mention],
-            counts: dict[str, int]) -> list[Claim]:
+            counts: dict[str, int], protagonist: str | None) -> list[Claim]:
     if any(p.search(text) for p in lex.future):
         return []  # "he faces up to ten years", "il risque", "грозит": not (yet) an event
     out: list[Claim] = []
@@ -101,7 +128,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             continue  # acquitted of some counts, convicted of others: no acquittal of the person
         seen.add(status)
         at = start + match.start()
-        subject, confidence = _subject(doc, lex, at, here, counts)
+        subject, confidence = _subject(doc, lex, at, here, counts, protagonist)
         if subject is None:
             continue
         predicate = _AS_PREDICATE.get(status, status)
@@ -115,7 +142,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     return out
 
 
-def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: dict[str, int]) -> tuple[str | None, float]:
+def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: dict[str, int],
+             protagonist: str | None) -> tuple[str | None, float]:
     """The name nearest before the event word, else the first after it; never one a title marks as
     a prosecutor, judge, lawyer or official. No name: the report's most-named person (a guess)."""
     parties = [m for m in here if not _titled(doc, lex, m)]
@@ -128,7 +156,11 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
     if here:
         return None, 0.0  # the sentence names only officials: the event is not about anyone named
     ranked = sorted(counts, key=lambda n: -counts[n])
-    return (ranked[0], 0.5) if ranked else (None, 0.0)
+    if not ranked:
+        return None, 0.0
+    # "a local resident was detained ... Ann Berg had passed ...": when the report names one person
+    # in no role, and in the story, a description means that person (a near-certain reading)
+    return ranked[0], 0.55 if ranked[0] == protagonist else 0.5
 
 
 def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
