@@ -54,7 +54,7 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     if lex is None:
         return [], []
     services = service_mentions(doc)
-    mentions = _canonical(list(people(doc)))
+    mentions = _canonical(list(people(doc)), doc.text)
     claims: list[Claim] = []
     counts: dict[str, int] = {}  # the people the report names in no role: whom a description may mean
     titled = {m.name for m in mentions if _titled(doc, lex, m)}
@@ -82,15 +82,26 @@ def _in_the_story(lex: Lexicon, text: str, m: Mention) -> bool:
     return any(p.search(sentence) for p in patterns)
 
 
-def _canonical(mentions: list[Mention]) -> list[Mention]:
-    """"佐藤容疑者" after "佐藤和彦容疑者": a shorter Han name the start of a longer one is that person."""
+def _canonical(mentions: list[Mention], text: str) -> list[Mention]:
+    """One person, one name within a report: "佐藤容疑者" after "佐藤和彦容疑者" (a shorter Han name that
+    starts a longer one), and "Then Berg" at a sentence's start beside "Ann Berg" named more often (a
+    capitalised first word the page never uses mid-sentence is no given name)."""
+    from collections import Counter
     from dataclasses import replace
 
+    from spyglass.resolve.names import stem as _stem
+
     full = sorted({m.name for m in mentions}, key=len, reverse=True)
+    seen = Counter(m.name for m in mentions)
+    mid = set(re.findall(r"[a-zа-яß-ÿ,]\s+(\w+)", text))
     out = []
     for m in mentions:
         longer = next((f for f in full if len(f) > len(m.name) >= 2 and f.startswith(m.name) and "某" not in m.name
                        and re.fullmatch(r"[\u3400-\u9fff]+", f)), None)
+        words = m.name.split()
+        if longer is None and len(words) == 2 and words[0] not in mid:
+            longer = next((f for f in full if f != m.name and len(f.split()) >= 2 and f.split()[0] in mid | {f.split()[0]}
+                           and _stem(f.split()[-1]) == _stem(words[-1]) and seen[f] >= seen[m.name]), None)
         out.append(replace(m, name=longer) if longer else m)
     return out
 

@@ -112,6 +112,7 @@ def people(doc: Document) -> Iterator[Mention]:
     text = doc.text
     lower_words = {w.lower() for w in re.findall(rf"\b[{_LOWER}][\w’'-]+", text)}
     lower_words |= function_words().get(doc.language or "", set()) | _nouns(text, doc.language or "")
+    words = function_words().get(doc.language or "", set())
     mid_sentence = {m.group(1) for m in re.finditer(rf"[{_LOWER},]\s+({_WORD})", text)}
     lex = lexicon(doc.language or "")
     taken: list[tuple[int, int]] = []
@@ -150,11 +151,15 @@ def people(doc: Document) -> Iterator[Mention]:
                 continue
             if pattern is _HAN_NAME and name not in recurring:
                 continue
-            if pattern is _FULL_NAME:  # a sentence's first word is capitalised anyway: keep it only if seen mid-sentence
+            if pattern is _FULL_NAME:
                 first = name.split()[0]
-                if first not in mid_sentence or first.lower() in lower_words:
+                if first.lower() in words:  # "Laut Ann Berg", "Enligt Ann Berg": a function word opens the sentence
                     a = a + len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
                     name = text[a:b]
+                elif first.lower() in lower_words:
+                    continue  # "Agencja Bezpieczeństwa ...": a phrase of ordinary words, an institution's name
+                elif first not in mid_sentence and not _event_follows(text, b, lex):
+                    continue  # a sentence's first words are capitalised anyway: a name there must be an event's subject
             if not inside(a) or not free(a, b):
                 continue
             if pattern is _FULL_NAME and not _plausible_full_name(name, lower_words, doc.language or "", lex):
@@ -181,6 +186,11 @@ def _recurring_han(text: str) -> set[str]:
 
 
 _TITLE_END = set("师師员員生长長者官授士工")
+
+
+def _event_follows(text: str, end: int, lex: Lexicon | None) -> bool:
+    after = text[end : end + 50]
+    return lex is not None and any(p.match(after.lstrip(" ,"), 0) or p.search(after) for ps in lex.events.values() for p in ps)
 
 
 _AGE = re.compile(r"^\s*(?:[,(]\s*)?\d{2}\b|^\s*,\s*(?:[^\W\d_]+\s+){0,6}\d{2}\s+[^\W\d_]+")

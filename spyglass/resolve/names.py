@@ -66,7 +66,8 @@ _LATIN = str.maketrans({
 _ENDINGS = re.compile(r"(?:ovi|ego|ogo|omu|emu|iem|ija|iya|iy|ij|ya|ia|em|om|ou|io|as|is|us|ys|a|u|e|y|o|i|s)$")
 
 
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
+    """A name word without its case ending ("Paleckio" -> "paleck"), for comparing inflected forms."""
     stem = _ENDINGS.sub("", fold(token))
     return stem if len(stem) >= 3 else fold(token)
 
@@ -135,7 +136,7 @@ def compare(a: str, b: str) -> NameMatch:
     fa, fb = sorted(fold(t) for t in ta), sorted(fold(t) for t in tb)
     if fa == fb and not any(_is_initial(t) for t in ta + tb):
         return NameMatch(0.9, "transliteration variants of the same name")
-    sa, sb = sorted(_stem(t) for t in ta), sorted(_stem(t) for t in tb)
+    sa, sb = sorted(stem(t) for t in ta), sorted(stem(t) for t in tb)
     if sa == sb and len(ta) >= 2 and not any(_is_initial(t) for t in ta + tb):
         return NameMatch(0.86, "the same name in another grammatical case or script")
     ga, gb = sorted(_given_key(t) for t in ta), sorted(_given_key(t) for t in tb)
