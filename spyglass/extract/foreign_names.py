@@ -115,7 +115,8 @@ def people(doc: Document) -> Iterator[Mention]:
     words = function_words().get(doc.language or "", set())
     mid_sentence = {m.group(1) for m in re.finditer(rf"[{_LOWER},]\s+({_WORD})", text)}
     lex = lexicon(doc.language or "")
-    taken: list[tuple[int, int]] = []
+    # a service's name (the report's own state's too: "Agencja Bezpieczeństwa Wewnętrznego") is no person
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for pattern, *_ in _services() for m in pattern.finditer(text)]
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
@@ -213,11 +214,16 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
     return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 
 
+# Company forms and corporate words, the same in most languages' news: a name holding one is a firm's.
+_FIRM = re.compile(r"\b(?:AB|AS|ASA|ApS|GmbH|AG|SE|SA|SpA|Srl|BV|NV|Oy|Oyj|Ltd|Inc|LLC|plc|Group|Systems|Technologies|"
+                   r"Technology|Holding|Holdings|Solutions|Industries|Bank|Capital|Media|Energy|Airlines|Motors)\b")
+
+
 def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: Lexicon | None) -> bool:
     from spyglass.extract.places import country_name, local_country_words, region_name
 
     words = name.split()
-    if len(words) < 2 or country_name(name) or region_name(name):
+    if len(words) < 2 or country_name(name) or region_name(name) or _FIRM.search(name):
         return False
     if re.search(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mag|Ing)\b", name):
         return False
