@@ -206,6 +206,8 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
         return True
     if _AGE.match(text[b : b + 60]):
         return True
+    if re.search(r"[^\W\d_],\s*$", text[max(0, a - 3) : a]) and re.match(r"\s*,", text[b : b + 2]):
+        return True  # "a Chinese national, Ann Berg, was": a name in apposition to a description
     if lex is None:
         return False
     lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
