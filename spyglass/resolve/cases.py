@@ -208,9 +208,10 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                  and len(c.subject.split()) >= 2 and (c.subject in own or max(
                      name_score(c.subject, n, kind) for n in own) >= 0.85)]
     # what a report says a group it describes worked for ("the two acted for X") is said of its defendants
-    naming = case_docs | {d for d, names in people.items() if own & names}
+    # (only in reports about at most three defendants: in a column on ten cases "they" is anyone)
+    naming = {d for d in case_docs | {d for d, names in people.items() if own & names} if len(subjects_by_doc.get(d, ())) <= 3}
     described = [c for c in all_claims if c.doc_id in naming and c.predicate in SPONSOR_PREDICATES
-                 and c.subject[:1].islower() and c not in claims]
+                 and c.subject_type == "person" and c.subject[:1].islower() and c not in claims]
     backing = [c for c in claims + elsewhere + described if c.predicate in SPONSOR_PREDICATES and c.object
                and c.value != "former" and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own
     home = _prosecuting_country(claims)
@@ -226,12 +227,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     sponsor = choose([evidence(c, c.object) for c in backing if _sponsor_tier(c.object or "") == best])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
                   and c.subject_type in ("state_agency", "agency_unit")]
+    approaches = [c for c in approaches if sponsor is None or _sponsor_tier(c.subject) < _sponsor_tier(sponsor.value)]
     if (sponsor is None or _is_country(sponsor.value)) and approaches:
         # The service reported to have approached or run the person ("the recruiters who
         # approached the analyst were officers of the MSS").
         sponsor = choose([evidence(c, c.subject) for c in approaches])
         if sponsor is not None:
             sponsor.reason = "the service reported to have approached the person; " + sponsor.reason
+    handlers = [c for c in handlers if sponsor is None or _sponsor_tier(c.object or "") < _sponsor_tier(sponsor.value)]
     if (sponsor is None or _is_country(sponsor.value)) and handlers:
         # A recruited agent's sponsor is the service of the officer who ran them ("the contact ...
         # was an officer of the Shanghai State Security Bureau").
@@ -397,6 +400,11 @@ def sponsor_aliases(sponsor: str | None) -> list[str]:
         return list(entry.names())
     if sponsor and sponsor.endswith(" intelligence"):
         return [sponsor, f"{sponsor} service", f"{sponsor} services", f"{sponsor} agencies"]
+    if sponsor and sponsor.endswith(" government"):  # a state's government acts as the state
+        from spyglass.extract.places import country_of_demonym
+
+        state = country_of_demonym(sponsor.removesuffix(" government"))
+        return [sponsor, *([f"{state}'s government", f"Government of {state}", state] if state else [])]
     return [sponsor] if sponsor else []
 
 
