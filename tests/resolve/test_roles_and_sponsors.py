@@ -146,3 +146,25 @@ def test_a_shared_surname_with_another_given_name_never_merges(tmp_path: Path) -
         extract_pending(store)
         names = sorted(r["name"] for r in case_records(store))
     assert names == ["Deirdre Halloran", "Martin Halloran"]
+
+
+def test_case_file_and_page_say_why_others_are_no_case(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from spyglass.run.cases import case_file, cases_in, find_case
+    from spyglass.serve.app import create_app
+
+    text, *_ = REPORTS[1]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/t", "title": "Analyst jailed", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        data = case_file(store, find_case(cases_in(store), "Anneli Forsmark"))
+    named = {(p["name"], p["named_as"]) for p in data["people_named"]}
+    assert ("Petra Vahl", "lawyer") in named and ("Oskar Lindqvist", "judge or court") in named
+    page = TestClient(create_app(tmp_path / "s.db")).get(f"/cases/{data['case_id']}").text
+    assert "Petra Vahl: <em>named as lawyer</em>" in page
