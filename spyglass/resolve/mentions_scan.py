@@ -8,7 +8,7 @@ import re
 from pypinyin import lazy_pinyin
 
 from spyglass.model import Case, Document
-from spyglass.resolve.names import tokens
+from spyglass.resolve.names import loose_key, tokens
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 
@@ -23,6 +23,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
         # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
         full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
+        keys |= {"~" + loose_key(name) for name in full if case.kind == "person" and not re.search(r"\b\w\.$", name)}
         found = set(case.documents)
         for doc_id, text in bodies.items():
             if doc_id in found:
@@ -57,7 +58,7 @@ def _org_keys(names: list[str]) -> set[str]:
 def _name_windows(text: str) -> dict[str, str]:
     """Runs of 2-3 capitalised words, each spelt as one lower-case key without spaces or
     hyphens, with the words as the text writes them."""
-    spans = re.finditer(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}", text)
+    spans = re.finditer(rf"[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*\.?){{1,3}}", text)
     out: dict[str, str] = {}
     for span in spans:
         words = span.group(0).split()
@@ -65,7 +66,12 @@ def _name_windows(text: str) -> dict[str, str]:
         for size in (2, 3):
             for i in range(len(parts) - size + 1):
                 out.setdefault("".join(parts[i : i + size]), " ".join(words[i : i + size]))
+                if size == 2:  # the same name in another script or grammatical case
+                    out.setdefault("~" + loose_key(" ".join(words[i : i + size])), " ".join(words[i : i + size]))
     return out
+
+
+_UPPER = "A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
 
 
 def _han_names(text: str) -> dict[str, str]:

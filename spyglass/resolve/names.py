@@ -24,7 +24,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
 # Transliteration folds, applied in order to one lower-case, accent-free token.
 _FOLDS: list[tuple[str, str]] = [
     (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
-    (r"(sky|ski|skiy|skii)$", "ski"), (r"tsj", "ch"), (r"ts", "c"), (r"(?<=.)yo", "e"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
+    (r"(sky|ski|skiy|skii)$", "ski"), (r"tsj", "ch"), (r"ts", "c"), (r"(?<=.)yo", "e"), (r"ck", "k"),
+    (r"c(?![eiyh])", "k"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
     (r"(.)\1", r"\1"),
 ]
 
@@ -64,6 +65,13 @@ _LATIN = str.maketrans({
 # Case endings of Slavic, Baltic and Romance forms of one name ("Pabla Gonzaleza", "Algirdo Paleckio",
 # "Дмитрия Колкера"): compared without them, longest first.
 _ENDINGS = re.compile(r"(?:ovi|ego|ogo|omu|emu|iem|ija|iya|iy|ij|ya|ia|em|om|ou|io|as|is|us|ys|a|u|e|y|o|i|s)$")
+
+
+def loose_key(name: str) -> str:
+    """A key two spellings of one name share across scripts, transliterations, grammatical cases
+    and languages' forms of a given name ("Евгения Спектора", "Eugene Spector"); for finding
+    the documents that name a case, never for merging."""
+    return " ".join(sorted(stem(_given_key(t)) for t in tokens(name)))
 
 
 def stem(token: str) -> str:
