@@ -59,7 +59,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     cases = [c for c in built if c is not None and c.status is not None]
     _apply_choices(cases, rules["choose"])
     if mentions:
-        _mention_aliases(cases, clusters, mentions)
+        _mention_aliases(cases, clusters, mentions, by_doc)
     reporting_documents(cases, docs)
     return sorted(cases, key=lambda c: (-len(c.documents), c.name))
 
@@ -313,21 +313,32 @@ def _apply_choices(cases: list[Case], chosen: dict[tuple[str, str], str]) -> Non
                                    "values": [{"value": str(previous), "documents": [], "independent_sources": 0}]})
 
 
-def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: list[Any]) -> None:
-    """Every surface form a document uses for a name the case goes by in that document."""
-    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: list[Any],
+                     by_doc: dict[str, Document]) -> None:
+    """Every surface form a document uses for a name the case goes by in that document, with the
+    honorific it is written with ("Mr. Berg"); a given name alone is not a name of the case."""
+    by_name: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for m in mentions:
-        by_name[(m.doc_id, m.name)].add(m.text)
+        by_name[(m.doc_id, m.name)].append(m)
     for case in cases:
         members = next((c for c in clusters if any(n.name == case.name for n in c)), [])
         forms: set[str] = set()
         for node in members:
-            for (doc_id, name), texts in by_name.items():
+            for (doc_id, name), found in by_name.items():
                 if doc_id != node.doc_id:
                     continue
                 if name in {node.name, *node.aliases} or name_score(name, node.name, node.kind) >= 0.8:
-                    forms |= texts | {name}
-        case.aliases = sorted(set(case.aliases) | {f for f in forms if f and f[0].isupper()})
+                    forms |= {m.text for m in found} | {name}
+                    text = by_doc[doc_id].text if doc_id in by_doc else ""
+                    for m in found:
+                        titled = _HONORIFIC.search(text[max(0, m.start - 6) : m.start])
+                        if titled:
+                            forms.add(text[m.start - len(titled.group(0)) : m.end])
+        given = {case.name.split()[0]} if len(case.name.split()) >= 2 else set()
+        case.aliases = sorted(set(case.aliases) | {f for f in forms if f and f[0].isupper() and f not in given})
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s$")
 
 
 def _plain(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
