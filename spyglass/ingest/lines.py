@@ -57,8 +57,15 @@ def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return compile_all(data["line"]), compile_all(data["headers"])
 
 
+# A photo caption in wire copy ("FILE - Ann Berg leaves court, May 3, 2023"), an image credit line:
+# never the article, whatever its length.
+_CAPTION = re.compile(r"^(?:FILE|ARCHIVO|ARCHIV|ARCHIVES?)\s*[-–—:]\s|^(?:Photo|Foto|Image|Bild|Picture)\s*(?:credit)?\s*:", re.I)
+
+
 def is_chrome(text: str) -> bool:
-    """A short line that matches a page-chrome pattern (cookie notice, nav, footer...)."""
+    """A short line that matches a page-chrome pattern (cookie notice, nav, footer...), or a caption."""
+    if _CAPTION.match(text):
+        return True
     if count_words(text) >= _CHROME_MAX_WORDS:
         return False
     return any(p.search(text) for p in _patterns()[0])

@@ -125,3 +125,17 @@ def test_seed_segments_match_gold_lines() -> None:
     for first, last in gold["boilerplate"]:
         expected.update({n: "boilerplate" for n in range(first, last + 1)})
     assert {n: by_number[n] for n in by_number} == {n: k for n, k in expected.items() if n in by_number}
+
+
+def test_a_wire_photo_caption_is_never_body() -> None:
+    """"FILE - ..." captions in wire copy are page furniture however long: no fact is read from them."""
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    caption = ("FILE - Ann Lindqvist, left, leaves the district court in a grey coat, May 3, 2023, after a hearing "
+               "in which prosecutors described years of meetings with a handler and payments in cash for documents.")
+    body = ("Ann Lindqvist, a former port official, was sentenced on Tuesday to six years in prison for passing "
+            "shipping schedules to a foreign intelligence service, the court said. Her lawyer said she would appeal.")
+    doc = build_document(RawInput("x.txt", f"{body}\n\n{caption}\n\n{body.replace('Tuesday', 'Monday')}\n", "txt"))
+    kinds = {doc.text[s.start : s.end][:8]: s.kind for s in doc.segments}  # type: ignore[union-attr]
+    assert kinds.get("FILE - A") == "boilerplate"
