@@ -68,6 +68,8 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     for start, end in _sentences(doc):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.source == "reference" for m in here) and not any(m.source != "reference" for m in here):
+            here = []  # only a surname by reference: the sentence is read as naming no one
         claims += _events(doc, lex, start, text, here, counts, protagonist)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
@@ -157,7 +159,8 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
              protagonist: str | None) -> tuple[str | None, float]:
     """The name nearest before the event word, else the first after it; never one a title marks as
     a prosecutor, judge, lawyer or official. No name: the report's most-named person (a guess)."""
-    parties = [m for m in here if not _titled(doc, lex, m)]
+    # a surname alone found by reference is no subject: it may be anyone the report named in full
+    parties = [m for m in here if not _titled(doc, lex, m) and m.source != "reference"]
     before = [m for m in parties if m.end <= at]
     if before:
         return before[-1].name, 0.6

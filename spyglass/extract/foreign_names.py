@@ -106,8 +106,34 @@ def _nouns(text: str, language: str) -> set[str]:
     return {m.group(1).lower() for m in pattern.finditer(text)}
 
 
-def people(doc: Document) -> Iterator[Mention]:
-    """People's names in the body (see the module doc)."""
+def people(doc: Document) -> list[Mention]:
+    """People's names in the body (see the module doc), and the surname alone, in any case ending,
+    where the report has named that person in full ("Kolker", "Kolkera" after "Dmitri Kolker")."""
+    from spyglass.resolve.names import stem
+
+    found = list(_named(doc))
+    body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
+    taken = [(m.start, m.end) for m in found]
+    full = [m.name for m in found if len(m.name.split()) >= 2 and not m.name.endswith(".") and m.source == "foreign"
+            and not re.search(rf"[{_HAN}{_KANA}]", m.name)]
+    by_surname: dict[str, set[str]] = {}
+    for name in full:
+        by_surname.setdefault(stem(name.split()[-1]), set()).add(name)
+    for key, names in by_surname.items():
+        if len(names) != 1 or len(key) < 4:
+            continue  # a surname two people share stays unresolved
+        name = next(iter(names))
+        surname = name.split()[-1]
+        for match in re.finditer(rf"(?<!\w){re.escape(surname[: max(4, len(surname) - 2)])}\w{{0,4}}(?!\w)", doc.text):
+            a, b = match.start(), match.end()
+            if stem(match.group(0)) != key or not any(s <= a < e for s, e in body) or any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            found.append(Mention(doc.doc_id, a, b, match.group(0), "person", None, "reference", name))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _named(doc: Document) -> Iterator[Mention]:
     body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
     text = doc.text
     lower_words = {w.lower() for w in re.findall(rf"\b[{_LOWER}][\w’'-]+", text)}
