@@ -23,8 +23,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
 # Transliteration folds, applied in order to one lower-case, accent-free token.
 _FOLDS: list[tuple[str, str]] = [
-    (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
-    (r"(sky|ski|skiy|skii)$", "ski"), (r"tsj", "ch"), (r"ts", "c"), (r"(?<=.)yo", "e"), (r"ck", "k"),
+    (r"tsj", "ch"), (r"sj", "sh"), (r"w", "v"), (r"j", "y"), (r"ie", "e"), (r"(iy|ij|yi)$", "y"), (r"^ye", "e"), (r"ks", "x"),
+    (r"(sky|ski|skiy|skii)$", "ski"), (r"ts", "c"), (r"(?<=.)yo", "e"), (r"(?<=[^aeiouy])ov$", "ev"), (r"ck", "k"),
     (r"c(?![eiyh])", "k"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"), (r"ph", "f"), (r"kh", "h"), (r"(?<=.)ch", "h"),
     (r"(.)\1", r"\1"),
 ]
@@ -77,7 +77,7 @@ def loose_key(name: str) -> str:
 def stem(token: str) -> str:
     """A name word without its case ending ("Paleckio" -> "paleck"), for comparing inflected forms."""
     stem = _ENDINGS.sub("", fold(token))
-    return stem if len(stem) >= 3 else fold(token)
+    return fold(stem) if len(stem) >= 3 else fold(token)  # folded again: the ending's removal may expose a fold
 
 
 @lru_cache(maxsize=50_000)
@@ -105,7 +105,10 @@ def tokens(name: str) -> tuple[str, ...]:
         if 2 <= len(syllables) <= 4:
             return (syllables[0], "".join(syllables[1:]))
         return tuple(syllables)
-    text = unicodedata.normalize("NFKD", name.lower().translate(_LATIN))
+    text = name.lower()
+    for digraph, latin in (("αυ", "av"), ("ευ", "ev"), ("ου", "ou"), ("αύ", "av"), ("εύ", "ev"), ("ού", "ou")):
+        text = text.replace(digraph, latin)
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN))
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("ł", "l")
     out = []
     for token in _TOKEN.findall(text):

@@ -9,6 +9,11 @@ from spyglass.resolve.names import STRONG, WEAK, compare
     "a, b, at_least",
     [
         ("Wen Haoyu", "Haoyu Wen", 1.0),  # order
+        ("Юрий Белов", "Yuri Belov", 0.85),  # Cyrillic read in Latin letters
+        ("Σταύρος Καλλής", "Stavros Kallis", 0.85),  # Greek
+        ("Sergeja Palinova", "Sergej Palinov", 0.85),  # a case ending (genitive)
+        ("Olega Vorobjova", "Oleg Vorobyov", 0.85),  # case ending and a transliteration
+        ("Pavel Dorotsjkin", "Pavel Dorochkin", 0.85),  # a Norwegian transliteration
         ("Wen Hao-yu", "Wen Haoyu", 0.95),  # hyphenated given name
         ("Wen Hao Yu", "Wen Haoyu", 0.95),  # split given name
         ("温浩宇", "Wen Haoyu", 0.9),  # Han characters and their pinyin
@@ -33,6 +38,7 @@ def test_same_person(a: str, b: str, at_least: float) -> None:
         ("Peter Wen", "Wen Haoyu", WEAK, STRONG - 0.01),  # an English given name, or a relative: weak
         ("Wen Haoyu", "Wen Jiali", WEAK, STRONG - 0.01),  # two people sharing a surname: weak, never strong
         ("Wen Haoyu", "Lin Qiaosheng", 0.0, 0.0),
+        ("Ivan Petrov", "Ivan Petrenko", 0.0, STRONG - 0.01),  # another surname, not another case of it
         ("Holger F.", "Holger G.", 0.0, 0.0),
     ],
 )
