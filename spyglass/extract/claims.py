@@ -17,8 +17,9 @@ def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Me
     from spyglass.extract.relations import relation_claims
     from spyglass.extract.roles import document_roles, role_claims
 
-    found: dict[str, Claim] = {c.claim_id: c for c in role_claims(doc.doc_id, doc.text, mentions, segments)}
-    roles = document_roles(doc.text, mentions, segments)
+    named = role_claims(doc.doc_id, doc.text, mentions, segments)
+    found: dict[str, Claim] = {c.claim_id: c for c in named}
+    roles = document_roles(named, mentions, segments)
     dates = _date_mentions(doc, segments)
     for offset, parsed in segments:
         for sentence in parsed.sents:

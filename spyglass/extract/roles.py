@@ -56,15 +56,12 @@ _CREDIT_AFTER = re.compile(r"^\s*(?:/|\s*\|\s*)\s*(?:AP|AFP|Reuters|Getty|EPA|dp
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*[^,]{0,80},\s*)?(?:said|says|told|added|wrote|noted|explained|stated)\b", re.I)
 
 
-def document_roles(doc_text: str, mentions: list[Mention], parsed: list[tuple[int, Any]]) -> dict[str, set[str]]:
-    """Person name -> the non-party roles the document gives it (see module doc)."""
+def document_roles(claims: list[Claim], mentions: list[Mention], parsed: list[tuple[int, Any]]) -> dict[str, set[str]]:
+    """Person name -> the non-party roles the document gives it: its `named_as` claims (see
+    `role_claims`), and owners of a person an event happened to."""
     roles: dict[str, set[str]] = {}
-    for m in mentions:
-        if not _personal(m):
-            continue
-        role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
-        if role:
-            roles.setdefault(m.name, set()).add(role)
+    for claim in claims:
+        roles.setdefault(claim.subject, set()).add(claim.value or "")
     for name, role in _owners(mentions, parsed):
         roles.setdefault(name, set()).add(role)
     return roles
