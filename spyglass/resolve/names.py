@@ -64,7 +64,7 @@ _LATIN = str.maketrans({
 })
 # Case endings of Slavic, Baltic and Romance forms of one name ("Pabla Gonzaleza", "Algirdo Paleckio",
 # "Дмитрия Колкера"): compared without them, longest first.
-_ENDINGS = re.compile(r"(?:ovi|ego|ogo|omu|emu|iem|ija|iya|iy|ij|ya|ia|em|om|ou|io|as|is|us|ys|a|u|e|y|o|i|s)$")
+_ENDINGS = re.compile(r"(?:ovi|ego|ogo|omu|emu|iem|ija|iya|iy|ij|ya|ia|em|om|am|ou|io|as|is|us|ys|a|u|e|y|o|i|s)$")
 
 
 def loose_key(name: str) -> str:
