@@ -30,7 +30,10 @@ TRIGGERS: dict[str, str] = {
 }
 PHRASES: dict[str, re.Pattern[str]] = {
     "pleaded_guilty": re.compile(r"\bplead(?:ed|s)? guilty\b|\bpled guilty\b|\badmitted (?:to )?(?:one|two|three|\w+) counts?\b", re.I),
-    "convicted": re.compile(r"\b(?:found|was|were) guilty\b|\bguilty verdict\b", re.I),
+    "convicted": re.compile(r"\b(?:was|were) guilty\b|\bfound (?:(?!not\b)[\w.'’-]+ ){0,4}guilty\b|\bguilty verdict\b", re.I),
+    # a not-guilty verdict is an acquittal; pleading not guilty is not
+    "acquitted": re.compile(r"\bfound (?:[\w.'’-]+ ){0,4}not guilty\b|\bnot[- ]guilty verdicts?\b|\bverdict of not guilty\b",
+                            re.I),
     "sentenced": re.compile(r"\b(?:given|handed|handed down) an? (?:[\w-]+ )?(?:prison |jail )?(?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
     "arrested": re.compile(r"\b(?:placed|put|taken) (?:him |her |them )?under [\"“]?(?:criminal |residential )?(?:compulsory measures|"
@@ -71,6 +74,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
         subject = _subject(ctx, trigger)
         if trigger.i in ctx.phrase_triggers and (subject is None or subject[1] != "person" or _AUTHORITY_PHRASE.search(ctx.text)):
             subject = _phrase_subject(ctx, trigger)  # "the Hall took measures against X": the authority is not the subject
+        if trigger.lower_ == "found" and status in ("acquitted", "convicted"):
+            subject = _found_guilty(ctx, trigger) or subject
         if subject is None:
             continue
         seen.add(status)
@@ -89,6 +94,18 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             extractor_version=VERSION, confidence=subject[2],
         ))
     return _partial_acquittals(claims)
+
+
+def _found_guilty(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
+    """"a jury found Ann Berg not guilty": the one named between "found" and the verdict."""
+    from spyglass.extract.roles import personal
+
+    at = ctx.offset + trigger.idx
+    verdict = re.search(r"\b(?:not\s+)?guilty\b", ctx.doc.text[at : ctx.end])
+    if verdict is None:
+        return None
+    named = [m for m in ctx.mentions if at < m.start and m.end <= at + verdict.start() and personal(m)]
+    return (named[0].name, "person", 0.7) if named else None
 
 
 def _partial_acquittals(claims: list[Claim]) -> list[Claim]:
@@ -114,6 +131,8 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
         if lemma == "stop" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in _STOPPERS or c.text.isupper())
                                    for c in token.children) and any(c.dep_ == "dobj" for c in token.children):
             found.append((token, "arrested"))
+        if lemma == "die" and token.pos_ == "VERB" and _CUSTODY.search(ctx.text):
+            found.append((token, "deceased"))  # "died in custody", "died two days after his arrest"
         if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in ("prison", "jail") for g in c.children)
                                    for c in token.children):
             found.append((token, "sentenced"))
@@ -131,6 +150,7 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
     return found
 
 
+_CUSTODY = re.compile(r"\b(?:custody|prison|jail|detention|detention centre|detention center|cell|arrest(?:ed)?)\b", re.I)
 _AUTHORITY_PHRASE = re.compile(r"\bagainst\b|\bhanded down\b|\bverdict\b", re.I)
 _SPEECH = {"say", "tell", "announce", "report", "state", "add", "confirm", "disclose", "reveal", "claim", "write",
            "post", "publish", "declare"}
@@ -294,10 +314,10 @@ def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float
         # named in the subject's stretch of the sentence ("53-year-old Ann L. from Kent was
         # arrested", which the parser may leave unattached): near-certain; elsewhere, a guess
         before_trigger = trigger is not None and here[0].end <= ctx.offset + trigger.idx
-        return here[0].name, here[0].type, 0.6 if before_trigger else 0.5
+        return here[0].name, "person", 0.6 if before_trigger else 0.5
     before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m) and _agrees(ctx, m)]
     if before:
-        return before[-1].name, before[-1].type, 0.55 if _centered(ctx, before[-1]) else 0.5
+        return before[-1].name, "person", 0.55 if _centered(ctx, before[-1]) else 0.5
     counts: dict[str, int] = {}
     for m in ctx.all_mentions:
         if _candidate(ctx, m):

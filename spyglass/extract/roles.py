@@ -74,7 +74,7 @@ def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: lis
         for sentence in spacy_doc.sents:
             start, end = offset + sentence.start_char, offset + sentence.end_char
             for m in mentions:
-                if not _personal(m) or not (start <= m.start and m.end <= end):
+                if not personal(m) or not (start <= m.start and m.end <= end):
                     continue
                 role = _title_before(doc_text, m) or _apposition_after(doc_text, m) or _credit(doc_text, m)
                 if role:
@@ -84,7 +84,7 @@ def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: lis
     return list(out.values())
 
 
-def _personal(m: Mention) -> bool:
+def personal(m: Mention) -> bool:
     """A person, or a two- or three-word name the model typed as an organisation ("lawyer Ann Berg")."""
     if m.source == "metadata":
         return False

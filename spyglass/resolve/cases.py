@@ -88,7 +88,8 @@ def _parties(nodes: dict[tuple[str, str], Node], claims: list[Claim]) -> dict[tu
 def _anchors(node: Node) -> bool:
     """A claim that names this subject itself as the one an event happened to (or, for a company
     or group, an allegation against it)."""
-    personal = [p for p in LADDER if p != "sanctioned"] if node.kind in ("person", "person_group") else LADDER
+    # a sanctioned person faces no case; a death is no legal action (it ends one already begun)
+    personal = [p for p in LADDER if p not in ("sanctioned", "deceased")] if node.kind in ("person", "person_group") else LADDER
     if any((c.predicate in personal and c.confidence >= 0.55 and c.subject == node.name)
            or (c.predicate in ALLEGATIONS and c.confidence >= 0.5 and node.kind in ("company", "threat_group")) for c in node.claims):
         return True

@@ -22,6 +22,7 @@ ALLEGATIONS = ("hacked", "stole_data_from", "contractor_for", "attributed_to")
 SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
 _AUTHORITY = re.compile(r"\b(Department|Ministry|Office|Court|Police|Parliament|Congress|Commission|Agency|Embassy|"
                         r"Government|Prosecutor|Service)\b")
+_PERSON_LIKE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}$")
 _PERSONAL = ("arrested", "sentenced", "released", "extradited", "deceased")
 GROUP_SUBJECT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I)
 
@@ -54,7 +55,9 @@ def subject_nodes(claims: list[Claim]) -> dict[tuple[str, str], Node]:
                 continue  # "the Defence Department": an authority, not a party to a case
             kind = "person_group" if GROUP_SUBJECT.match(claim.subject) else claim.subject_type
             kind = "company" if kind == "organization" else kind
-            if kind == "company" and (claim.predicate in _PERSONAL or len(claim.subject.split()) < 2):
+            if kind == "company" and claim.predicate in _PERSONAL and _PERSON_LIKE.match(claim.subject):
+                kind = "person"  # "Marta Ilves was arrested": a person the model took for an organisation
+            elif kind == "company" and (claim.predicate in _PERSONAL or len(claim.subject.split()) < 2):
                 continue  # a firm is not arrested, jailed or freed: a one-word "firm" is a mistyped surname
 
             nodes.setdefault((claim.doc_id, claim.subject), Node(claim.doc_id, claim.subject, kind))

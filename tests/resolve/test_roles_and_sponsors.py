@@ -168,3 +168,27 @@ def test_case_file_and_page_say_why_others_are_no_case(tmp_path: Path) -> None:
     assert ("Petra Vahl", "lawyer") in named and ("Oskar Lindqvist", "judge or court") in named
     page = TestClient(create_app(tmp_path / "s.db")).get(f"/cases/{data['case_id']}").text
     assert "Petra Vahl: <em>named as lawyer</em>" in page
+
+
+@pytest.mark.parametrize("text, name, status", [
+    ("Marta Ilves, a ferry engineer, was arrested in May on suspicion of spying for Russia's GRU. On Friday a jury "
+     "found Marta Ilves not guilty of espionage, and she walked free from the court after eleven months in custody.",
+     "Marta Ilves", "acquitted"),
+    ("Oskar Brenner was detained in March on suspicion of passing drone designs to China's Ministry of State "
+     "Security. He died in custody on Sunday, two days after his arrest, his family said.", "Oskar Brenner", "deceased"),
+    ("Rolf Ekberg was charged last year with passing radar data to Russia's GRU. On Monday a jury in Malmo found "
+     "Rolf Ekberg guilty on all counts; he will be sentenced in the autumn, the court said.", "Rolf Ekberg", "convicted"),
+    ("Lena Vogt was charged in June with spying for Iran's Ministry of Intelligence. At a hearing on Monday "
+     "she pleaded not guilty, and her trial was set for next spring in the city court.", "Lena Vogt", "charged"),
+])
+def test_outcomes_as_the_law_has_them(tmp_path: Path, text: str, name: str, status: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/o", "title": "Case", "published": "2025-06-20",
+                                "text": text}) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        record = next(r for r in case_records(store) if name in _names(r))
+    assert record["status"] == status
