@@ -13,14 +13,14 @@ from typing import Any, Callable
 
 from spyglass.extract.claims import SentenceContext
 from spyglass.extract.entities import Mention
-from spyglass.extract.hedges import find_hedge
+from spyglass.extract.relation_base import (
+    AGENCIES, DESCRIBED, EXTRACTOR, VERSION, between, described_person, make_claim, pairs,
+)
+from spyglass.extract.sponsors import agent_of
 from spyglass.kb.builtin import load_entries
 from spyglass.model import Claim
 
-EXTRACTOR = "spyglass.relations"
-VERSION = "0.1"
-
-AGENCIES = ("state_agency", "agency_unit")
+__all__ = ["EXTRACTOR", "VERSION", "relation_claims"]
 ACTORS = ("state_agency", "agency_unit", "company", "threat_group", "country", "government_body", "organization")
 PLACES = ("country", "region")
 TARGETS = ("company", "organization", "government_body", "country", "region", "sector", "state_agency", "agency_unit")
@@ -50,46 +50,6 @@ def relation_claims(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
-def _claim(ctx: SentenceContext, subject: Mention | str, predicate: str, obj: Mention, confidence: float,
-           subject_type: str | None = None) -> Claim:
-    name = subject if isinstance(subject, str) else subject.name
-    kind = subject_type if isinstance(subject, str) else subject.type
-    hedge = _sentence_hedge(ctx)
-    return Claim(
-        subject=name, predicate=predicate, object=obj.name, subject_type=kind, object_type=obj.type,
-        doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, extractor=EXTRACTOR, extractor_version=VERSION,
-        confidence=confidence, hedge=hedge[0], hedge_cue=hedge[1],
-    )
-
-
-def _sentence_hedge(ctx: SentenceContext) -> tuple[str, str | None]:
-    """Who says so: "prosecutors said", "allegedly", "according to the indictment" (cached per sentence)."""
-    cached = getattr(ctx, "_hedge", None)
-    if cached is None:
-        found = find_hedge(ctx.text)
-        cached = (found.kind, found.cue) if found else ("none", None)
-        ctx._hedge = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _between(ctx: SentenceContext, a: Mention, b: Mention) -> str:
-    return ctx.doc.text[a.end : b.start]
-
-
-def _pairs(ctx: SentenceContext, left: tuple[str, ...], right: tuple[str, ...], pattern: re.Pattern[str],
-           max_gap: int = 160) -> list[tuple[Mention, Mention]]:
-    """Mention pairs (a before b) whose gap text matches `pattern`, nearest b first."""
-    out = []
-    for a in ctx.mentions:
-        if a.type not in left:
-            continue
-        for b in ctx.mentions:
-            if b.type in right and b.start > a.end and b.start - a.end <= max_gap and pattern.search(_between(ctx, a, b)):
-                out.append((a, b))
-                break
-    return out
-
-
 _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time)\b", re.I)
 
 
@@ -97,209 +57,37 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
     """"X, an officer of Y" and "the former CIA officer X". A former post is marked (value
     "former"): an ex-CIA officer spying for China is not sponsored by the CIA."""
     claims = []
-    for p, a in _pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER):
-        former = _FORMER.search(_between(ctx, p, a))
-        claims.append(replace(_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
+    for p, a in pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER):
+        former = _FORMER.search(between(ctx, p, a))
+        claims.append(replace(make_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     for a in ctx.mentions:  # "the former CIA officer Kevin Mallory"
         for p in ctx.mentions:
-            if a.type in AGENCIES and p.type == "person" and p.start > a.end and _OFFICER_BEFORE.match(_between(ctx, a, p)):
+            if a.type in AGENCIES and p.type == "person" and p.start > a.end and _OFFICER_BEFORE.match(between(ctx, a, p)):
                 former = _FORMER.search(ctx.doc.text[max(ctx.start, a.start - 20) : a.start])
-                claims.append(replace(_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
+                claims.append(replace(make_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     return claims
-
-
-_SPYING_FOR = re.compile(
-    r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information|"
-    r"collected information)\s+for\b|"
-    r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
-    r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
-    r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
-    r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
-    r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
-    re.I)
-# Cues that attribute a hacking group or a firm to a service (not "helps", "assists").
-_GROUP_CUE = re.compile(r"\bby\b|behalf|for\b|under|subordinate|ties|direction|orders", re.I)
-# Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
-_TRANSFER = re.compile(r"^(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)", re.I)
-# The one who acted is a group the sentence describes: its claims apply to the report's defendants.
-_GROUP_DESCRIBED = re.compile(r"\b(?:the (?:two|three|four|pair|couple|brothers|defendants|suspects|men|women)|both|"
-                              r"(?:two|three|four|five) (?:men|women|people|defendants|suspects|individuals)|all three|they)\b", re.I)
-
-
-def agent_of(ctx: SentenceContext) -> list[Claim]:
-    """"X was jailed for spying ... on behalf of Russia's FSB", "recruited by Britain's SIS": the
-    service a person worked for. The people are those named before the cue (all of a list, "X and
-    Y acted at the direction of"), or the one the report is about when the sentence only describes
-    them ("a Russian citizen who ..."); a described group ("the two", "three men") is kept as the
-    group, which case assembly applies to the report's defendants."""
-    claims = []
-    for cue in _SPYING_FOR.finditer(ctx.text):
-        at = ctx.start + cue.end()
-        transfer = bool(_TRANSFER.match(cue.group(0)))
-        agency = _passed_to(ctx, ctx.start + cue.start()) if transfer else _served(ctx, at)
-        if agency is not None and agency.type == "government_body":
-            agency = _intelligence_arm(ctx, at, agency)
-        if agency is None or (transfer and agency.type not in AGENCIES + ("country",)):
-            continue  # a court or ministry something was sent to is not whom the person served
-        predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
-        if agency.type == "company":
-            predicate = "hired_by"  # "worked for Northwind": an employer, which case assembly may trace to a service
-        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
-                  and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
-        lead = ctx.doc.text[ctx.start : ctx.start + cue.start()]
-        if before:
-            for person in _listed(ctx, before):
-                if person.name != agency.name:
-                    claims.append(_claim(ctx, person, predicate, agency, 0.6))
-            continue
-        actors = [m for m in ctx.mentions if m.type in ("threat_group", "company") and m.end <= ctx.start + cue.start()]
-        if actors and predicate == "agent_of" and _GROUP_CUE.search(cue.group(0)):  # "Star Blizzard ... is run by Centre 18"
-            actor = actors[-1]
-            for earlier in actors[:-1]:  # "Star Blizzard, also known as the Callisto Group, ...": the name first given
-                if re.search(r"\b(?:known as|aka|a\.k\.a\.|dubbed|tracked as)\b", ctx.doc.text[earlier.end : actor.start]):
-                    actor = earlier
-                    break
-            # "ties to" a service is context for a firm, not an accusation: too weak to make it a case
-            claims.append(_claim(ctx, actor, "attributed_to", agency, 0.4 if "ties" in cue.group(0).lower() else 0.6))
-            continue
-        if predicate == "hired_by" or "ties" in cue.group(0).lower():
-            continue  # "ties to" a service is said of firms, not of people
-        group = _GROUP_DESCRIBED.search(lead)
-        if group:
-            claims.append(_claim(ctx, group.group(0).lower(), predicate, agency, 0.4, subject_type="person"))
-            continue
-        described = _described_person(ctx) if _DESCRIBED.search(lead) else None
-        if described is not None and described.name != agency.name:
-            claims.append(_claim(ctx, described, predicate, agency, 0.4))
-    return claims
-
-
-def _listed(ctx: SentenceContext, before: list[Mention]) -> list[Mention]:
-    """The last person named before a cue, with those listed with them ("X, Y and Z")."""
-    out = [before[-1]]
-    for m in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.doc.text[m.end : out[-1].start]):
-            out.append(m)
-        else:
-            break
-    return out
-
-
-# Between a cue ("spying for", "an agent of") and the service it names, only an article and a few
-# describing words: "for the PRC government", "an illegal agent for the People's Republic".
-_NP_GAP = re.compile(r"^\s*(?:\.{3}|…)?\s*[(“\"]?\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_OWNED = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s*)?(?:the\s+)?$|^\s*$")
-_UNIT_OF = re.compile(r"^\s*(?:--|—|–|,|\()\s*(?:an?\s+|the\s+)?$")
-
-
-def _served(ctx: SentenceContext, at: int) -> Mention | None:
-    """The service or state a spying cue names: the noun phrase right after the cue, never a
-    name further on (the agency that investigated, a firm the person worked for). A country
-    followed by its service ("Russia's military intelligence service, the GRU", "the Russian
-    FSB") gives the service; a unit the knowledge base does not know, its service ("Unit 9 -- an
-    FSB unit"). A firm is returned as such: working for a firm is employment, not a sponsor."""
-    after = sorted((m for m in ctx.mentions if m.start >= at and m.start - at <= 90), key=lambda m: m.start)
-    if not after or not _NP_GAP.match(ctx.doc.text[at : after[0].start]):
-        return None
-    first = after[0]
-    following = after[1] if len(after) > 1 else None
-    if first.type == "country" and following is not None and following.type in AGENCIES + ("government_body",) \
-            and _OWNED.match(ctx.doc.text[first.end : following.start]):
-        return following
-    if first.type == "country":
-        return _national_body(ctx, first)
-    if first.type == "organization" and following is not None and following.type in AGENCIES \
-            and _UNIT_OF.match(ctx.doc.text[first.end : following.start]):
-        return following
-    return first if first.type in AGENCIES + ("government_body", "company") else None
-
-
-_BODY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(military|foreign|secret)\s+)?(government|intelligence|secret service|"
-                         r"security services?|special services)\b", re.I)
-
-
-def _national_body(ctx: SentenceContext, country: Mention) -> Mention:
-    """"the Chinese government", "Russian military intelligence": a state's government or its
-    unnamed intelligence service, which the knowledge base names where it can ("Russian military
-    intelligence" is the GRU)."""
-    from spyglass.extract.places import demonym_of
-    from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
-
-    match = _BODY_AFTER.match(ctx.doc.text[country.end : country.end + 40])
-    adjective = demonym_of(country.name)
-    if match is None or adjective is None:
-        return country
-    kind = "government" if match.group(2).lower() == "government" else "intelligence"
-    name = f"{adjective} {(match.group(1).lower() + ' ') if match.group(1) and kind == 'intelligence' else ''}{kind}"
-    ids = alias_index().get(normalise_alias(name), [])
-    entry = next((e for e in load_entries() if e.id == ids[0]), None) if len(ids) == 1 else None
-    if entry is not None:
-        return Mention(country.doc_id, country.start, country.end + match.end(), name, entry.type, entry.id, "kb", entry.name)
-    kind_type = "government_body" if kind == "government" else "state_agency"
-    return Mention(country.doc_id, country.start, country.end + match.end(), name, kind_type, None, "rule", name)
-
-
-def _passed_to(ctx: SentenceContext, at: int) -> Mention | None:
-    """"passing documents on deliveries to Kyiv to a contact who was an officer of the GRU": the
-    recipient is the "to" that hangs from the verb of passing, not one inside its object."""
-    verb = next((t for t in ctx.sentence if ctx.offset + t.idx == at), None)
-    if verb is None:
-        return None
-    found: list[Mention] = []
-    for child in verb.subtree:  # the parser may hang "to Kyiv" from the verb; a named service wins
-        if child.dep_ == "prep" and child.lower_ == "to" and (child.head.i == verb.i or child.head.head.i == verb.i):
-            found += [m for m in ctx.mentions_in_subtree(child) if m.type in AGENCIES + ("government_body", "country")]
-    found.sort(key=lambda m: (m.type not in AGENCIES, m.start))
-    return found[0] if found else None
-
-
-_DESCRIBED = re.compile(
-    r"\b(?:he|she|him|her|his|they|the defendants?|the accused|the suspects?|the pair)\b|\b(?:man|men|woman|women|citizens?|nationals?|engineer|official|"
-    r"officer|businessman|businesswoman|consultant|analyst|detective|investigator|employee|clerk|aide|scientist|"
-    r"researcher|forwarder|academic|executive|soldier|diplomat)\b", re.I)
-
-
-def _intelligence_arm(ctx: SentenceContext, at: int, body: Mention) -> Mention:
-    """"the intelligence arm of the IRGC" is the IRGC's intelligence organisation, when the
-    knowledge base knows one."""
-    if not re.search(r"intelligence (?:arm|wing|service|organi[sz]ation) of", ctx.doc.text[at : body.start], re.I):
-        return body
-    child = next((e for e in load_entries() if e.parent == body.kb_id and "intelligence" in e.name.lower()), None)
-    if child is None:
-        return body
-    return Mention(body.doc_id, body.start, body.end, body.text, child.type, child.id, "kb", child.name)
-
-
-def _described_person(ctx: SentenceContext) -> Mention | None:
-    """The person a description stands for: the latest named before this sentence."""
-    earlier = [m for m in ctx.before(ctx.start) if m.type == "person" and m.source != "metadata"
-               and len(m.name.split()) >= 2 and ctx.may_be_party(m)]  # full names: one-word "people" are often places
-    if earlier:
-        return earlier[-1]
-    later = [m for m in ctx.all_mentions if m.type == "person" and m.source != "metadata" and ctx.may_be_party(m)]
-    return later[0] if later else None
 
 
 def hacked(ctx: SentenceContext) -> list[Claim]:
-    return [_claim(ctx, actor, "hacked", victim, 0.8) for victim, actor in
-            _pairs(ctx, TARGETS, ("company", "threat_group", "state_agency", "agency_unit"), _HACKED_BY)]
+    return [make_claim(ctx, actor, "hacked", victim, 0.8) for victim, actor in
+            pairs(ctx, TARGETS, ("company", "threat_group", "state_agency", "agency_unit"), _HACKED_BY)]
 
 
 def contractor_for(ctx: SentenceContext) -> list[Claim]:
-    return [_claim(ctx, company, "contractor_for", sponsor, 0.7) for company, sponsor in
-            _pairs(ctx, ("company", "threat_group"), ("state_agency", "agency_unit", "country", "government_body"), _CONTRACTOR, 200)]
+    return [make_claim(ctx, company, "contractor_for", sponsor, 0.7) for company, sponsor in
+            pairs(ctx, ("company", "threat_group"), ("state_agency", "agency_unit", "country", "government_body"), _CONTRACTOR, 200)]
 
 
 def part_of(ctx: SentenceContext) -> list[Claim]:
     """Stated in the text ("X, a provincial arm of Y"), or known structure whose parent the
     document also names (the knowledge base says the Zhejiang department belongs to the MSS)."""
-    claims = [_claim(ctx, u, "part_of", p, 0.8) for u, p in _pairs(ctx, ("agency_unit",), AGENCIES + ("government_body",), _PART_OF)]
+    claims = [make_claim(ctx, u, "part_of", p, 0.8) for u, p in pairs(ctx, ("agency_unit",), AGENCIES + ("government_body",), _PART_OF)]
     parents = _kb_parents()
     named = {m.kb_id: m for m in ctx.all_mentions if m.kb_id}
     for unit in ctx.mentions:
         parent_id = parents.get(unit.kb_id or "")
         if unit.type == "agency_unit" and parent_id in named:
-            claims.append(_claim(ctx, unit, "part_of", named[parent_id], 0.6))
+            claims.append(make_claim(ctx, unit, "part_of", named[parent_id], 0.6))
     return claims
 
 
@@ -314,7 +102,7 @@ def focuses_on(ctx: SentenceContext) -> list[Claim]:
         stop = units[i + 1].start if i + 1 < len(units) else ctx.end
         for place in ctx.mentions:
             if place.type in PLACES and unit.end < place.start < stop:
-                claims.append(_claim(ctx, unit, "focuses_on", place, 0.7))
+                claims.append(make_claim(ctx, unit, "focuses_on", place, 0.7))
     return claims
 
 
@@ -335,13 +123,13 @@ def targets(ctx: SentenceContext) -> list[Claim]:
                             continue  # a bureau's places are what it covers: focuses_on says so
                         if m.type in TARGETS and m.start not in taken and m.name != subject.name:
                             taken.add(m.start)
-                            claims.append(_claim(ctx, subject, "targets", m, 0.6))
+                            claims.append(make_claim(ctx, subject, "targets", m, 0.6))
     if _TARGET_LIST.search(ctx.text):  # "Other targets included A, B and C": the actor named just before
         actor = next((m for m in reversed(ctx.before(ctx.start)) if m.type in ("company", "threat_group")), None)
         after = ctx.start + _TARGET_LIST.search(ctx.text).end()  # type: ignore[union-attr]
         for m in ctx.mentions:
             if actor and m.start >= after and m.type in TARGETS:
-                claims.append(_claim(ctx, actor, "targets", m, 0.5))
+                claims.append(make_claim(ctx, actor, "targets", m, 0.5))
     return claims
 
 
@@ -358,7 +146,7 @@ def stole_data_from(ctx: SentenceContext) -> list[Claim]:
         if m.type in ("country", "company", "organization", "government_body") and m is not actor:
             window = ctx.doc.text[m.start : m.end + 40] + ctx.doc.text[max(ctx.start, m.start - 25) : m.start]
             if _DATA.search(window):
-                claims.append(_claim(ctx, actor, "stole_data_from", m, 0.5))
+                claims.append(make_claim(ctx, actor, "stole_data_from", m, 0.5))
     return claims
 
 
@@ -391,7 +179,7 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
             continue  # "known as MOIS": an acronym, not a person's other name
         subject: Mention | None
         if re.match(r"names? (?:him|her)", cue):
-            subject = _described_person(ctx)  # "The charge sheet names him as ...": the person reported on
+            subject = described_person(ctx)  # "The charge sheet names him as ...": the person reported on
         elif kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
         else:
@@ -450,8 +238,8 @@ def _nearest_before(ctx: SentenceContext, at: int, kinds: tuple[str, ...], exclu
 def attributed_to(ctx: SentenceContext) -> list[Claim]:
     """"Copper Panda, which officials have tied to Xiamen Haixing": a group attributed to an actor."""
     cue = re.compile(r"\b(?:tied|linked|attributed|connected)\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-    return [_claim(ctx, group, "attributed_to", actor, 0.6) for group, actor in
-            _pairs(ctx, ("threat_group",), ("company", "state_agency", "agency_unit", "country"), cue, 120)]
+    return [make_claim(ctx, group, "attributed_to", actor, 0.6) for group, actor in
+            pairs(ctx, ("threat_group",), ("company", "state_agency", "agency_unit", "country"), cue, 120)]
 
 
 _CITIZEN = re.compile(
@@ -476,11 +264,11 @@ def citizen_of(ctx: SentenceContext) -> list[Claim]:
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= at and m.source != "metadata"]
         opening = len(ctx.text[: match.start()].split()) <= 3  # "A Chinese national arrested in Lisbon ..."
         person = before[-1] if before else (
-            _described_person(ctx) if opening or _DESCRIBED.search(ctx.text[: match.start()]) else None)
+            described_person(ctx) if opening or DESCRIBED.search(ctx.text[: match.start()]) else None)
         if person is None:
             continue
         place = Mention(ctx.doc.doc_id, at, at + len(match.group(0)), word, "country", None, "rule", country)
-        claims.append(_claim(ctx, person, "citizen_of", place, 0.7 if before else 0.5))
+        claims.append(make_claim(ctx, person, "citizen_of", place, 0.7 if before else 0.5))
     return claims
 
 
