@@ -13,21 +13,14 @@ import re
 from typing import Any
 
 from spyglass.extract.claims import SentenceContext
+from spyglass.extract.event_subjects import co_subjects, named_later, protagonist, salient
+from spyglass.extract.event_words import SPEECH, TRIGGERS
 from spyglass.extract.entities import Mention
 from spyglass.model import Claim, FuzzyDate
 
 EXTRACTOR = "spyglass.events"
 VERSION = "0.1"
 
-# lemma -> legal status; multi-word triggers are matched on the sentence text first.
-TRIGGERS: dict[str, str] = {
-    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "catch": "arrested",
-    "charge": "charged", "indict": "indicted", "extradite": "extradited",
-    "convict": "convicted", "acquit": "acquitted", "clear": "acquitted",
-    "sentence": "sentenced", "jail": "sentenced", "imprison": "sentenced",
-    "release": "released", "free": "released", "pardon": "released", "exchange": "released", "swap": "released",
-    "sanction": "sanctioned", "designate": "sanctioned", "dismiss": "dismissed", "drop": "dismissed",
-}
 PHRASES: dict[str, re.Pattern[str]] = {
     "pleaded_guilty": re.compile(r"\bplead(?:ed|s)? guilty\b|\bpled guilty\b|\badmitted (?:to )?(?:one|two|three|\w+) counts?\b", re.I),
     "convicted": re.compile(r"\b(?:was|were) guilty\b|\bfound (?:(?!not\b)[\w.'’-]+ ){0,4}guilty\b|\bguilty verdict\b", re.I),
@@ -80,7 +73,7 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue
         seen.add(status)
         date, phrase = _date_for(ctx, trigger)
-        also = _co_subjects(ctx, subject[0]) if subject[2] >= 0.6 else []
+        also = co_subjects(ctx, subject[0]) if subject[2] >= 0.6 else []
         for other in also:
             claims.append(Claim(
                 subject=other, subject_type="person", predicate=status, object=_authority(ctx, trigger),
@@ -152,8 +145,6 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
 
 _CUSTODY = re.compile(r"\b(?:custody|prison|jail|detention|detention centre|detention center|cell|arrest(?:ed)?)\b", re.I)
 _AUTHORITY_PHRASE = re.compile(r"\bagainst\b|\bhanded down\b|\bverdict\b", re.I)
-_SPEECH = {"say", "tell", "announce", "report", "state", "add", "confirm", "disclose", "reveal", "claim", "write",
-           "post", "publish", "declare"}
 _WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "release", "dismiss", "charge", "sanction"}
 
 
@@ -226,14 +217,14 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
             if child.lower_ in ("who", "which", "that"):  # the person the relative clause hangs on
                 named_before = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + child.idx
                                 and ctx.may_be_party(m)]
-                return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else _salient(ctx, trigger)
+                return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else salient(ctx, trigger)
             if child.lower_ in ("he", "she", "him", "her"):
-                return _salient(ctx, trigger)
+                return salient(ctx, trigger)
             if _GROUP.match(words) and (child.lemma_.lower() in _PERSON_NOUNS or child.text[:1].isupper()):
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
                 return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
-                return _named_later(ctx, child.lower_) or _salient(ctx, trigger)
+                return named_later(ctx, child.lower_) or salient(ctx, trigger)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if earlier:
@@ -241,7 +232,7 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
     if any(c.dep_ == "auxpass" for c in trigger.children):
         # A passive event whose subject the parser lost ("... was sentenced on Wednesday to 18
         # years"): in a report, that is the person the report is about (lower confidence).
-        return _salient(ctx, trigger)
+        return salient(ctx, trigger)
     return None
 
 
@@ -254,16 +245,7 @@ def _phrase_subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float
         named = [m for m in ctx.mentions if m.type == "person" and m.start >= at and ctx.may_be_party(m)]
         if named:
             return named[0].name, named[0].type, 0.7
-    return _protagonist(ctx)
-
-
-def _protagonist(ctx: SentenceContext) -> tuple[str, str, float] | None:
-    """The person the document names most: whom "the sentence handed down on Friday" is about."""
-    counts: dict[str, int] = {}
-    for m in ctx.all_mentions:
-        if _candidate(ctx, m):
-            counts[m.name] = counts.get(m.name, 0) + 1
-    return (max(counts, key=lambda n: counts[n]), "person", 0.5) if counts else None
+    return protagonist(ctx)
 
 
 def _named_subject(ctx: SentenceContext, head: Any) -> Mention | None:
@@ -303,110 +285,6 @@ def _stands_beside(ctx: SentenceContext, mention: Mention, head: Any) -> bool:
     return True
 
 
-def _salient(ctx: SentenceContext, trigger: Any = None) -> tuple[str, str, float] | None:
-    """The person a pronoun or description stands for: a person of this sentence who is not
-    its doer ("Judge Lee sentenced him") nor an owner ("Lee's aide"), else the latest named
-    before it, else the document's most-named person. Never someone the report names as a
-    lawyer, judge, official or reporter (`extract.roles`)."""
-    # One-word "people" are often places the model mistyped ("Rotterdam"): full names only.
-    here = [m for m in ctx.mentions if _candidate(ctx, m) and not _doer(ctx, m)]
-    if here:
-        # named in the subject's stretch of the sentence ("53-year-old Ann L. from Kent was
-        # arrested", which the parser may leave unattached): near-certain; elsewhere, a guess
-        before_trigger = trigger is not None and here[0].end <= ctx.offset + trigger.idx
-        return here[0].name, "person", 0.6 if before_trigger else 0.5
-    before = [m for m in ctx.before(ctx.start) if _candidate(ctx, m) and _agrees(ctx, m)]
-    if before:
-        return before[-1].name, "person", 0.55 if _centered(ctx, before[-1]) else 0.5
-    counts: dict[str, int] = {}
-    for m in ctx.all_mentions:
-        if _candidate(ctx, m):
-            counts[m.name] = counts.get(m.name, 0) + 1
-    if counts:
-        return max(counts, key=lambda n: counts[n]), "person", 0.5
-    return None
-
-
-def _named_later(ctx: SentenceContext, noun: str) -> tuple[str, str, float] | None:
-    """"An aide was charged ... The aide, Ann Berg, ...": a description named further on by the
-    same noun in apposition."""
-    pattern = re.compile(rf"\b[Tt]he {re.escape(noun)},?\s+$")
-    for m in ctx.all_mentions:
-        if m.start >= ctx.end and _candidate(ctx, m) and pattern.search(ctx.doc.text[max(0, m.start - 40) : m.start]):
-            return m.name, m.type, 0.55
-    return None
-
-
-def _co_subjects(ctx: SentenceContext, name: str) -> list[str]:
-    """"Ann Berg and Tom Ure were detained": the people listed with a named subject."""
-    out = []
-    for m in ctx.mentions:
-        if m.name != name:
-            continue
-        tokens = [t for t in ctx.sentence if m.start <= ctx.offset + t.idx < m.end]
-        for token in ctx.sentence:
-            if token.dep_ == "conj" and token.head in tokens:
-                other = ctx.mention_at(token)
-                if other is not None and other.type == "person" and other.name != name and ctx.may_be_party(other):
-                    out.append(other.name)
-                elif other is None and token.pos_ == "PROPN":  # a listed name the model missed
-                    words = [t.text for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in ("compound", "flat"))]
-                    if len(words) >= 2 and not ctx.roles.get(" ".join(words)):
-                        out.append(" ".join(words))
-    return out
-
-
-def _agrees(ctx: SentenceContext, m: Mention) -> bool:
-    """"She" is not a person the report calls "Mr", nor "he" one it calls "Mrs" or "Ms"."""
-    pronouns = {t.lower_ for t in ctx.sentence if t.pos_ == "PRON"}
-    title = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", ctx.doc.text[max(0, m.start - 6) : m.start])
-    if title is None:
-        return True
-    male = title.group(1) == "Mr"
-    return not ((male and pronouns & {"she", "her"} and not pronouns & {"he", "him", "his"})
-                or (not male and pronouns & {"he", "him"} and not pronouns & {"she", "her"}))
-
-
-def _candidate(ctx: SentenceContext, m: Mention) -> bool:
-    return m.type == "person" and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)
-
-
-def _doer(ctx: SentenceContext, m: Mention) -> bool:
-    """The one who acts or speaks, or an owner: "Judge Lee sentenced him", "Lee said he was",
-    "Lee's aide". The subject of another verb ("Lee was working at X when he was arrested") is not."""
-    for token in ctx.sentence:
-        if m.start <= ctx.offset + token.idx < m.end:
-            node = token
-            while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
-                node = node.head
-            if node.dep_ == "poss" or node.dep_ == "agent" or (node.dep_ == "pobj" and node.head.lower_ == "by"):
-                return True
-            if node.dep_ == "nsubj" and (node.head.lemma_.lower() in TRIGGERS or node.head.lemma_.lower() in _SPEECH
-                                         or node.head.i in ctx.phrase_triggers):
-                return True
-    return False
-
-
-def _centered(ctx: SentenceContext, m: Mention) -> bool:
-    """Whether a person named before this sentence is what a pronoun subject most likely means:
-    the subject of the sentence just before ("Ann Lee, 52, ran a shipping firm. She was arrested
-    in May"), and not a speaker."""
-    doc = ctx.sentence.doc
-    local = m.start - ctx.offset
-    if local < 0 or local >= len(doc.text):
-        return False
-    span = doc.char_span(local, m.end - ctx.offset, alignment_mode="expand")
-    if span is None:
-        return False
-    previous = doc[ctx.sentence.start - 1].sent if ctx.sentence.start > 0 else None
-    if previous is None or not (previous.start <= span.start < previous.end):
-        return False
-    node = span.root
-    while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() not in _SPEECH
-
-
 def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:
     """A date phrase whose syntactic head path reaches this trigger before any other trigger."""
     triggers = {t.i for t in ctx.sentence if t.lemma_.lower() in TRIGGERS}
@@ -420,7 +298,7 @@ def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break
             if node.i in triggers and node.i != trigger.i:
                 break
-            if node.lemma_.lower() in _SPEECH and node.i != trigger.i:
+            if node.lemma_.lower() in SPEECH and node.i != trigger.i:
                 break  # "..., the ministry said on Tuesday": that dates the statement, not the event
             if node.head.i == node.i:
                 break
