@@ -27,7 +27,7 @@ from typing import Iterator
 
 from spyglass.extract.entities import Mention
 from spyglass.extract.foreign_dates import date_near, term_near
-from spyglass.extract.foreign_names import people, service_mentions
+from spyglass.extract.foreign_names import people, sentence_around, service_matches, service_mentions
 from spyglass.extract.word_forms import Lexicon, languages, lexicon
 from spyglass.model import Claim, Document
 
@@ -53,8 +53,9 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     lex = lexicon(doc.language or "")
     if lex is None:
         return [], []
-    services = service_mentions(doc)
-    mentions = _canonical(list(people(doc)), doc.text)
+    matches = service_matches(doc)
+    services = service_mentions(doc, matches)
+    mentions = _canonical(people(doc, matches), doc.text)
     claims: list[Claim] = []
     counts: dict[str, int] = {}  # the people the report names in no role: whom a description may mean
     titled = {m.name for m in mentions if _titled(doc, lex, m)}
@@ -77,9 +78,7 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
 
 
 def _in_the_story(lex: Lexicon, text: str, m: Mention) -> bool:
-    lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), text.rfind("。", 0, m.start), 0)
-    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end), text.find("。", m.end)) if i >= 0]
-    sentence = text[lo : min(ends) if ends else len(text)]
+    sentence = sentence_around(text, m.start, m.end)
     patterns = [p for ps in lex.events.values() for p in ps] + lex.spying_for + lex.intelligence
     return any(p.search(sentence) for p in patterns)
 

@@ -11,6 +11,7 @@ base knows, except the services of the report's own state (the investigators, or
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
@@ -76,18 +77,43 @@ def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
     return out
 
 
-def service_mentions(doc: Document) -> list[Mention]:
+@dataclass(frozen=True)
+class ServiceMatch:
+    start: int
+    end: int
+    text: str
+    kb_id: str
+    name: str
+    type: str
+    country: str
+
+
+def service_matches(doc: Document) -> list[ServiceMatch]:
+    """Every place the page writes a service's name the knowledge base knows (one scan a document:
+    the patterns are many)."""
+    return [ServiceMatch(m.start(), m.end(), m.group(0), kb_id, name, kind, country)
+            for pattern, kb_id, name, kind, country in _services() for m in pattern.finditer(doc.text)]
+
+
+def service_mentions(doc: Document, matches: list[ServiceMatch]) -> list[Mention]:
+    """The services a report in the body names, except its own state's."""
     body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
     found: list[Mention] = []
     home = HOME_COUNTRIES.get(doc.language or "", ())
-    for pattern, kb_id, name, kind, country in _services():
-        if country in home:
+    for match in matches:
+        if match.country in home:
             continue  # a French report's DGSE is the home service: the investigator or the employer, never the sponsor
-        for match in pattern.finditer(doc.text):
-            a, b = match.start(), match.end()
-            if any(s <= a < e for s, e in body) and not any(m.start < b and a < m.end for m in found):
-                found.append(Mention(doc.doc_id, a, b, match.group(0), kind, kb_id, "kb", name))
+        a, b = match.start, match.end
+        if any(s <= a < e for s, e in body) and not any(m.start < b and a < m.end for m in found):
+            found.append(Mention(doc.doc_id, a, b, match.text, match.type, match.kb_id, "kb", match.name))
     return found
+
+
+def sentence_around(text: str, a: int, b: int) -> str:
+    """The sentence (or line) a span stands in, by its full stops and line breaks."""
+    lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), text.rfind("。", 0, a), 0)
+    ends = [i for i in (text.find(". ", b), text.find("\n", b), text.find("。", b)) if i >= 0]
+    return text[lo : min(ends) if ends else len(text)]
 
 
 # Articles: a capitalised word the page writes after one is a noun ("des Oberlandesgerichts").
@@ -106,12 +132,12 @@ def _nouns(text: str, language: str) -> set[str]:
     return {m.group(1).lower() for m in pattern.finditer(text)}
 
 
-def people(doc: Document) -> list[Mention]:
+def people(doc: Document, services: list[ServiceMatch]) -> list[Mention]:
     """People's names in the body (see the module doc), and the surname alone, in any case ending,
     where the report has named that person in full ("Kolker", "Kolkera" after "Dmitri Kolker")."""
     from spyglass.resolve.names import stem
 
-    found = list(_named(doc))
+    found = list(_named(doc, services))
     body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
     taken = [(m.start, m.end) for m in found]
     full = [m.name for m in found if len(m.name.split()) >= 2 and not m.name.endswith(".") and m.source == "foreign"
@@ -133,7 +159,7 @@ def people(doc: Document) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _named(doc: Document) -> Iterator[Mention]:
+def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
     body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
     text = doc.text
     lower_words = {w.lower() for w in re.findall(rf"\b[{_LOWER}][\w’'-]+", text)}
@@ -142,7 +168,7 @@ def _named(doc: Document) -> Iterator[Mention]:
     mid_sentence = {m.group(1) for m in re.finditer(rf"[{_LOWER},]\s+({_WORD})", text)}
     lex = lexicon(doc.language or "")
     # a service's name (the report's own state's too: "Agencja Bezpieczeństwa Wewnętrznego") is no person
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for pattern, *_ in _services() for m in pattern.finditer(text)]
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in services]
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
@@ -236,9 +262,7 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
         return True  # "a Chinese national, Ann Berg, was": a name in apposition to a description
     if lex is None:
         return False
-    lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
-    hi_candidates = [i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0]
-    sentence = text[lo : min(hi_candidates) if hi_candidates else len(text)]
+    sentence = sentence_around(text, a, b)
     return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 
 
