@@ -20,6 +20,7 @@ _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_CLAUSE_BREAK = re.compile(r"[,;，；、]")
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
 
 
@@ -36,7 +37,9 @@ def date_near(lex: Any, text: str, at: int, published: str | None) -> FuzzyDate 
     found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
     if not found:
         return None
-    return min(found, key=lambda f: (abs(f.at - at), f.at)).date
+    # a date in the event word's own clause first: "arrested on 9 March, and charged on 6 July"
+    same = [f for f in found if not _CLAUSE_BREAK.search(text[min(f.at, at) : max(f.at, at)])]
+    return min(same or found, key=lambda f: (abs(f.at - at), f.at)).date
 
 
 def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
