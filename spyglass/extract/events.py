@@ -226,6 +226,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
                 return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
+                if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
+                    return named_later(ctx, child.lower_)
                 return named_later(ctx, child.lower_) or salient(ctx, trigger)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
@@ -236,6 +238,17 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+def _introduces(ctx: SentenceContext, noun: Any) -> bool:
+    """An indefinite description ("a citizen", "another engineer") brings in someone new, unless
+    it opens the report before anyone is named (a news lead: "A former soldier has been jailed")."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    if not indefinite:
+        return False
+    body = [seg.start for seg in ctx.doc.segments if seg.kind == "body"]
+    lead = not body or not re.search(r"[.!?。]\s", ctx.doc.text[body[0] : ctx.start])
+    return not lead and any(m.type == "person" for m in ctx.before(ctx.start))
 
 
 def _owner(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:

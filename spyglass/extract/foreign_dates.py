@@ -21,6 +21,7 @@ _CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_OPENING = 12  # a date this close to the sentence start opens it ("Im März 2017 wurde ...")
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
 
 
@@ -31,15 +32,19 @@ class _Found:
 
 
 def date_near(lex: Any, text: str, at: int, published: str | None) -> FuzzyDate | None:
-    """The date written nearest to position `at` of the sentence (within a clause's reach)."""
+    """The date of the event word at position `at` of the sentence: its own clause's, or the sentence's opening one."""
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
     found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
     if not found:
         return None
-    # a date in the event word's own clause first: "arrested on 9 March, and charged on 6 July"
+    # the date in the event word's own clause ("arrested on 9 March, and charged on 6 July"), else
+    # one that opens the sentence ("In March 2017, he was detained"); a date in another clause
+    # dates another event ("sent to the detention centre, where he died on 2 July")
     same = [f for f in found if not _CLAUSE_BREAK.search(text[min(f.at, at) : max(f.at, at)])]
-    return min(same or found, key=lambda f: (abs(f.at - at), f.at)).date
+    opening = [f for f in found if f.at < at and f.at <= _OPENING]
+    chosen = same or opening
+    return min(chosen, key=lambda f: (abs(f.at - at), f.at)).date if chosen else None
 
 
 def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:

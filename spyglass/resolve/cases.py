@@ -355,6 +355,11 @@ def _status(timeline: list[CaseEvent]) -> str | None:
             continue
         when = event.date.first_day().isoformat() if event.date else ""
         ranked.append((when, LADDER.index(event.status), status))
+    guilty = [r for r in ranked if r[2] in ("convicted", "sentenced")]
+    if guilty:
+        # An acquittal beside a conviction is an acquittal on some counts, unless it comes later (on appeal).
+        last_guilty = max(r[0] for r in guilty)
+        ranked = [r for r in ranked if r[2] != "acquitted" or (r[0] and last_guilty and r[0] > last_guilty)]
     if not ranked:
         return None
     dated = [r for r in ranked if r[0]]

@@ -92,3 +92,30 @@ def test_a_date_in_the_event_words_own_clause_wins_over_a_nearer_one(tmp_path: P
         "检方表示,林志远已承认部分指控,案件将于下月在市中级人民法院开庭审理。"
         "据悉,林志远曾在一家造船企业担任工程师,多次向境外人员提供船舶设计图纸,并收取报酬。"), published="2025-09-15", language="zh")
     assert _dates(records, "林志远")["arrested"] == "2025-03-09"
+
+
+def test_an_indefinite_description_after_the_lead_is_someone_new(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Physicist Arkady Solntsev was arrested in Tomsk on Monday on suspicion of treason, his lawyer said.\n\n"
+        "Such cases are rising. In May, a court in Omsk sentenced a retired engineer to 11 years in prison for "
+        "passing information to a foreign service."))
+    record = next(r for r in records if "Arkady Solntsev" in {r["name"], *r["aliases"]})
+    assert record["sentence_months"] is None and record["status"] == "arrested"
+
+
+def test_an_acquittal_beside_a_conviction_is_on_some_counts(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Former gunner Callum Reid was found guilty on Thursday of gathering information useful to an enemy for "
+        "Iran's intelligence ministry. Callum Reid was acquitted of a charge of making a hoax bomb threat, the "
+        "court in Leeds heard; he will be sentenced next month."))
+    assert _dates(records, "Callum Reid") and next(r for r in records if r["name"] == "Callum Reid")["status"] == "convicted"
+
+
+def test_a_foreign_date_in_another_clause_dates_another_event(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "30 июня суд арестовал по подозрению в государственной измене физика Аркадия Солнцева. "
+        "Из больницы Аркадия Солнцева отправили в СИЗО, где он скончался 2 июля, сообщил его адвокат. "
+        "Следователи ФСБ утверждают, что учёный передавал секретные сведения иностранной разведке."),
+        published="2025-07-04", language="ru")
+    record = next(r for r in records if any("Солнцев" in n for n in (r["name"], *r["aliases"])))
+    assert record["dates"]["arrested"] == "2025-06-30"
