@@ -158,6 +158,7 @@ _ALIAS_CUE = re.compile(
     r"tracked as|renders? (?:it )?as)\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
 )
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
+_LEADING_NICKNAME = re.compile(r"[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s*$")  # '"Harry" Lu Jianwang'
 _HAN_IN_BRACKETS = re.compile(r"^[\s,.A-Za-z]{0,10}[（(](?P<han>[\u3400-\u9fff]{2,30})[)）]")
 
 
@@ -195,6 +196,9 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
         if subject is not None:
             claims.append(_alias_claim(ctx, subject, f"{match.group('nick')} {match.group('family')}"))
     for m in ctx.mentions:
+        nick = _LEADING_NICKNAME.search(ctx.doc.text[max(0, m.start - 24) : m.start])
+        if nick and m.type == "person":
+            claims.append(_alias_claim(ctx, m, f"{nick.group('nick')} {m.name}"))
         han = _HAN_IN_BRACKETS.match(ctx.doc.text[m.end : m.end + 40])
         if han and m.type in ("person", "company", "organization", "agency_unit", "state_agency"):
             claims.append(_alias_claim(ctx, m, han.group("han")))

@@ -4,8 +4,9 @@ in Latin script or as Han characters whose pinyin spells the name."""
 from __future__ import annotations
 
 import re
+from itertools import product
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from spyglass.model import Case, Document
 from spyglass.resolve.names import loose_key, tokens
@@ -22,9 +23,12 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     for case in cases:
         # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
         full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
+        # without middle names or a patronymic: "Ruslan Peretyatko" for "Ruslan Aleksandrovich Peretyatko"
+        full |= {f"{tokens(a)[0]} {tokens(a)[-1]}" for a in full if len(tokens(a)) >= 3 and case.kind == "person"}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
         keys |= {"~" + loose_key(name) for name in full if case.kind == "person" and not re.search(r"\b\w\.$", name)}
         found = set(case.documents)
+        withheld = _withheld_surname(case)
         for doc_id, text in bodies.items():
             if doc_id in found:
                 continue
@@ -35,6 +39,9 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
             elif case.kind in ("company", "threat_group") and any(
                     len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
                 found.add(doc_id)
+            elif surname := next((n for n in withheld if _names_surname_alone(text, n)), None):
+                found.add(doc_id)  # "a citizen surnamed Zeng" reports on 曾某, whose given name is withheld
+                case.aliases = sorted(set(case.aliases) | {surname})
             elif case.kind == "person" and doc_id in han:
                 for name, key in han[doc_id].items():
                     if key in keys:
@@ -42,6 +49,34 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
                         if name not in case.aliases:
                             case.aliases.append(name)
         case.documents = sorted(found)
+
+
+_WITHHELD = re.compile(r"^([\u3400-\u9fff]{1,2}?)某+$")
+
+
+def _withheld_surname(case: Case) -> list[str]:
+    """Every reading in pinyin of the surname of a case known only as surname + 某 (Chinese
+    reports withhold the given name): ["Zeng", "Ceng"] for 曾某某. None when any alias gives a
+    fuller name."""
+    if case.kind != "person" or any(not _WITHHELD.match(a) and len(tokens(a)) >= 2 for a in case.aliases):
+        return []
+    match = next((m for a in case.aliases if (m := _WITHHELD.match(a))), None)
+    if match is None:
+        return []
+    readings = product(*pinyin(match.group(1), style=Style.NORMAL, heteronym=True))
+    return sorted({"".join(r).capitalize() for r in readings})
+
+
+def _names_surname_alone(text: str, surname: str) -> bool:
+    """Whether the text writes the surname alone, not inside a longer name ("a man surnamed Zeng",
+    "Mr. Zeng"; not "Zeng Wei" nor "Li Zeng")."""
+    for match in re.finditer(rf"\b{surname}\b(?!-)", text):
+        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30) : match.start()])
+        after = re.match(r"[-\s]+(\S+)", text[match.end() : match.end() + 30])
+        named_before = before and before.group(1)[:1].isupper() and not re.match(r"(?:Mr|Ms|Mrs|Dr)\.?$", before.group(1))
+        if not named_before and not (after and after.group(1)[:1].isupper() and not text[match.end()] in ",.;"):
+            return True
+    return False
 
 
 def _org_keys(names: list[str]) -> set[str]:
