@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_stores import build_store
+from serve_stores import LOCAL, build_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +16,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     from spyglass.serve import create_app
 
     db = build_store(tmp_path_factory.mktemp("serve") / "examples.db", [str(ROOT / "examples" / "corpus")])
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return TestClient(create_app(db), raise_server_exceptions=False, base_url=LOCAL)
 
 
 def test_documents_are_paged(client: TestClient) -> None:
