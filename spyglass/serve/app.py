@@ -34,7 +34,7 @@ def create_app(store_path: Path | str, token: str | None = None, loopback: bool 
     are allowed only when the server listens on loopback (`loopback=True`). Requests must be addressed
     to one of `allowed_hosts` (default: the loopback names) and carry at most `max_request_bytes`
     (default: four files of `max_bytes`, plus room for the form)."""
-    from spyglass.serve import api, pages
+    from spyglass.serve import api, case_pages, overview_pages, pages
 
     app = FastAPI(title="spyglass", version=__version__, docs_url=None, redoc_url=None,
                   description="A sourced knowledge graph of state espionage, built from news reporting. "
@@ -44,6 +44,8 @@ def create_app(store_path: Path | str, token: str | None = None, loopback: bool 
     app.state.loopback = loopback
     app.state.max_bytes = max_bytes
     app.include_router(api.router)
+    app.include_router(overview_pages.router)
+    app.include_router(case_pages.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Gate, allowed_hosts=tuple(allowed_hosts or LOOPBACK_NAMES),
@@ -85,7 +87,10 @@ def error(request: Request, status: int, code: str, message: str) -> Response:
     """The one error shape for the API, and an HTML page with the same words for the pages."""
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    body = f'<p class="error">{e(message)}</p><p class="muted">error code: {e(code)} ({status})</p>'
+    q = request.query_params.get("q", "")
+    body = (f'<p class="error">{e(message)}</p><p class="muted">error code: {e(code)} ({status})</p>'
+            f'<form action="/search" method="get" class="search"><input name="q" type="search" value="{e(q)}" '
+            'aria-label="search"> <button>Search</button></form>')
     return HTMLResponse(layout("Something is wrong" if status >= 500 else "Cannot show that", body), status_code=status)
 
 

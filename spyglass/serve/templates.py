@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 NAV = (("/", "Home"), ("/search", "Search"), ("/cases", "Cases"), ("/timeline", "Timeline"),
        ("/matrix", "Who targets whom"), ("/graph", "Agency graph"), ("/methods", "Methods"),
-       ("/documents", "Documents"), ("/upload", "Upload"), ("/api", "API"))
+       ("/documents", "Documents"), ("/check-approach", "Check a message"), ("/upload", "Upload"), ("/api", "API"))
 
 
 def e(value: Any) -> str:
