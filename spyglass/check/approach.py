@@ -112,7 +112,8 @@ def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch
     if not named:
         named = [a for a in book.approaches if a.fallback]
     order = {a.id: k for k, a in enumerate(book.approaches)}
-    named.sort(key=lambda a: (-sum(weights[s] for s in a.named_by if s in hits), order[a.id]))
+    # A method with a setting (an invitation, a relative, a phone) comes before a general pattern.
+    named.sort(key=lambda a: (a.method is None, -sum(weights[s] for s in a.named_by if s in hits), order[a.id]))
     ordinary = [h for s in hits if weights[s] < 0 for h in hits[s]]
     out = []
     for approach in named:

@@ -110,7 +110,7 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
                 if value not in sets:
                     raise ModelError(f"signs.json: {label} names unknown word class {value!r}")
                 value = sets[value]
-            out[key] = tuple(tuple(w.lower().split()) for w in value)
+            out[key] = tuple(tuple(w.lower().replace("-", " ").split()) if " " in w else (w.lower(),) for w in value)
     return out
 
 
@@ -174,7 +174,7 @@ def _word_at(tok: Any, word: str) -> bool:
 
 def _runs(span: Any, words: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
     """(first, end) token indices in the doc of every run of lemmas of `words` inside `span`."""
-    toks = list(span)
+    toks = [t for t in span if t.text != "-"]  # "business-class" is "business class"
     for k in range(len(toks)):
         for word in words:
             n = len(word)
