@@ -9,6 +9,7 @@ from itertools import product
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from spyglass.model import Case, Document
+from spyglass.resolve.name_skeletons import is_other_script, skeleton_keys
 from spyglass.resolve.names import loose_key, tokens
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -18,7 +19,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     """Add to each case the documents whose body names it in full (in place)."""
     bodies = {d.doc_id: d.body_text() for d in docs}
     han = {doc_id: _han_names(text) for doc_id, text in bodies.items() if _HAN_RUN.search(text)}
-    windows = {doc_id: _name_windows(text) for doc_id, text in bodies.items()}
+    windows = {doc_id: {**_name_windows(text), **_script_windows(text)} for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
     for case in cases:
         # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
@@ -27,6 +28,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
         full |= {f"{tokens(a)[0]} {tokens(a)[-1]}" for a in full if len(tokens(a)) >= 3 and case.kind == "person"}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
         keys |= {"~" + loose_key(name) for name in full if case.kind == "person" and not re.search(r"\b\w\.$", name)}
+        keys |= {"^" + key for name in full if case.kind == "person" for key in skeleton_keys(name)}
         found = set(case.documents)
         withheld = _withheld_surname(case)
         for doc_id, text in bodies.items():
@@ -49,6 +51,27 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
                         if name not in case.aliases:
                             case.aliases.append(name)
         case.documents = sorted(found)
+    _surname_aliases(cases, bodies)
+
+
+def _surname_aliases(cases: list[Case], bodies: dict[str, str]) -> None:
+    """A name word a case's reports write alone ("Zhu told the court", "Mr. Spector") is one of
+    its spellings, unless another case shares that word (two brothers are both "Kia")."""
+    words: dict[str, set[str]] = {}
+    for case in cases:
+        if case.kind != "person":
+            continue
+        for alias in case.aliases:
+            parts = re.findall(r"[^\W\d_][\w'’-]*", alias)
+            if len(parts) >= 2 and not re.search(r"\b\w\.$", alias):
+                for word in (parts[0], parts[-1]):
+                    if len(word) >= 3 and word[:1].isupper():
+                        words.setdefault(word, set()).add(case.case_id)
+    for case in cases:
+        own = [w for w, ids in words.items() if ids == {case.case_id} and w not in case.aliases]
+        for word in own:
+            if any(_names_surname_alone(bodies.get(d, ""), word) for d in case.documents):
+                case.aliases = sorted(set(case.aliases) | {word})
 
 
 _WITHHELD = re.compile(r"^([\u3400-\u9fff]{1,2}?)某+$")
@@ -107,6 +130,24 @@ def _name_windows(text: str) -> dict[str, str]:
 
 
 _UPPER = "A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
+_SCRIPT_RUN = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+(?:\s+[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+)+|[\u30a0-\u30ff]+(?:[・·=][\u30a0-\u30ff]+)+")
+
+
+def _script_windows(text: str) -> dict[str, str]:
+    """Runs of 2-3 words in Arabic or Georgian script, and katakana names ("ユージン・スペクター"),
+    each keyed by its consonant skeleton (`name_skeletons`), with the words as written."""
+    if not is_other_script(text):
+        return {}
+    out: dict[str, str] = {}
+    for run in _SCRIPT_RUN.finditer(text):
+        words = re.split(r"(\s+|[・·=])", run.group(0))
+        parts, seps = words[0::2], words[1::2]
+        for size in (2, 3):
+            for i in range(len(parts) - size + 1):
+                written = "".join(w + (seps[i + j] if j < size - 1 else "") for j, w in enumerate(parts[i : i + size]))
+                for key in skeleton_keys(written):
+                    out.setdefault("^" + key, written)
+    return out
 
 
 def _han_names(text: str) -> dict[str, str]:
