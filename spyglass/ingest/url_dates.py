@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_PATH_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(\d\d)\2(\d\d)(?=[/._-]|$)")
-_COMPACT = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?=/)")
+_PATH_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<sep>[/-])(?P<month>\d\d)(?P=sep)(?P<day>\d\d)(?=[/._-]|$)")
+_COMPACT = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>\d\d)(?P<day>\d\d)(?=/)")
 
 
 def date_in_url(url: str | None, *, not_after: dt.date | None = None) -> dt.date | None:
@@ -20,7 +20,7 @@ def date_in_url(url: str | None, *, not_after: dt.date | None = None) -> dt.date
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0].split("#", 1)[0])
     for match in (*_PATH_DATE.finditer(path), *_COMPACT.finditer(path)):
-        year, month, day = (int(g) for g in match.group(1, match.lastindex - 1, match.lastindex))
+        year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
         try:
             when = dt.date(year, month, day)
         except ValueError:
