@@ -130,6 +130,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     out: list[Claim] = []
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
+    words = tuple(m.start() for patterns in lex.events.values() for p in patterns for m in p.finditer(text))
     for status in _STATUS_ORDER:
         match = next((m for p in lex.events.get(status, []) for m in [p.search(text)] if m), None)
         if match is None or status in seen:
@@ -147,7 +148,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if predicate == "sentenced" and _REQUESTED.search(text):
             continue  # "the prosecution demanded four years": a request, not a sentence
         value = term_near(lex, text, match.start()) if predicate == "sentenced" else None
-        date = date_near(lex, text, match.start(), doc.published)
+        date = date_near(lex, text, match.start(), doc.published, words)
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
                          start=start, end=start + len(text), date=date, extractor=f"{EXTRACTOR}.{doc.language}",
                          extractor_version=VERSION, confidence=confidence))

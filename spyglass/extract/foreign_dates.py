@@ -21,7 +21,6 @@ _CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
-_OPENING = 12  # a date this close to the sentence start opens it ("Im März 2017 wurde ...")
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
 
 
@@ -31,19 +30,16 @@ class _Found:
     date: FuzzyDate
 
 
-def date_near(lex: Any, text: str, at: int, published: str | None) -> FuzzyDate | None:
-    """The date of the event word at position `at` of the sentence: its own clause's, or the sentence's opening one."""
+def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...] = ()) -> FuzzyDate | None:
+    """The date of the event word at position `at` of the sentence: a date no other event word
+    (at `events`) stands nearer to, in the word's own clause if one is ("arrested on 9 March, and
+    charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death."""
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
-    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
-    if not found:
-        return None
-    # the date in the event word's own clause ("arrested on 9 March, and charged on 6 July"), else
-    # one that opens the sentence ("In March 2017, he was detained"); a date in another clause
-    # dates another event ("sent to the detention centre, where he died on 2 July")
+    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW
+             and all(abs(f.at - at) <= abs(f.at - other) for other in events)]
     same = [f for f in found if not _CLAUSE_BREAK.search(text[min(f.at, at) : max(f.at, at)])]
-    opening = [f for f in found if f.at < at and f.at <= _OPENING]
-    chosen = same or opening
+    chosen = same or found
     return min(chosen, key=lambda f: (abs(f.at - at), f.at)).date if chosen else None
 
 
