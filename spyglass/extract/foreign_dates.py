@@ -71,6 +71,13 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
                 year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
                 if year is not None:
                     out += _make(start, year, month, day)
+    for weekday, patterns in enumerate(lex.weekdays):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if pub is not None and not any(m.start() - 4 <= f.at <= m.end() + 16 for f in out):
+                    # "vendredi", "am Freitag": the latest such day up to the report (a past event)
+                    day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+                    out.append(_Found(m.start(), FuzzyDate(day.isoformat(), "day")))
     return out
 
 

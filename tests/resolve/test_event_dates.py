@@ -119,3 +119,15 @@ def test_a_foreign_date_in_another_clause_dates_another_event(tmp_path: Path) ->
         published="2025-07-04", language="ru")
     record = next(r for r in records if any("Солнцев" in n for n in (r["name"], *r["aliases"])))
     assert record["dates"]["arrested"] == "2025-06-30"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Ancien ingénieur naval, Marc Delorme a été condamné vendredi à Brest à sept ans de prison pour avoir "
+           "livré des plans de sous-marins à un service de renseignement étranger, a indiqué le parquet."),
+    ("de", "Der frühere Ingenieur Jens Wallraff wurde am Freitag in Kiel festgenommen. Er soll Pläne von U-Booten "
+           "an einen ausländischen Geheimdienst verraten haben, teilte die Bundesanwaltschaft mit."),
+])
+def test_a_weekday_in_another_language_is_the_latest_such_day(tmp_path: Path, language: str, text: str) -> None:
+    records = _cases(tmp_path, text, published="2025-06-17", language=language)  # a Tuesday
+    dates = next(iter(records))["dates"]
+    assert "2025-06-13" in dates.values()  # the Friday before
