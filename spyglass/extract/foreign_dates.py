@@ -76,8 +76,8 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
             for m in pattern.finditer(text):
                 if pub is not None and not any(m.start() - 4 <= f.at <= m.end() + 16 for f in out):
                     # "vendredi", "am Freitag": the latest such day up to the report (a past event)
-                    day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
-                    out.append(_Found(m.start(), FuzzyDate(day.isoformat(), "day")))
+                    that_day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+                    out.append(_Found(m.start(), FuzzyDate(that_day.isoformat(), "day")))
     return out
 
 
