@@ -69,8 +69,6 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     for start, end in _sentences(doc):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
-        if any(m.source == "reference" for m in here) and not any(m.source != "reference" for m in here):
-            here = []  # only a surname by reference: the sentence is read as naming no one
         claims += _events(doc, lex, start, text, here, counts, protagonist)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
@@ -159,14 +157,14 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
              protagonist: str | None) -> tuple[str | None, float]:
     """The name nearest before the event word, else the first after it; never one a title marks as
     a prosecutor, judge, lawyer or official. No name: the report's most-named person (a guess)."""
-    # a surname alone found by reference is no subject: it may be anyone the report named in full
-    parties = [m for m in here if not _titled(doc, lex, m) and m.source != "reference"]
+    # a surname alone stands for the one person the report named in full with it (`people`): a
+    # guess that adds to a case but never makes one
+    parties = [m for m in here if not _titled(doc, lex, m)]
     before = [m for m in parties if m.end <= at]
-    if before:
-        return before[-1].name, 0.6
     after = [m for m in parties if m.start >= at]
-    if after:
-        return after[0].name, 0.6
+    if before or after:
+        chosen = before[-1] if before else after[0]
+        return chosen.name, 0.5 if chosen.source == "reference" else 0.6
     if here:
         return None, 0.0  # the sentence names only officials: the event is not about anyone named
     ranked = sorted(counts, key=lambda n: -counts[n])

@@ -250,7 +250,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         sponsor = choose([evidence(c, c.object) for c in through])
         if sponsor is not None:
             sponsor.reason = "the service behind the firm the person worked for; " + sponsor.reason
-    named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])]
+    named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])
+                      if not home or _country_of(service) != home]  # the arresting state's own service is no sponsor
     if sponsor is None and named_services:
         # No report says whom the person worked for, but reports in other languages name a
         # foreign service (never their own state's) in the story: that service, with the reason.

@@ -66,3 +66,20 @@ def test_a_nickname_in_quotes_is_an_alias_not_part_of_the_name(tmp_path: Path) -
         "at their homes in New York on charges of acting as agents of China.")}])
     record = next(r for r in records if "Ma Zhiwei" in r["aliases"])
     assert record["name"] == "Ma Zhiwei" and "Danny Ma Zhiwei" in record["aliases"]
+
+
+def test_a_real_name_joins_the_cover_name_and_the_arresting_states_service_is_no_sponsor(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        {"url": "https://one.example/r", "text": (
+            "Carlos Mendes Ribeiro from Chile was working as a guest lecturer in Bergen when he was arrested by "
+            "Norway's Police Security Service in May 2023. In December, he confirmed that he is Russian, and his "
+            "real name is Oleg Petrovich Sokolov.")},
+        {"url": "https://two.example/s", "language": "no", "text": (
+            "Oleg Petrovich Sokolov ble pågrepet av PST i Bergen i mai 2023, siktet for spionasje. "
+            "Sokolov ble senere overlevert til Russland i en fangeutveksling, opplyser Utenriksdepartementet.")},
+    ])
+    record = next(r for r in records if "Oleg Petrovich Sokolov" in r["aliases"])
+    assert "Carlos Mendes Ribeiro" in record["aliases"]
+    assert len([r for r in records if {"Carlos Mendes Ribeiro", "Oleg Petrovich Sokolov"} & set(r["aliases"])]) == 1
+    assert record["status"] == "released"  # the surname alone in the Norwegian report stands for him
+    assert record["sponsor"] is None  # the service that arrested him is not whom he worked for
