@@ -29,7 +29,7 @@ from spyglass.extract.entities import Mention
 from spyglass.extract.foreign_dates import date_near, term_near
 from spyglass.extract.foreign_names import people, sentence_around, service_matches, service_mentions
 from spyglass.extract.word_forms import Lexicon, languages, lexicon
-from spyglass.model import Claim, Document
+from spyglass.model import UNNAMED_SUBJECT, Claim, Document
 
 __all__ = ["extract_foreign", "languages"]
 
@@ -169,7 +169,7 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
         return None, 0.0  # the sentence names only officials: the event is not about anyone named
     ranked = sorted(counts, key=lambda n: -counts[n])
     if not ranked:
-        return None, 0.0
+        return UNNAMED_SUBJECT, 0.3  # the report names no one: an unnamed defendant (never a case by itself)
     # "a local resident was detained ... Ann Berg had passed ...": when the report names one person
     # in no role, and in the story, a description means that person (a near-certain reading)
     return ranked[0], 0.55 if ranked[0] == protagonist else 0.5

@@ -219,6 +219,8 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME and not _stands_as_a_person(text, a, b, name, lex):
                 continue
+            if pattern is _FULL_NAME and doc.language == "de" and _GERMAN_ARTICLE.search(text[max(0, a - 8) : a]):
+                continue  # "beim Maschinenbauer Oberhauser": written German puts no article before a person's name
             if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))
                                            or re.match(rf"\s+[{_UPPER}][{_LOWER}]", text[b : b + 3])):
                 continue  # a middle initial ("Ann G. Lee") is not a shortened name
@@ -266,6 +268,7 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
     return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 
 
+_GERMAN_ARTICLE = re.compile(r"(?<!\w)(?:der|die|das|des|dem|den|beim|vom|zum|zur|im|am|ins|eine[mnrs]?|ein)\s+$", re.I)
 # Company forms and corporate words, the same in most languages' news: a name holding one is a firm's.
 _FIRM = re.compile(r"\b(?:AB|AS|ASA|ApS|GmbH|AG|SE|SA|SpA|Srl|BV|NV|Oy|Oyj|Ltd|Inc|LLC|plc|Group|Systems|Technologies|"
                    r"Technology|Holding|Holdings|Solutions|Industries|Bank|Capital|Media|Energy|Airlines|Motors)\b")

@@ -75,6 +75,11 @@ SEGMENT_KINDS: dict[str, str] = {
 
 HEDGES: tuple[str, ...] = ("none", "alleged", "attributed", "reported", "denied")
 
+# The subject of an event in a report that names no one ("a couple was given suspended
+# sentences"): never a case by itself; case assembly may attach it to the one case the report
+# is plainly about (`resolve.unnamed_reports`).
+UNNAMED_SUBJECT = "(unnamed defendant)"
+
 
 def check_choice(kind: str, value: str, allowed: dict[str, str] | tuple[str, ...]) -> str:
     """Return `value` if it belongs to the vocabulary `kind`, else raise a ModelError."""

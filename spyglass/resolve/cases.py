@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
@@ -22,6 +23,7 @@ from spyglass.resolve.grouping import (
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
+from spyglass.resolve.unnamed_reports import unnamed_reports
 
 
 def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None,
@@ -54,14 +56,42 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     for m in mentions or []:
         if m.type == "person":
             people[m.doc_id].add(m.name)
-    built = [_assemble(members, by_doc, group_of, claims, subjects, subjects_by_doc, kinds, services, people)
-             for members in clusters]
-    cases = [c for c in built if c is not None and c.status is not None]
-    _apply_choices(cases, rules["choose"])
-    if mentions:
-        _mention_aliases(cases, clusters, mentions, by_doc)
-    reporting_documents(cases, docs)
-    return sorted(cases, key=lambda c: (-len(c.documents), c.name))
+
+    def finish(extra: dict[str, list[Claim]]) -> list[tuple[str, Case]]:
+        built = []
+        for members in clusters:
+            case = _assemble(members + _unnamed_node(members, extra.get(_key(members), [])), by_doc, group_of, claims,
+                             subjects, subjects_by_doc, kinds, services, people)
+            if case is not None and case.status is not None:
+                built.append((_key(members), case))
+        cases = [case for _, case in built]
+        _apply_choices(cases, rules["choose"])
+        if mentions:
+            _mention_aliases(cases, clusters, mentions, by_doc)
+        reporting_documents(cases, docs)
+        return built
+
+    built = finish({})
+    # reports that name no one, plainly about one case (its firm, its foundation): their events join it
+    attached = unnamed_reports([case for _, case in built], docs, claims)
+    if attached:
+        key_of = {case.case_id: key for key, case in built}
+        built = finish({key_of[case_id]: found for case_id, found in attached.items()})
+    return sorted((case for _, case in built), key=lambda c: (-len(c.documents), c.name))
+
+
+def _key(members: list[Node]) -> str:
+    return f"{members[0].doc_id}:{members[0].name}"
+
+
+def _unnamed_node(members: list[Node], found: list[Claim]) -> list[Node]:
+    """The unnamed-defendant events attached to this cluster's case, as one more node named as
+    the cluster names the person (the claims keep their own sentences and documents)."""
+    if not found:
+        return []
+    node = Node(found[0].doc_id, members[0].name, members[0].kind)
+    node.claims = [replace(c, subject=members[0].name, confidence=0.5) for c in found]
+    return [node]
 
 
 def _foreign_services(by_doc: dict[str, Document], mentions: list[Any]) -> dict[str, list[str]]:

@@ -1,0 +1,76 @@
+"""Reports that name no one ("a couple was given suspended sentences", "the former employee got two
+years") are about a case when they share its particulars: the same firm, foundation or programme,
+words that the reports of that one case use and the reports of no other case do.
+
+Only reports whose events have no named subject (`UNNAMED_SUBJECT`) and that no case already
+covers are read; a report is attached only when at least two such particulars point to one case
+and none to another (country, region and agency names are no particulars: many cases share them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from spyglass.model import UNNAMED_SUBJECT, Case, Claim, Document
+
+MIN_SHARED = 2
+# Runs of capitalised words (one particular: "Brandauer Schiffbau"), katakana words, acronyms.
+_RUN = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][\w’'-]{2,}(?:\s+[A-ZÀ-ÞА-ЯЁ][\w’'-]{2,})*|[\u30a0-\u30ff]{3,}|\b[A-Z]{2,}\d*\b")
+# Languages that capitalise every noun: there a lone capitalised word is a noun, not a name.
+_NOUNS_CAPITALISED = {"de", "lb"}
+
+
+def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Case id -> the unnamed-defendant claims of the reports plainly about that case."""
+    covered = {d for case in cases for d in case.documents}
+    orphans = sorted({c.doc_id for c in claims if c.subject == UNNAMED_SUBJECT} - covered)
+    if not orphans or not cases:
+        return {}
+    bodies = {d.doc_id: d.body_text() for d in docs}
+    languages = {d.doc_id: d.language or "" for d in docs}
+    words = {doc_id: _particulars(text, languages.get(doc_id, "")) for doc_id, text in bodies.items()}
+    owners: dict[str, set[str]] = defaultdict(set)  # word -> the cases whose reports use it
+    for case in cases:
+        for doc_id in case.documents:
+            for word in words.get(doc_id, set()):
+                owners[word].add(case.case_id)
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for doc_id in orphans:
+        shared: dict[str, set[str]] = defaultdict(set)
+        for word in words.get(doc_id, set()):
+            if len(owners.get(word, ())) == 1:
+                shared[next(iter(owners[word]))].add(word)
+        ranked = sorted(shared.items(), key=lambda item: -len(item[1]))
+        if not ranked or len(ranked[0][1]) < MIN_SHARED or len(ranked) > 1:
+            continue  # too little in common, or particulars of two cases: which one it is about is unclear
+        out[ranked[0][0]] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+    return dict(out)
+
+
+def _particulars(text: str, language: str) -> set[str]:
+    """The names in a report that can single out one case: firms, foundations, programmes,
+    places too small to be shared (never a country, region, demonym or agency)."""
+    from spyglass.extract.places import country_name, country_of_demonym, region_name
+
+    agencies = _agency_names()
+    out = set()
+    for match in _RUN.finditer(text):
+        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, match.start() - 3) : match.start()]):
+            continue  # a capital that opens a sentence says nothing
+        phrase = match.group(0).rstrip("'’")
+        if language in _NOUNS_CAPITALISED and " " not in phrase and "-" not in phrase and not phrase.isupper():
+            continue
+        key = phrase.lower()
+        if country_name(phrase) or region_name(phrase) or country_of_demonym(phrase) or key in agencies:
+            continue
+        out.add(key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> frozenset[str]:
+    from spyglass.kb.builtin import alias_index
+
+    return frozenset(alias_index())

@@ -1,0 +1,66 @@
+"""A report that names no one joins the one case whose particulars it shares (a firm, a
+foundation), and no case when the particulars are few or shared by two cases.
+
+Reports are written for this test: invented people, firms and foundations.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spyglass.ingest.run import ingest
+from spyglass.run.cases import case_records
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+
+NAMED_A = ("Der Ingenieur Holger W. von der Werft Brandauer Schiffbau in Kiel wurde am 3. Mai 2024 festgenommen. "
+           "Er soll Baupläne der Werft an einen russischen Geheimdienst verraten haben; auch die Lindemann-Stiftung, "
+           "für die er Vorträge hielt, soll betroffen sein, teilte die Bundesanwaltschaft mit.")
+NAMED_B = ("Die Ingenieurin Petra K. vom Maschinenbauer Oberhauser Antriebe in Augsburg wurde am 7. Juni 2024 "
+           "festgenommen. Sie soll Zeichnungen von Getrieben an einen chinesischen Geheimdienst verraten haben, "
+           "teilte die Bundesanwaltschaft in Karlsruhe am Freitag mit.")
+UNNAMED_A = ("Das Oberlandesgericht Schleswig hat einen früheren Mitarbeiter der Werft Brandauer Schiffbau wegen Spionage "
+             "zu drei Jahren Haft verurteilt. Der Mann hatte auch für die Lindemann-Stiftung gearbeitet, hieß es.")
+UNNAMED_ONE = ("Ein früherer Mitarbeiter der Werft Brandauer Schiffbau ist zu drei Jahren Haft verurteilt worden, "
+               "teilte ein Sprecher des Gerichts mit. Weitere Einzelheiten zu dem Verfahren wurden nicht bekannt.")
+UNNAMED_BOTH = ("Zwei frühere Ingenieure sind zu Haftstrafen verurteilt worden: einer arbeitete bei der Werft Brandauer "
+                "Schiffbau, der andere beim Maschinenbauer Oberhauser Antriebe. Beide hatten auch für die "
+                "Lindemann-Stiftung gearbeitet, hieß es.")
+
+
+def _records(tmp_path: Path, texts: list[str]) -> list[dict]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": f"https://news.example/{i}", "title": "Spionage", "language": "de",
+                                        "published": "2025-02-10", "text": text}, ensure_ascii=False) + "\n"
+                            for i, text in enumerate(texts)), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def _case(records: list[dict], name: str) -> dict:
+    return next(r for r in records if r["name"] == name)
+
+
+def test_an_unnamed_report_sharing_two_particulars_joins_that_case(tmp_path: Path) -> None:
+    records = _records(tmp_path, [NAMED_A, NAMED_B, UNNAMED_A])
+    holger = _case(records, "Holger W.")
+    assert "https://news.example/2" in {s["url"] for s in holger["sources"]}
+    assert holger["status"] == "sentenced" and holger["sentence_months"] == 36
+    assert _case(records, "Petra K.")["status"] == "arrested"
+    assert len(records) == 2  # the unnamed man is no case of his own
+
+
+def test_one_shared_particular_is_not_enough(tmp_path: Path) -> None:
+    records = _records(tmp_path, [NAMED_A, NAMED_B, UNNAMED_ONE])
+    holger = _case(records, "Holger W.")
+    assert "https://news.example/2" not in {s["url"] for s in holger["sources"]}
+    assert holger["status"] == "arrested"
+
+
+def test_particulars_of_two_cases_point_to_neither(tmp_path: Path) -> None:
+    records = _records(tmp_path, [NAMED_A, NAMED_B, UNNAMED_BOTH])
+    for record in records:
+        assert "https://news.example/2" not in {s["url"] for s in record["sources"]}
