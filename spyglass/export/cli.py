@@ -82,7 +82,8 @@ def _open(path: str | None, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 def run_stix(args: argparse.Namespace, settings: Settings) -> int:
-    from spyglass.export.stix import export_bundle, validate
+    from spyglass.export.stix import export_bundle
+    from spyglass.export.stix_check import validate
 
     with open_store(settings, must_exist=True) as store:
         bundle, summary = export_bundle(store)
