@@ -4,8 +4,8 @@ Claims are written here rather than extracted, so the tests pin the exporters, n
 an officer convicted and sentenced (two reports disagree on the sentence), an acquitted agent,
 a threat group with two vendor labels attributed to a company two governments sanctioned, a
 defence lawyer, a man said to work for a service who faces no case, tradecraft methods (one used
-by a named service, one by the group, one by nobody the report names), an undated note, and an
-undated page nothing was read from. Every document is stored on STORED_ON.
+by a named service, one by the group, one by nobody the report names), an undated note naming an
+operation a ministry runs, and an undated page nothing was read from. Every document is stored on STORED_ON.
 """
 
 from __future__ import annotations
@@ -55,12 +55,15 @@ REPORTS = [
                  None, None)]},
     {"publisher": None, "published": None, "url": None, "title": None,
      "text": "Grey Heron targeted Vietnam's foreign ministry in a long campaign and stole bulk data from its "
-             "mail servers. Scholars were offered expenses-paid trips to conferences abroad.",
+             "mail servers. Scholars were offered expenses-paid trips to conferences abroad. Operation Silver Net, "
+             "run by the Ministry of State Security, targeted exiles.",
      "claims": [("Grey Heron targeted Vietnam", "Grey Heron", "threat_group", "targets", "Vietnam", "country",
                  None, None),
                 ("stole bulk data", "Grey Heron", "threat_group", "used_method", "bulk_data_theft", None, None, None),
                 ("Scholars were offered expenses-paid trips", "unattributed", None, "used_method", "paid_invitation",
-                 None, "Scholars", None)]},
+                 None, "Scholars", None),
+                ("Operation Silver Net, run by the Ministry", "Operation Silver Net", "operation", "attributed_to",
+                 "Ministry of State Security", "state_agency", None, None)]},
     {"publisher": "Harbour Gazette", "published": "2024-03", "url": None, "title": "Weather",
      "text": "Rain is expected along the coast this week.", "claims": []},
 ]

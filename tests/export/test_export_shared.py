@@ -19,6 +19,7 @@ from spyglass.export.stix_check import audit, validate
 from spyglass.ingest.run import ingest
 from spyglass.kb.importers import import_files
 from spyglass.kb.store import entries
+from spyglass.run.cases import case_records
 from spyglass.run.local import extract_pending
 from spyglass.store import Store
 
@@ -99,4 +100,9 @@ def test_ftm_export_passes_the_library_check(corpus: tuple[str, Path]) -> None:
     with Store(db) as store:
         found, summary = export_entities(store)
     assert check_entities(found) == []
-    assert {"Person", "PublicBody", "CourtCase", "Article"} <= {e["schema"] for e in found}
+    assert {"Person", "PublicBody", "CourtCase", "Article", "Documentation", "Note"} <= {e["schema"] for e in found}
+    with Store(db) as store:  # a Documentation for every source of every case, from its subject to its Article
+        owed = sum(len(r["sources"]) for r in case_records(store))
+    links = [e for e in found if e["schema"] == "Documentation"]
+    articles = {e["id"] for e in found if e["schema"] == "Article"}
+    assert len(links) == owed > 0 and all(link["properties"]["document"][0] in articles for link in links)
