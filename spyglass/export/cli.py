@@ -26,13 +26,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub = export.add_subparsers(title="export formats", metavar="FORMAT")
 
     cmd = sub.add_parser(
-        "stix", help="a STIX 2.1 bundle of actors, agencies, groups, relationships and reports",
-        description="Identities for agencies and organisations; threat actors for the subjects of cases (an "
-        "acquitted person stays an identity); intrusion sets for threat groups, campaigns for operations, "
-        "locations for countries; targets / attributed-to / located-at relationships (related-to with a "
-        "description otherwise); a report per source document, dated by its publication; a note per "
-        "disagreement between sources. Ids are uuid5 over content: exporting twice gives the same ids. "
-        "Intrusion sets and campaigns import back with `spyglass kb import`.")
+        "stix", help="a STIX 2.1 bundle of actors, agencies, groups, methods, relationships and reports",
+        description="Threat actors only for the defendants of cases (an acquitted person stays an identity); "
+        "identities for everyone else (officials, lawyers, judges, journalists, people named without a case, "
+        "with the roles reports give them) and for agencies and organisations; intrusion sets for threat "
+        "groups, campaigns for operations, locations for countries; an attack-pattern per tradecraft method "
+        "the store documents, with `uses` from each actor documented using it; targets / attributed-to / "
+        "located-at relationships (related-to with a description otherwise), each naming its source "
+        "documents; a report for every stored document, dated by its publication or, for a page that shows "
+        "no publication day, by the day it was first stored (x_spyglass_published_from: first_stored); a "
+        "note per disagreement between sources. Ids are uuid5 over content: exporting twice gives the same "
+        "ids. Intrusion sets and campaigns import back with `spyglass kb import`.")
     _output(cmd)
     cmd.add_argument("--check", action="store_true",
                      help="run stix2-validator on the bundle; exit 1 when it reports errors")
@@ -40,9 +44,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     cmd = sub.add_parser(
         "ftm", help="FollowTheMoney entities as JSON lines",
-        description="Person, PublicBody, Company and Organization entities; Employment (an officer's service), "
-        "Membership (a unit's parent body) and UnknownLink for other relations; CourtCase with its defendant "
-        "as CourtCaseParty; Sanction; an Article per source document, named in every entity's `proof`.")
+        description="Person, PublicBody, Company and Organization entities; Project for operations, with "
+        "ProjectParticipant; Employment (an officer's service), Membership (a unit's parent body) and "
+        "UnknownLink for other relations; CourtCase with its defendant as CourtCaseParty; Sanction; an Article "
+        "per source document, named in every entity's `proof`, and a Documentation from each case's subject "
+        "to each of its sources' Articles; a Note per documented use of a tradecraft method (FtM has no "
+        "schema for a method).")
     _output(cmd)
     cmd.add_argument("--check", action="store_true",
                      help="check every entity with the followthemoney library; exit 1 on any problem")
@@ -82,7 +89,8 @@ def _open(path: str | None, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 def run_stix(args: argparse.Namespace, settings: Settings) -> int:
-    from spyglass.export.stix import export_bundle, validate
+    from spyglass.export.stix import export_bundle
+    from spyglass.export.stix_check import validate
 
     with open_store(settings, must_exist=True) as store:
         bundle, summary = export_bundle(store)

@@ -1,14 +1,23 @@
 """FollowTheMoney entities of the graph, one JSON object a line, checked with the followthemoney library.
 
-How the model maps:
+How the model maps (only schemata followthemoney declares; none is invented):
 - people are Person; agencies, bureaus and government bodies PublicBody; companies Company;
   other organisations and threat groups Organization (threat groups with the topic crime.cyber);
+- an operation ("Operation Fox Hunt") is a Project, FtM's "activity carried out by a group of
+  participants"; an organisation or person an edge ties to it is a ProjectParticipant (the service an
+  operation is attributed to takes part as "runs the operation");
 - an intelligence officer's service is an Employment, a unit's parent body a Membership; other
   relations between two entities (agent of, recruited by, attributed to, targets) are UnknownLinks
   with the relation as their role;
 - a case with a court step (charge, extradition, conviction, acquittal, sentence) is a CourtCase
   with its defendant as a CourtCaseParty; each sanctioning authority's sanction is a Sanction;
-- each source document is an Article, and every entity and link names its Articles in `proof`.
+- each source document is an Article (FtM's Document for "a piece of media reporting about a
+  subject"), and every entity and link names its Articles in `proof`; each source of a case is also
+  a Documentation linking the case's subject (`entity`) to the Article (`document`);
+- FtM has no schema for a tradecraft method (nothing like a technique or an attack pattern), so a
+  documented use is a Note (FtM's annotation on an entity or a document): on the actor when it is an
+  entity here, else on the Articles reporting it, with the spying state in `country` when that is
+  the actor; the method's id is its keyword.
 
 Ids are FtM's make_id over spyglass's content keys, so a re-export writes identical lines.
 Countries, regions, sectors and laws become property values (nationality, country), not entities.
@@ -21,11 +30,14 @@ from typing import IO, Any, Iterable
 
 from spyglass.errors import SpyglassError
 from spyglass.export.graph import CLEARED, VERBS, Entity, ExportSummary, Graph, build_graph, describe
+from spyglass.export.methods import method_uses
+from spyglass.model import Claim
+from spyglass.model.methods import METHODS
 from spyglass.store import Store
 
 SCHEMATA = {"person": "Person", "state_agency": "PublicBody", "agency_unit": "PublicBody",
             "government_body": "PublicBody", "company": "Company", "organization": "Organization",
-            "threat_group": "Organization"}
+            "threat_group": "Organization", "operation": "Project"}
 # FtM's topic list is closed: a value outside it is dropped without a word (crime.spy is not in it).
 TYPE_TOPICS = {"state_agency": ["gov.security"], "agency_unit": ["gov.security"], "government_body": ["gov"],
                "threat_group": ["crime.cyber"]}
@@ -63,7 +75,9 @@ class _Builder:
             if key in self.ids:
                 if entity.case:
                     self._court_case(entity)
+                    self._documentation(entity)
                 self._sanctions(entity)
+        self._methods()
         entities = sorted((p.to_dict() for p in self.out.values()), key=lambda d: (d["schema"], d["id"]))
         return entities, self.summary
 
@@ -122,12 +136,21 @@ class _Builder:
             return
         a, b = self.out[self.ids[subject]], self.out[self.ids[obj]]
         role = VERBS.get(predicate, predicate)
-        if predicate in ("officer_of", "hired_by") and a.schema.is_a("Person") and b.schema.is_a("Organization"):
+        if a.schema.is_a("Project") != b.schema.is_a("Project") and (
+                (b if a.schema.is_a("Project") else a).schema.is_a("LegalEntity")) and predicate != "targets":
+            project, other = (a, b) if a.schema.is_a("Project") else (b, a)
+            link = self._make("ProjectParticipant", subject, predicate, obj)
+            link.add("project", project.id)
+            link.add("participant", other.id)
+            # "the operation is attributed to the ministry": the ministry runs it
+            role = "runs the operation" if project is a and predicate == "attributed_to" else role
+        elif predicate in ("officer_of", "hired_by") and a.schema.is_a("Person") and b.schema.is_a("Organization"):
             link = self._make("Employment", subject, predicate, obj)
             link.add("employee", a.id)
             link.add("employer", b.id)
             role = "intelligence officer" if predicate == "officer_of" else role
-        elif predicate in ("part_of", "subordinate_to") and b.schema.is_a("Organization"):
+        elif predicate in ("part_of", "subordinate_to") and a.schema.is_a("LegalEntity") \
+                and b.schema.is_a("Organization"):
             link = self._make("Membership", subject, predicate, obj)
             link.add("member", a.id)
             link.add("organization", b.id)
@@ -162,6 +185,58 @@ class _Builder:
         party.add("role", "defendant")
         self._sourced(party, docs)
 
+    def _documentation(self, entity: Entity) -> None:
+        """Each document reporting the case, as a Documentation from the case's subject to its Article."""
+        case = entity.case or {"sources": []}
+        for source in case["sources"]:
+            doc = self.graph.documents.get(source["document"])
+            if doc is None:
+                continue
+            link = self._make("Documentation", entity.key, doc.doc_id)
+            link.add("entity", self.ids[entity.key])
+            link.add("document", self._article_id(doc.doc_id))
+            link.add("role", "reports on the case")
+            link.add("date", doc.published)
+            link.add("publisher", doc.publisher)
+            link.add("sourceUrl", doc.url)
+            copies = len([s for s in case["sources"] if s["independent_group"] == source["independent_group"]])
+            if copies > 1:
+                link.add("summary", f"one of {copies} copies of one report")
+
+    def _methods(self) -> None:
+        """A Note per documented use of a tradecraft method: on the actor, or on the reporting Articles."""
+        used: dict[str, set[str]] = {}  # method id -> claim ids a Note on an actor entity carries
+        for use in method_uses(self.graph):
+            actor = self.graph.entities[use.actor]
+            if use.actor in self.ids:
+                self._method_note(use.method.id, use.claims, actor.name, on=[self.ids[use.actor]])
+            elif actor.type == "country" and _country(actor.name):
+                self._method_note(use.method.id, use.claims, actor.name, country=_country(actor.name))
+            else:
+                continue
+            used.setdefault(use.method.id, set()).update(c.claim_id for c in use.claims)
+        for method_id in sorted({c.object for c in self.graph.method_claims if c.object in METHODS}):
+            rest = [c for c in self.graph.method_claims if c.object == method_id
+                    and c.claim_id not in used.get(method_id, set())]
+            if rest:
+                self._method_note(method_id, rest, None)
+
+    def _method_note(self, method_id: str, claims: list[Claim], actor: str | None, on: list[str] | None = None,
+                     country: str | None = None) -> None:
+        method = METHODS[method_id]
+        docs = {c.doc_id for c in claims}
+        note = self._make("Note", method_id, actor or "", country or "")
+        note.add("name", f"Tradecraft: {method.name}")
+        against = sorted({c.value for c in claims if c.value}, key=str.casefold)
+        note.add("description", f"{actor or 'An actor the reports do not name'} used the method: {method.name}"
+                 + (f" (against or through: {', '.join(against)})" if against else "")
+                 + f". {method.definition} Reported by {len(docs)} document(s), {self.graph.independent(docs)} "
+                 "independent.")
+        note.add("keywords", [method_id, method.kind])
+        note.add("entity", on or [self._article_id(d) for d in sorted(docs) if d in self.graph.documents])
+        note.add("country", country)
+        self._sourced(note, docs)
+
     def _sanctions(self, entity: Entity) -> None:
         by_authority: dict[str, list[Any]] = {}
         for claim in entity.claims:
@@ -174,6 +249,13 @@ class _Builder:
             dates = sorted(c.date.value for c in claims if c.date and c.date.precision != "week")
             sanction.add("startDate", dates[0] if dates else None)
             self._sourced(sanction, {c.doc_id for c in claims})
+
+
+def _country(name: str) -> str | None:
+    from followthemoney.types import registry
+
+    code = registry.country.clean(name)
+    return str(code) if code else None
 
 
 def _topics(entity: Entity) -> list[str]:

@@ -102,6 +102,9 @@ class Graph:
     documents: dict[str, Document]
     cases: list[dict[str, Any]]
     group_of: dict[str, str]  # document -> its syndication group (copies count once)
+    # `used_method` claims, attributed or not: an unattributed use still documents the method
+    method_claims: list[Claim] = field(default_factory=list)
+    stored: dict[str, str] = field(default_factory=dict)  # document -> the day it was first stored
 
     def doc_entities(self, doc_id: str) -> list[str]:
         return sorted(k for k, e in self.entities.items() if doc_id in e.documents)
@@ -132,7 +135,14 @@ def build_graph(store: Store, all_kb: bool = False) -> Graph:
     if all_kb:
         builder.add_all_kb()
     builder.add_kb_context()
-    return Graph(builder.entities, builder.edges, docs, records, groups(list(docs.values())))
+    return Graph(builder.entities, builder.edges, docs, records, groups(list(docs.values())),
+                 [c for c in claims if c.predicate == "used_method" and c.object], first_stored(store))
+
+
+def first_stored(store: Store) -> dict[str, str]:
+    """Each document's first day in the store (UTC): the date of record for a page that shows none."""
+    rows = store.conn.execute("SELECT doc_id, ingested_at FROM documents")
+    return {r["doc_id"]: str(r["ingested_at"])[:10] for r in rows if r["ingested_at"]}
 
 
 class _Builder:

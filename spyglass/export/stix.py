@@ -2,15 +2,25 @@
 
 How the model maps (STIX names in brackets):
 - agencies, bureaus, government bodies and organisations are [identity] (class organization);
-- a case's subject is a [threat-actor] (type spy), unless acquitted or the case dismissed: then it is an
-  [identity] (class individual), since an export must not call a cleared person a threat actor; other
-  people and companies are [threat-actor] when a claim accuses them or makes them act for a service
-  (a sanctioned hacking contractor), else [identity];
+- only a case's subject (a defendant: a person, a group of people or a company facing an action) is a
+  [threat-actor] (type spy), and not when acquitted or the case dismissed: an export must not call a
+  cleared person a threat actor. Everyone else is an [identity] (class individual or organization):
+  officials, lawyers, judges, journalists, people a report names without a case, with the roles the
+  reports give them (`named_as` claims) in `roles`;
 - threat groups are [intrusion-set], operations [campaign], countries and regions [location];
+- tradecraft methods (spyglass/model/methods.json) the store documents are [attack-pattern]s, with a
+  `uses` relationship from each actor documented using one (see spyglass/export/methods.py). The actor
+  is whatever object stands for it: an agency is an identity and a spying state a location, for which
+  STIX suggests no `uses`, so stix2-validator says so in a relationship-types warning {202}: the verb
+  is kept because promoting a state or a service to a threat actor would break the rule above;
 - relations become [relationship]s: targets, attributed-to and located-at where STIX suggests them for
   the two ends, related-to with a description otherwise (membership, part-of, focus, nationality);
-- every source document is a [report] dated by its publication (never by when it was imported), whose
-  object_refs are what that document supports; every disagreement between sources is a [note].
+  every relationship names its source documents in external_references (source_name "spyglass");
+- every stored document is a [report] whose object_refs are what that document supports (the spyglass
+  identity when nothing was read from it), so every relationship's sources are reachable through a
+  report. It is dated by its publication, never by when it was imported, unless the page shows no
+  publication day: then by the day it was first stored, and `x_spyglass_published_from` says which
+  ("page" or "first_stored"); every disagreement between sources is a [note].
 
 Ids are uuid5 over each object's content key, so exporting a store twice gives the same ids; an entity
 that links to an imported ATT&CK object keeps that object's id. (The validator prefers UUIDv4 for
@@ -21,14 +31,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from spyglass.errors import SpyglassError
 from spyglass.export.graph import (
     CLEARED, ORGANISATIONS, VERBS, Edge, Entity, ExportSummary, Graph, build_graph, describe,
 )
+from spyglass.export.methods import MethodUse, documented_methods, method_uses, unexported
 from spyglass.model import FuzzyDate
 from spyglass.store import Store
 
@@ -38,9 +47,6 @@ EPOCH = "2020-01-01T00:00:00Z"  # creation time of objects no dated document sup
 STATUS_CONFIDENCE = {"convicted": 90, "sentenced": 90, "released": 85, "deceased": 60, "charged": 70,
                      "arrested": 60, "alleged": 40}
 HEDGE_WEIGHT = {"none": 1.0, "attributed": 0.9, "reported": 0.8, "alleged": 0.7, "denied": 0.3}
-ACTOR_PREDICATES = ("officer_of", "agent_of", "recruited_by", "hired_by", "contractor_for")
-ACCUSED = ("alleged", "sanctioned", "arrested", "charged", "indicted", "extradited", "pleaded_guilty", "convicted",
-           "sentenced")
 STIX_VERB = {"targets": "targets", "hacked": "targets", "stole_data_from": "targets", "located_in": "located-at",
              **{p: "attributed-to" for p in ("attributed_to", "agent_of", "recruited_by", "hired_by", "contractor_for")}}
 # The relationships STIX 2.1 suggests, for the verbs spyglass emits (others become related-to).
@@ -81,6 +87,8 @@ class BundleBuilder:
         self.objects: dict[str, Any] = {}
         self.ids: dict[str, str] = {}  # entity key -> STIX id
         self.rel_docs: dict[str, set[str]] = {}  # relationship id -> the documents stating it
+        self.patterns: dict[str, str] = {}  # method id -> attack-pattern id
+        self.pattern_docs: dict[str, set[str]] = {}  # attack-pattern id -> documents reporting the method
         dates = sorted(str(d.published) for d in graph.documents.values() if _day(d.published))
         self.base = _stamp(dates[0]) if dates else EPOCH
         self.author = _stix().Identity(id=stix_id("identity", "spyglass"), name="spyglass", identity_class="system",
@@ -103,6 +111,7 @@ class BundleBuilder:
                 self.summary.skipped["relationship to an object not exported"] += 1
         for (src, verb, dst), edges in merged.items():
             self._relationship(src, verb, dst, edges)
+        self._methods()
         for case in self.graph.cases:
             for conflict in case["conflicts"]:
                 self._note(case, conflict)
@@ -132,12 +141,9 @@ class BundleBuilder:
         common |= {"x_spyglass_type": t, "allow_custom": True}
         if aliases:
             common["x_spyglass_aliases"] = aliases
-        acts = case is not None or any(c.predicate in ACTOR_PREDICATES + ACCUSED and c.subject in entity.aliases
-                                       for c in entity.claims)
-        if t == "person" or (t == "company" and acts):
-            # a company sanctioned or charged, or working for a service, acts as a threat actor does
-            cleared = case is not None and case["status"] in CLEARED
-            if acts and not cleared:
+        if t == "person" or (t == "company" and case is not None):
+            # a company facing an action (sanctioned, charged) is a defendant as a person is
+            if case is not None and case["status"] not in CLEARED:
                 obj = stix.ThreatActor(id=stix_id("threat-actor", entity.key), threat_actor_types=["spy"],
                                        aliases=aliases or None, roles=_roles(entity) or None,
                                        resource_level="government" if case and case["sponsor"] else None,
@@ -147,8 +153,8 @@ class BundleBuilder:
                 kind = "group" if case and case["kind"] == "person_group" else (
                     "individual" if t == "person" else "organization")
                 obj = stix.Identity(id=stix_id("identity", entity.key), identity_class=kind,
-                                    description=describe(entity, self.graph), confidence=self._confidence(entity),
-                                    **common)
+                                    roles=_named_as(entity) or None, description=describe(entity, self.graph),
+                                    confidence=self._confidence(entity), **common)
         elif t in ORGANISATIONS:
             obj = stix.Identity(id=stix_id("identity", entity.key), identity_class="organization",
                                 sectors=["government"] if t != "company" and t != "organization" else None,
@@ -217,8 +223,42 @@ class BundleBuilder:
         rel = _stix().Relationship(
             id=stix_id("relationship", src, verb, dst), relationship_type=verb, source_ref=src, target_ref=dst,
             description=" ".join(parts), confidence=max(confidence, 1),
-            external_references=[{"source_name": "spyglass knowledge base", "url": _uri(u)} for u in kb] or None,
-            **self._common(docs))
+            external_references=[{"source_name": "spyglass knowledge base", "url": _uri(u)} for u in kb]
+            + _document_refs(docs) or None, **self._common(docs))
+        self.rel_docs[rel.id] = docs
+        self._add(rel)
+
+    def _methods(self) -> None:
+        """An attack-pattern per method the store documents; `uses` from each actor documented using it."""
+        for method_id, (method, docs) in documented_methods(self.graph).items():
+            obj = _stix().AttackPattern(
+                id=stix_id("attack-pattern", "spyglass-method", method_id), name=method.name,
+                description=method.definition, external_references=[
+                    {"source_name": "spyglass-methods", "external_id": method_id,
+                     "description": "spyglass/model/methods.json"}],
+                x_spyglass_kind=method.kind, allow_custom=True, **self._common(docs))
+            self.patterns[method_id] = obj.id
+            self.pattern_docs[obj.id] = docs
+            self._add(obj)
+        for why, n in unexported(self.graph).items():
+            self.summary.skipped[why] += n
+        for use in method_uses(self.graph):
+            if use.actor not in self.ids:
+                self.summary.skipped["method use by an actor not exported"] += len(use.claims)
+                continue
+            self._use(use)
+
+    def _use(self, use: MethodUse) -> None:
+        src, dst = self.ids[use.actor], self.patterns[use.method.id]
+        docs = use.documents
+        against = use.against()
+        parts = [f"{self.graph.entities[use.actor].name} used the method: {use.method.name}"
+                 + (f" (against or through: {', '.join(against)})." if against else "."),
+                 f"Reported by {len(docs)} document(s), {self.graph.independent(docs)} independent."]
+        rel = _stix().Relationship(
+            id=stix_id("relationship", src, "uses", dst), relationship_type="uses", source_ref=src, target_ref=dst,
+            description=" ".join(parts), confidence=support(use.claims, self.graph.group_of),
+            external_references=_document_refs(docs), **self._common(docs))
         self.rel_docs[rel.id] = docs
         self._add(rel)
 
@@ -232,37 +272,38 @@ class BundleBuilder:
                              for s in value["sources"])
             lines.append(f"- {value['value']}: {pubs or 'no document'}")
             docs |= {s["document"] for s in value["sources"]}
-        reports = [r for r in (self._report_id(d) for d in sorted(docs)) if r]
+        reports = [stix_id("report", d) for d in sorted(docs) if d in self.graph.documents]
         self._add(_stix().Note(
             id=stix_id("note", case["case_id"], conflict["field"]), abstract=f"Sources disagree on "
             f"{conflict['field']} of {case['name']}", content="\n".join(lines), authors=["spyglass"],
             object_refs=[target, *reports], **self._common(docs)))
 
-    def _report_id(self, doc_id: str) -> str | None:
-        doc = self.graph.documents.get(doc_id)
-        return stix_id("report", doc_id) if doc is not None and _day(doc.published) else None
-
     def _report(self, doc_id: str) -> None:
         doc = self.graph.documents[doc_id]
-        if not _day(doc.published):
-            self.summary.skipped["report of a document with no publication date"] += 1
-            return
         refs = [self.ids[k] for k in self.graph.doc_entities(doc_id) if k in self.ids]
+        refs += sorted(pid for pid, docs in self.pattern_docs.items() if doc_id in docs)
         refs += sorted(rid for rid, docs in self.rel_docs.items() if doc_id in docs)
-        if not refs:
-            self.summary.skipped["report of a document nothing was read from"] += 1
-            return
-        published = _stamp(doc.published)
+        if not refs:  # STIX needs one ref: the document was stored and read, and nothing came of it
+            refs = [self.author.id]
+        if _day(doc.published):
+            day, source, when = str(doc.published)[:10], "page", f"on {doc.published}."
+        else:
+            day, source = self.graph.stored.get(doc_id, EPOCH[:10]), "first_stored"
+            when = f"with no publication day on the page{f' ({doc.published})' if doc.published else ''}; " \
+                   f"first stored on {day}."
+        published = _stamp(day)
         about = [f"Published by {doc.publisher}," if doc.publisher else "Publisher unknown,",
-                 f"written by {doc.author}," if doc.author else None, f"on {doc.published}."]
+                 f"written by {doc.author}," if doc.author else None, when]
         ext = [{"source_name": "spyglass", "external_id": doc_id, "description": doc.source_path or "stored document"}]
         if doc.url:
             ext.append({"source_name": doc.publisher or "source", "url": _uri(doc.url)})
         self._add(_stix().Report(
-            id=stix_id("report", doc_id), name=doc.title or f"{doc.publisher or 'Report'} {doc.published}",
+            id=stix_id("report", doc_id),
+            name=doc.title or f"{doc.publisher or 'Document'} {doc.published or doc_id[:12]}",
             description=" ".join(a for a in about if a), report_types=["threat-report"], published=published,
             object_refs=refs, external_references=ext, created=published, modified=published,
-            created_by_ref=self.author.id, lang=doc.language if doc.language and len(doc.language) == 2 else None))
+            created_by_ref=self.author.id, lang=_lang(doc.language),
+            x_spyglass_published_from=source, allow_custom=True))
 
 
 # ---------------------------------------------------------------- helpers
@@ -279,6 +320,26 @@ def support(claims: list[Any], group_of: dict[str, str]) -> int:
     for value in best.values():
         doubt *= 1 - min(value, 0.99)
     return max(1, min(99, round(100 * (1 - doubt))))
+
+
+def _named_as(entity: Entity) -> list[str]:
+    """The roles reports give a person who is no defendant ("lawyer", "judge"): `named_as` claims."""
+    return sorted({c.value for c in entity.claims if c.predicate == "named_as" and c.value
+                   and c.subject in entity.aliases})
+
+
+def _lang(code: str | None) -> str | None:
+    """The report's language tag. Norwegian is written "nb": the "no" macrolanguage is missing from
+    stix2-validator's list of RFC 5646 codes (an error there), and the word forms spyglass detects
+    Norwegian by are Bokmal's, the written form of most Norwegian news."""
+    if not code or len(code) != 2:
+        return None
+    return {"no": "nb"}.get(code, code)
+
+
+def _document_refs(doc_ids: set[str]) -> list[dict[str, str]]:
+    """The documents stating a relationship, by the id their report carries."""
+    return [{"source_name": "spyglass", "external_id": d, "description": "source document"} for d in sorted(doc_ids)]
 
 
 def _roles(entity: Entity) -> list[str]:
@@ -326,28 +387,3 @@ def _stix() -> Any:
     except ImportError as exc:  # an optional dependency: say how to get it
         raise SpyglassError("STIX export needs the stix2 package: pip install 'stix2>=3.0,<4'") from exc
     return stix2.v21
-
-
-@dataclass
-class Validation:
-    """What stix2-validator says of a bundle: errors (it is invalid) and warnings counted by check code."""
-
-    errors: list[str]
-    warnings: Counter[str]
-
-    def line(self) -> str:
-        codes = ", ".join(f"{n} x {{{code}}}" for code, n in sorted(self.warnings.items()))
-        return f"stix2-validator: {len(self.errors)} errors, {sum(self.warnings.values())} warnings ({codes or 'none'})"
-
-
-def validate(bundle: dict[str, Any]) -> Validation:
-    try:
-        from stix2validator import ValidationOptions, validate_instance  # type: ignore[import-untyped]
-    except ImportError as exc:
-        raise SpyglassError("validation needs stix2-validator: pip install 'stix2-validator>=3.3,<4'") from exc
-    result = validate_instance(bundle, ValidationOptions(version="2.1"))
-    codes: Counter[str] = Counter()
-    for warning in result.warnings or []:
-        text = str(warning)
-        codes[text.split("{", 1)[1].split("}", 1)[0] if "{" in text else "?"] += 1
-    return Validation([str(e) for e in result.errors], codes)
