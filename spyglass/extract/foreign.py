@@ -66,10 +66,12 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     # "the man" or "a local resident" means when the report names no one else
     involved = {m.name for m in mentions if _in_the_story(lex, doc.text, m)}
     protagonist = next(iter(counts)) if len(counts) == 1 and set(counts) <= involved else None
-    for start, end in _sentences(doc):
+    sentences = list(_sentences(doc))
+    for i, (start, end) in enumerate(sentences):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
-        claims += _events(doc, lex, start, text, here, counts, protagonist)
+        following = doc.text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
+        claims += _events(doc, lex, start, text, here, counts, protagonist, following)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
     return mentions + services, claims
@@ -122,7 +124,7 @@ def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Mention],
-            counts: dict[str, int], protagonist: str | None) -> list[Claim]:
+            counts: dict[str, int], protagonist: str | None, following: str = "") -> list[Claim]:
     if any(p.search(text) for p in lex.future):
         return []  # "he faces up to ten years", "il risque", "грозит": not (yet) an event
     out: list[Claim] = []
@@ -146,6 +148,11 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if predicate == "sentenced" and _REQUESTED.search(text):
             continue  # "the prosecution demanded four years": a request, not a sentence
         value = term_near(lex, text, match.start()) if predicate == "sentenced" else None
+        if predicate in ("sentenced", "convicted") and value is None and not term_near(lex, text, match.start()) \
+                and not any(p.search(following) for ps in lex.events.values() for p in ps):
+            # "... the court sentenced the couple. The man got two years, ...": the next sentence's term
+            value = term_near(lex, following, 0)
+            predicate = "sentenced" if value else predicate
         date = date_near(lex, text, match.start(), doc.published, words)
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
                          start=start, end=start + len(text), date=date, extractor=f"{EXTRACTOR}.{doc.language}",

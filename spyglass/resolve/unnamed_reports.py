@@ -62,10 +62,11 @@ def _particulars(text: str, language: str) -> set[str]:
         phrase = match.group(0).rstrip("'’")
         if language in _NOUNS_CAPITALISED and " " not in phrase and "-" not in phrase and not phrase.isupper():
             continue
-        key = phrase.lower()
-        if country_name(phrase) or region_name(phrase) or country_of_demonym(phrase) or key in agencies:
-            continue
-        out.add(key)
+        # the whole run, and each hyphenated name or acronym in it ("CSU-nahen Hanns-Seidel-Stiftung")
+        for part in {phrase, *(w for w in phrase.split() if "-" in w.strip("-") or w.isupper())}:
+            key = part.lower()
+            if not (country_name(part) or region_name(part) or country_of_demonym(part) or key in agencies):
+                out.add(key)
     return out
 
 

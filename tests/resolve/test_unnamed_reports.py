@@ -64,3 +64,10 @@ def test_particulars_of_two_cases_point_to_neither(tmp_path: Path) -> None:
     records = _records(tmp_path, [NAMED_A, NAMED_B, UNNAMED_BOTH])
     for record in records:
         assert "https://news.example/2" not in {s["url"] for s in record["sources"]}
+
+
+def test_a_term_in_the_sentence_after_a_sentencing_is_its_term(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        "Die Ingenieurin Petra K. vom Maschinenbauer Oberhauser Antriebe wurde in Augsburg wegen Spionage für "
+        "einen chinesischen Geheimdienst verurteilt. Sie habe drei Jahre auf Bewährung bekommen, sagte ein Sprecher."])
+    assert _case(records, "Petra K.")["sentence_months"] == 36
