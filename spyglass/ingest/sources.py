@@ -12,7 +12,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, Iterable, Iterator
 
 from spyglass.ingest.decode import decode, looks_utf16, unescape_literal_escapes
 from spyglass.ingest.feed import feed_articles
@@ -123,7 +123,7 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
     yield from _from_bytes(source, data, FORMATS.get(suffix), max_bytes)
 
 
-def _stream_feed(source: str, handle: BinaryIO) -> Iterator[RawInput | Rejection]:
+def _stream_feed(source: str, handle: Iterable[bytes]) -> Iterator[RawInput | Rejection]:
     any_line = False
     for item in feed_articles(source, handle):
         any_line = True
