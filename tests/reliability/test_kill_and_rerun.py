@@ -64,3 +64,17 @@ def test_two_ingests_into_one_store_at_once_end_as_a_clean_run(tmp_path: Path) -
     results = [p.communicate(timeout=600) for p in both]
     assert [p.returncode for p in both] == [0, 0], [err for _, err in results]
     assert outcome(db) == outcome(tmp_path / "clean.db")
+
+
+def test_an_ingest_that_adds_nothing_still_extracts_what_is_pending(tmp_path: Path) -> None:
+    """The moment kill -9 most often hit: documents stored, extraction not begun."""
+    from kill_runs import ROOT, spyglass
+
+    db = tmp_path / "s.db"
+    stored = subprocess.run(spyglass(db, "ingest", "--no-extract", str(EXAMPLES)), capture_output=True, text=True,
+                            env=environment(), cwd=ROOT)
+    assert stored.returncode == 0 and outcome(db)[1].strip() == "[]"
+    again = ingest(db, [str(EXAMPLES)])
+    assert "ingested 0, already present 7" in again.stdout and "extracted 7 documents" in again.stdout
+    ingest(tmp_path / "clean.db", [str(EXAMPLES)])
+    assert outcome(db) == outcome(tmp_path / "clean.db")
