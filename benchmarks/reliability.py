@@ -67,11 +67,12 @@ def kills(tmp: Path, points: int, seed: int) -> dict[str, object]:
     identical, runs = 0, []
     for point in range(points):
         after = rng.uniform(0.3, duration)
-        _, cases, claims = killed_then_rerun(tmp / f"killed-{point}.db", [str(EXAMPLES)], after)
+        said, cases, claims = killed_then_rerun(tmp / f"killed-{point}.db", [str(EXAMPLES)], after)
         same = (cases, claims) == expected
         identical += same
-        runs.append({"killed_after_s": round(after, 2), "identical": same})
-    return {"clean_run_s": round(duration, 1), "points": points, "identical_after_rerun": identical, "runs": runs}
+        runs.append({"killed_after_s": round(after, 2), "left": said.split(";")[0], "identical": same})
+    return {"clean_run_s": round(duration, 1), "points": points, "identical_after_rerun": identical,
+            "expected_claims": expected[1].count('"claim_id"'), "runs": runs}
 
 
 def api(tmp: Path, examples: int) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -46,6 +47,20 @@ def killed_then_rerun(db: Path, inputs: list[str], after: float) -> tuple[str, s
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    left = left_behind(db)
     again = ingest(db, inputs)
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
-    return (again.stdout, *outcome(db))
+    return (f"killed with {left[0]} documents stored, {left[1]} extracted; the re-run said: {again.stdout}",
+            *outcome(db))
+
+
+def left_behind(db: Path) -> tuple[int, int]:
+    """(documents stored, documents extracted) in the store a killed run left (0, 0 when it had none)."""
+    if not db.exists():
+        return 0, 0
+    with sqlite3.connect(db) as conn:
+        try:
+            return (conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+                    conn.execute("SELECT count(*) FROM extraction_runs").fetchone()[0])
+        except sqlite3.OperationalError:  # killed before the tables were made
+            return 0, 0

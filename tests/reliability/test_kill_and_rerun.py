@@ -27,7 +27,7 @@ def test_a_rerun_after_kill_9_ends_as_a_clean_run(tmp_path: Path) -> None:
     for point in range(KILL_POINTS):
         after = rng.uniform(0.3, duration)
         printed, cases, claims = killed_then_rerun(tmp_path / f"killed-{point}.db", [str(EXAMPLES)], after)
-        assert (cases, claims) == expected, f"killed after {after:.1f}s; the re-run said: {printed}"
+        assert (cases, claims) == expected, f"killed after {after:.1f}s, {printed}"
 
 
 OPEN = """
