@@ -86,7 +86,7 @@ def api(tmp: Path, examples: int) -> dict[str, object]:
 
     app = create_app(example_store(tmp / "api.db"))
     statuses, failures = fuzz(app, examples)
-    client = TestClient(app, raise_server_exceptions=False)
+    client = TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1")
     hand = [client.post(path, content=json.dumps(body), headers={"content-type": "application/json"}).status_code
             for path, body in BODIES]
     return {"schemathesis_requests": sum(statuses.values()), "schemathesis_statuses": dict(sorted(statuses.items())),

@@ -26,3 +26,18 @@ def store(tmp_path: Path):
 
     with Store(tmp_path / "test.db") as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def devset_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The devset ingested and extracted once a session (the serve tests crawl and time it)."""
+    from spyglass.ingest.run import ingest
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store
+
+    docs = shared_path("devset", "docs")
+    db = tmp_path_factory.mktemp("devset") / "devset.db"
+    with Store(db) as store:
+        ingest([str(docs)], store, 5_000_000)
+        extract_pending(store)
+    return db

@@ -1,9 +1,14 @@
 """The approach check: which documented methods a received message resembles, why, and where they were used.
 
-Pure: `check_message(text)` reads only the text and the method vocabulary (`spyglass/model/methods.json`);
-the documented uses come from an `evidence_lookup` the caller passes (the CLI builds one over the store).
-Every feature found is quoted back with its offsets, so a reader can see exactly which words weighed.
-The report shows resemblance and evidence and says so: it never judges the sender.
+Pure: `check_message(text)` reads only the text and the signs (`spyglass/check/signs.json`, matched on
+lemmas and sentence structure by `spyglass/check/signs.py`); the documented uses come from an
+`evidence_lookup` the caller passes (the CLI builds one over the store). How it decides, all shown to the
+reader: each sign found has a weight (red flags positive, signs of an ordinary message negative); the
+message resembles an approach when the weights add up to the threshold with at least two red flags, and
+the approaches named are those whose setting signs are present (an invitation with everything paid, a
+relative's welfare, a supplied phone). Every sign is quoted back with its offsets, so a reader can see
+exactly which words weighed. The report shows resemblance and evidence and says so: it never judges the
+sender.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from spyglass.model.methods import FEATURES, METHODS, Feature, Method
+from spyglass.check.signs import Approach, SignBook, SignHit, find_signs, sign_book
+from spyglass.model.methods import METHODS
 
 DISCLAIMER = (
     "This report shows resemblance and evidence, not a verdict. It lists the documented approach methods "
@@ -27,15 +33,7 @@ NO_LOOKUP_NOTE = "No store was consulted, so the documented uses of each method 
 EvidenceLookup = Callable[[str], list[dict[str, Any]]]
 
 
-@dataclass(frozen=True)
-class FeatureHit:
-    """Words of the message that show a feature, with their offsets in the message."""
-
-    feature: str
-    label: str
-    quote: str
-    start: int
-    end: int
+FeatureHit = SignHit  # words of the message that show a sign, with their offsets
 
 
 @dataclass
@@ -50,6 +48,8 @@ class MethodMatch:
     threshold: float
     features: list[FeatureHit]
     ordinary_signs: list[FeatureHit]  # features with negative weight: typical of ordinary messages
+    named_by: list[str] = field(default_factory=list)  # the signs that point to this method rather than another
+    weights: dict[str, float] = field(default_factory=dict)  # every sign present and its weight
     evidence: list[dict[str, Any]] = field(default_factory=list)
     evidence_total: int = 0
 
@@ -81,56 +81,57 @@ class ApproachReport:
         }
 
 
-def find_features(text: str, features: dict[str, Feature] | None = None) -> dict[str, list[FeatureHit]]:
-    """Every feature's hits in `text`; where one feature's patterns overlap, the longest words win."""
-    found: dict[str, list[FeatureHit]] = {}
-    for feature in (features or FEATURES).values():
-        spans = sorted({m.span() for p in feature.patterns for m in p.finditer(text) if m.end() > m.start()},
-                       key=lambda s: (s[0], -s[1]))
-        kept: list[tuple[int, int]] = []
-        for start, end in spans:
-            if kept and start < kept[-1][1]:
-                if end - start > kept[-1][1] - kept[-1][0]:
-                    kept[-1] = (start, end)
-                continue
-            kept.append((start, end))
-        if kept:
-            found[feature.id] = [FeatureHit(feature.id, feature.label, text[s:e], s, e) for s, e in kept]
-    return found
+def find_features(text: str) -> dict[str, list[FeatureHit]]:
+    """Every sign's hits in `text` (see spyglass/check/signs.json)."""
+    return find_signs(text)
 
 
 def check_message(text: str, evidence_lookup: EvidenceLookup | None = None, evidence_note: str | None = None,
-                  evidence_limit: int = 5, methods: dict[str, Method] | None = None) -> ApproachReport:
-    """Which methods `text` resembles, scored by the vocabulary's message rules, best first."""
-    hits = find_features(text)
-    matches = []
-    for method in (methods or METHODS).values():
-        match = _score(method, hits)
-        if match is None:
-            continue
+                  evidence_limit: int = 5, book: SignBook | None = None) -> ApproachReport:
+    """Which methods `text` resembles, best first, with the signs that weighed."""
+    book = book or sign_book()
+    hits = find_signs(text, book)
+    matches = score(hits, book)
+    for match in matches:
         if evidence_lookup is not None:
-            uses = evidence_lookup(method.id)
+            uses = evidence_lookup(match.method)
             match.evidence, match.evidence_total = uses[:evidence_limit], len(uses)
-        matches.append(match)
-    matches.sort(key=lambda m: (-m.strength, m.method))
     note = evidence_note or (NO_LOOKUP_NOTE if evidence_lookup is None else "")
     every = sorted((h for group in hits.values() for h in group), key=lambda h: (h.start, h.feature))
     return ApproachReport(len(text), matches, DISCLAIMER, note, evidence_lookup is not None, every)
 
 
-def _score(method: Method, hits: dict[str, list[FeatureHit]]) -> MethodMatch | None:
-    rule = method.message
-    if rule is None:
-        return None
-    present = [f for f in rule.weights if f in hits]
-    if not all(any(f in hits for f in group) for group in rule.requires):
-        return None
-    positive = [f for f in present if rule.weights[f] > 0]
-    score = sum(rule.weights[f] for f in present)
-    if len(positive) < rule.min_features or score < rule.threshold:
-        return None
-    return MethodMatch(
-        method=method.id, name=method.name, kind=method.kind, definition=method.definition, score=round(score, 2),
-        threshold=rule.threshold, features=sorted((h for f in positive for h in hits[f]), key=lambda h: h.start),
-        ordinary_signs=[h for f in present if rule.weights[f] < 0 for h in hits[f]],
-    )
+def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch]:
+    """The approaches the signs found point to, best first; none when the weights stay under the threshold."""
+    weights = {s: book.signs[s].weight for s in hits}
+    total = round(sum(weights.values()), 2)
+    red = [s for s in hits if book.signs[s].red_flag and book.signs[s].weight > 0]
+    if total < book.threshold or len(red) < book.min_signs:
+        return []
+    named = [a for a in book.approaches if _names(a, hits)]
+    if not named:
+        named = [a for a in book.approaches if a.fallback]
+    order = {a.id: k for k, a in enumerate(book.approaches)}
+    # A method with a setting (an invitation, a relative, a phone) comes before a general pattern.
+    named.sort(key=lambda a: (a.method is None, -sum(weights[s] for s in a.named_by if s in hits), order[a.id]))
+    ordinary = [h for s in hits if weights[s] < 0 for h in hits[s]]
+    out = []
+    for approach in named:
+        by = [s for s in approach.named_by if s in hits]
+        shown = by + [s for s in red if s not in by]
+        method = METHODS.get(approach.method or "")
+        out.append(MethodMatch(
+            method=approach.method or approach.id,
+            name=method.name if method else approach.name,
+            kind=method.kind if method else "tradecraft",
+            definition=method.definition if method else approach.definition,
+            score=total, threshold=book.threshold,
+            features=[h for s in shown for h in hits[s]], ordinary_signs=ordinary,
+            named_by=by, weights=weights))
+    return out
+
+
+def _names(approach: Approach, hits: dict[str, list[FeatureHit]]) -> bool:
+    if approach.fallback or not any(s in hits for s in approach.named_by):
+        return False
+    return not approach.needs or any(s in hits for s in approach.needs)

@@ -17,7 +17,8 @@ _ABOUT = (
     "it resembles, the words of the message that triggered each (quoted with their character offsets), and the "
     "documented uses of each method with their sources, from the store (--db or SPYGLASS_DB) when one exists. "
     "The report shows resemblance and evidence, never a verdict about the sender, and says so. "
-    "Features and methods are data: spyglass/model/methods.json, extended by the file SPYGLASS_METHODS names."
+    "Signs, their weights and the approaches they point to are data: spyglass/check/signs.json (lemmas and "
+    "sentence structure, not fixed phrases); method names and definitions come from spyglass/model/methods.json."
 )
 
 
@@ -83,12 +84,15 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"Resembles: {match['name']} [{match['method']}]  score {match['score']:g} "
               f"(listed from {match['threshold']:g})")
         print(_wrap(match["definition"], "  "))
-        print("  words that make it so:")
+        named = ", ".join(match["named_by"]) or "red flags without one method's setting"
+        print(f"  named because of: {named}")
+        print("  words that make it so (weight of the sign):")
         for hit in match["features"]:
-            print(f"    [{hit['start']}:{hit['end']}] {hit['label']}: \"{_flat(hit['quote'])}\"")
-        for hit in match["ordinary_signs"]:
-            print(f"    [{hit['start']}:{hit['end']}] (ordinary sign, counts against) {hit['label']}: "
+            print(f"    [{hit['start']}:{hit['end']}] {hit['label']} ({match['weights'][hit['feature']]:+g}): "
                   f"\"{_flat(hit['quote'])}\"")
+        for hit in match["ordinary_signs"]:
+            print(f"    [{hit['start']}:{hit['end']}] (ordinary sign, counts against) {hit['label']} "
+                  f"({match['weights'][hit['feature']]:+g}): \"{_flat(hit['quote'])}\"")
         if report["evidence_consulted"]:
             _print_uses(match)
         print()

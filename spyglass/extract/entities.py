@@ -117,6 +117,9 @@ def _to_mention(doc_id: str, offset: int, ent: Any, doc_text: str) -> Mention | 
         tokens = tokens[1:]  # "the Jiangsu State Security Bureau" -> the name without its article
     while tokens and tokens[-1].tag_ == "POS" or tokens and tokens[-1].text in ("'s", "’s"):
         tokens = tokens[:-1]
+    quote = next((i for i, t in enumerate(tokens[:3]) if t.text in ('"', "”", "’")), None)
+    if ent.label_ == "PERSON" and quote is not None and len(tokens) - quote > 2:
+        tokens = tokens[quote + 1 :]  # '"Harry" Lu Jianwang': the nickname in quotes is an alias, not the name
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

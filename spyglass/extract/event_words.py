@@ -6,7 +6,7 @@ from __future__ import annotations
 # lemma -> legal status; multi-word triggers are matched on the sentence text first.
 TRIGGERS: dict[str, str] = {
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "catch": "arrested",
-    "charge": "charged", "indict": "indicted", "extradite": "extradited",
+    "charge": "charged", "indict": "indicted", "indictment": "indicted", "sentencing": "sentenced", "extradite": "extradited",
     "convict": "convicted", "acquit": "acquitted", "clear": "acquitted",
     "sentence": "sentenced", "jail": "sentenced", "imprison": "sentenced",
     "release": "released", "free": "released", "pardon": "released", "exchange": "released", "swap": "released",

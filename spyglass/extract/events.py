@@ -129,13 +129,13 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
         if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in ("prison", "jail") for g in c.children)
                                    for c in token.children):
             found.append((token, "sentenced"))
-        if lemma in ("return", "file", "hand") and (token.head.lower_ in ("indictment", "indictments")
+        if lemma in ("return", "file", "hand", "unseal") and (token.head.lower_ in ("indictment", "indictments")
                                                     or any(c.lower_ in ("indictment", "indictments") for c in token.children)):
             found.append((token, "indicted"))  # "the indictment, which a grand jury returned in March"
             ctx.phrase_triggers.add(token.i)
         status = TRIGGERS.get(token.lemma_.lower())
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited"):
+            if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited", "indicted"):
                 continue
             if token.lemma_.lower() in _WEAK and not _passive_or_of(token):
                 continue  # "clearing the way", "released a statement": only "was cleared of", "was released"
@@ -192,10 +192,12 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
     needs its owner named ("Gao's arrest", "the arrest of Gao")."""
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "against")):
                 named = _named_subject(ctx, child)
                 if named:
                     return named.name, named.type, 0.7
+                if child.lower_ in ("his", "her"):
+                    return _owner(ctx, trigger)
         return None
     verb = trigger
     first = verb
@@ -224,6 +226,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
                 return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
+                if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
+                    return named_later(ctx, child.lower_)
                 return named_later(ctx, child.lower_) or salient(ctx, trigger)
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
@@ -234,6 +238,25 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+def _introduces(ctx: SentenceContext, noun: Any) -> bool:
+    """An indefinite description ("a citizen", "another engineer") brings in someone new, unless
+    it opens the report before anyone is named (a news lead: "A former soldier has been jailed")."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    if not indefinite:
+        return False
+    body = [seg.start for seg in ctx.doc.segments if seg.kind == "body"]
+    lead = not body or not re.search(r"[.!?。]\s", ctx.doc.text[body[0] : ctx.start])
+    return not lead and any(m.type == "person" for m in ctx.before(ctx.start))
+
+
+def _owner(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
+    """"supporting X before his sentencing": the person named last before the pronoun, else the
+    person the report is about; a guess (0.5), which dates or advances a case but never makes one."""
+    before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.offset + trigger.idx and ctx.may_be_party(m)]
+    found = (before[-1].name, "person", 0.5) if before else salient(ctx, trigger)
+    return (found[0], found[1], min(found[2], 0.5)) if found else None
 
 
 def _phrase_subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
@@ -286,7 +309,20 @@ def _stands_beside(ctx: SentenceContext, mention: Mention, head: Any) -> bool:
 
 
 def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:
-    """A date phrase whose syntactic head path reaches this trigger before any other trigger."""
+    """A date phrase whose syntactic head path reaches this trigger before any other trigger;
+    without one, the date of a conjoined event word after it ("arrested and charged on 14 May")
+    unless that word carries its own adverb ("arrested and later charged on 14 May")."""
+    date, phrase = _own_date(ctx, trigger)
+    if phrase is None:
+        for other in trigger.conjuncts:
+            if other.i > trigger.i and other.lemma_.lower() in TRIGGERS and not any(c.dep_ == "advmod" for c in other.children):
+                date, phrase = _own_date(ctx, other)
+                if phrase is not None:
+                    break
+    return date, phrase
+
+
+def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:
     triggers = {t.i for t in ctx.sentence if t.lemma_.lower() in TRIGGERS}
     best = None
     for mention in ctx.dates:

@@ -69,8 +69,6 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     for start, end in _sentences(doc):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
-        if any(m.source == "reference" for m in here) and not any(m.source != "reference" for m in here):
-            here = []  # only a surname by reference: the sentence is read as naming no one
         claims += _events(doc, lex, start, text, here, counts, protagonist)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
@@ -130,6 +128,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     out: list[Claim] = []
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
+    words = tuple(m.start() for patterns in lex.events.values() for p in patterns for m in p.finditer(text))
     for status in _STATUS_ORDER:
         match = next((m for p in lex.events.get(status, []) for m in [p.search(text)] if m), None)
         if match is None or status in seen:
@@ -147,7 +146,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if predicate == "sentenced" and _REQUESTED.search(text):
             continue  # "the prosecution demanded four years": a request, not a sentence
         value = term_near(lex, text, match.start()) if predicate == "sentenced" else None
-        date = date_near(lex, text, match.start(), doc.published)
+        date = date_near(lex, text, match.start(), doc.published, words)
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
                          start=start, end=start + len(text), date=date, extractor=f"{EXTRACTOR}.{doc.language}",
                          extractor_version=VERSION, confidence=confidence))
@@ -158,14 +157,14 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
              protagonist: str | None) -> tuple[str | None, float]:
     """The name nearest before the event word, else the first after it; never one a title marks as
     a prosecutor, judge, lawyer or official. No name: the report's most-named person (a guess)."""
-    # a surname alone found by reference is no subject: it may be anyone the report named in full
-    parties = [m for m in here if not _titled(doc, lex, m) and m.source != "reference"]
+    # a surname alone stands for the one person the report named in full with it (`people`): a
+    # guess that adds to a case but never makes one
+    parties = [m for m in here if not _titled(doc, lex, m)]
     before = [m for m in parties if m.end <= at]
-    if before:
-        return before[-1].name, 0.6
     after = [m for m in parties if m.start >= at]
-    if after:
-        return after[0].name, 0.6
+    if before or after:
+        chosen = before[-1] if before else after[0]
+        return chosen.name, 0.5 if chosen.source == "reference" else 0.6
     if here:
         return None, 0.0  # the sentence names only officials: the event is not about anyone named
     ranked = sorted(counts, key=lambda n: -counts[n])

@@ -20,6 +20,7 @@ _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_CLAUSE_BREAK = re.compile(r"[,;，；、]")
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
 
 
@@ -29,14 +30,17 @@ class _Found:
     date: FuzzyDate
 
 
-def date_near(lex: Any, text: str, at: int, published: str | None) -> FuzzyDate | None:
-    """The date written nearest to position `at` of the sentence (within a clause's reach)."""
+def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...] = ()) -> FuzzyDate | None:
+    """The date of the event word at position `at` of the sentence: a date no other event word
+    (at `events`) stands nearer to, in the word's own clause if one is ("arrested on 9 March, and
+    charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death."""
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
-    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
-    if not found:
-        return None
-    return min(found, key=lambda f: (abs(f.at - at), f.at)).date
+    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW
+             and all(abs(f.at - at) <= abs(f.at - other) for other in events)]
+    same = [f for f in found if not _CLAUSE_BREAK.search(text[min(f.at, at) : max(f.at, at)])]
+    chosen = same or found
+    return min(chosen, key=lambda f: (abs(f.at - at), f.at)).date if chosen else None
 
 
 def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
@@ -67,6 +71,13 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
                 year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
                 if year is not None:
                     out += _make(start, year, month, day)
+    for weekday, patterns in enumerate(lex.weekdays):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if pub is not None and not any(m.start() - 4 <= f.at <= m.end() + 16 for f in out):
+                    # "vendredi", "am Freitag": the latest such day up to the report (a past event)
+                    that_day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+                    out.append(_Found(m.start(), FuzzyDate(that_day.isoformat(), "day")))
     return out
 
 

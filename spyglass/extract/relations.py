@@ -155,9 +155,10 @@ _ALIAS_CUE = re.compile(
     r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
     r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
     r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
-    r"tracked as|renders? (?:it )?as)\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
+    r"tracked as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was))\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
 )
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
+_LEADING_NICKNAME = re.compile(r"[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s*$")  # '"Harry" Lu Jianwang'
 _HAN_IN_BRACKETS = re.compile(r"^[\s,.A-Za-z]{0,10}[（(](?P<han>[\u3400-\u9fff]{2,30})[)）]")
 
 
@@ -178,7 +179,7 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
         if kinds == ("person",) and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
             continue  # "known as MOIS": an acronym, not a person's other name
         subject: Mention | None
-        if re.match(r"names? (?:him|her)", cue):
+        if re.match(r"names? (?:him|her)|(?:his|her) (?:real|true|actual)", cue):
             subject = described_person(ctx)  # "The charge sheet names him as ...": the person reported on
         elif kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
@@ -195,6 +196,9 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
         if subject is not None:
             claims.append(_alias_claim(ctx, subject, f"{match.group('nick')} {match.group('family')}"))
     for m in ctx.mentions:
+        nick = _LEADING_NICKNAME.search(ctx.doc.text[max(0, m.start - 24) : m.start])
+        if nick and m.type == "person":
+            claims.append(_alias_claim(ctx, m, f"{nick.group('nick')} {m.name}"))
         han = _HAN_IN_BRACKETS.match(ctx.doc.text[m.end : m.end + 40])
         if han and m.type in ("person", "company", "organization", "agency_unit", "state_agency"):
             claims.append(_alias_claim(ctx, m, han.group("han")))

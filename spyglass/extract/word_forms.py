@@ -1,4 +1,5 @@
-"""The word forms of each language other than English (`lexicon/legal.json`, `lexicon/function_words.json`),
+"""The word forms of each language other than English (`lexicon/legal.json`, `lexicon/weekdays.json`,
+`lexicon/function_words.json`),
 compiled once per language: events, roles, reporting verbs, spying cues, intelligence words,
 demonyms, months, number words, units of a prison term."""
 
@@ -28,6 +29,7 @@ class Lexicon:
     months_unit: str
     life: list[re.Pattern[str]]
     suspended: list[re.Pattern[str]]
+    weekdays: list[list[re.Pattern[str]]]  # Monday first
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,15 @@ def lexicon(language: str) -> Lexicon | None:
         years_unit="|".join(f"(?:{p})" for p in entry.get("years_unit", [])) or r"(?!x)x",
         months_unit="|".join(f"(?:{p})" for p in entry.get("months_unit", [])) or r"(?!x)x",
         life=comp(entry.get("life_sentence")), suspended=comp(entry.get("suspended")),
+        weekdays=[[re.compile(rf"(?<!\w)(?:{p})(?!\w)", flags)] for p in _weekdays().get(language, [])],
     )
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> dict[str, list[str]]:
+    path = resources.files("spyglass.extract").joinpath("lexicon/weekdays.json")
+    data: dict[str, list[str]] = json.loads(path.read_text("utf-8"))
+    return data
 
 
 def languages() -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spyglass.ingest.chrome_meta import ChromeMeta, read_chrome, site_name
@@ -12,6 +13,7 @@ from spyglass.ingest.lines import count_words, split_lines
 from spyglass.ingest.segments import label_lines, to_segments
 from spyglass.ingest.shown_dates import parse_shown_date
 from spyglass.ingest.sources import RawInput
+from spyglass.ingest.url_dates import date_in_url
 from spyglass.model import Document, Rejection, Segment, content_hash
 
 _ELLIPSIS = re.compile(r"(\.{3,}|…)$")
@@ -45,10 +47,13 @@ def build_document(raw: RawInput) -> Document | Rejection:
     if given.get("published"):
         day = parse_shown_date(given["published"])
         published = day.isoformat() if day else published
+    extra: dict[str, object] = {}
+    if published is None and (day := date_in_url(given.get("url") or url, not_after=dt.date.today())):
+        published, extra["published_from"] = day.isoformat(), "url"
     if _is_truncated(text, segments):
         meta.extra["truncated"] = "yes"
-    extra: dict[str, object] = {k: v for k, v in (("aggregator", meta.aggregator), ("original_publisher", meta.original_publisher),
-                               ("author_as_shown", meta.author_as_shown)) if v}
+    extra.update({k: v for k, v in (("aggregator", meta.aggregator), ("original_publisher", meta.original_publisher),
+                               ("author_as_shown", meta.author_as_shown)) if v})
     extra.update({k: True for k in meta.extra})
     return Document(
         doc_id=content_hash(text),

@@ -250,7 +250,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         sponsor = choose([evidence(c, c.object) for c in through])
         if sponsor is not None:
             sponsor.reason = "the service behind the firm the person worked for; " + sponsor.reason
-    named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])]
+    named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])
+                      if not home or _country_of(service) != home]  # the arresting state's own service is no sponsor
     if sponsor is None and named_services:
         # No report says whom the person worked for, but reports in other languages name a
         # foreign service (never their own state's) in the story: that service, with the reason.
@@ -355,6 +356,11 @@ def _status(timeline: list[CaseEvent]) -> str | None:
             continue
         when = event.date.first_day().isoformat() if event.date else ""
         ranked.append((when, LADDER.index(event.status), status))
+    guilty = [r for r in ranked if r[2] in ("convicted", "sentenced")]
+    if guilty:
+        # An acquittal beside a conviction is an acquittal on some counts, unless it comes later (on appeal).
+        last_guilty = max(r[0] for r in guilty)
+        ranked = [r for r in ranked if r[2] != "acquitted" or (r[0] and last_guilty and r[0] > last_guilty)]
     if not ranked:
         return None
     dated = [r for r in ranked if r[0]]

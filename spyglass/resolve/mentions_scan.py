@@ -4,10 +4,12 @@ in Latin script or as Han characters whose pinyin spells the name."""
 from __future__ import annotations
 
 import re
+from itertools import product
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from spyglass.model import Case, Document
+from spyglass.resolve.name_skeletons import is_other_script, skeleton_keys
 from spyglass.resolve.names import loose_key, tokens
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -17,14 +19,18 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     """Add to each case the documents whose body names it in full (in place)."""
     bodies = {d.doc_id: d.body_text() for d in docs}
     han = {doc_id: _han_names(text) for doc_id, text in bodies.items() if _HAN_RUN.search(text)}
-    windows = {doc_id: _name_windows(text) for doc_id, text in bodies.items()}
+    windows = {doc_id: {**_name_windows(text), **_script_windows(text)} for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
     for case in cases:
         # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
         full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
+        # without middle names or a patronymic: "Ruslan Peretyatko" for "Ruslan Aleksandrovich Peretyatko"
+        full |= {f"{tokens(a)[0]} {tokens(a)[-1]}" for a in full if len(tokens(a)) >= 3 and case.kind == "person"}
         keys = {"".join(tokens(name)) for name in full} | {"".join(reversed(tokens(name))) for name in full}
         keys |= {"~" + loose_key(name) for name in full if case.kind == "person" and not re.search(r"\b\w\.$", name)}
+        keys |= {"^" + key for name in full if case.kind == "person" for key in skeleton_keys(name)}
         found = set(case.documents)
+        withheld = _withheld_surname(case)
         for doc_id, text in bodies.items():
             if doc_id in found:
                 continue
@@ -35,6 +41,9 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
             elif case.kind in ("company", "threat_group") and any(
                     len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
                 found.add(doc_id)
+            elif surname := next((n for n in withheld if _names_surname_alone(text, n)), None):
+                found.add(doc_id)  # "a citizen surnamed Zeng" reports on 曾某, whose given name is withheld
+                case.aliases = sorted(set(case.aliases) | {surname})
             elif case.kind == "person" and doc_id in han:
                 for name, key in han[doc_id].items():
                     if key in keys:
@@ -42,6 +51,55 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
                         if name not in case.aliases:
                             case.aliases.append(name)
         case.documents = sorted(found)
+    _surname_aliases(cases, bodies)
+
+
+def _surname_aliases(cases: list[Case], bodies: dict[str, str]) -> None:
+    """A name word a case's reports write alone ("Zhu told the court", "Mr. Spector") is one of
+    its spellings, unless another case shares that word (two brothers are both "Kia")."""
+    words: dict[str, set[str]] = {}
+    for case in cases:
+        if case.kind != "person":
+            continue
+        for alias in case.aliases:
+            parts = re.findall(r"[^\W\d_][\w'’-]*", alias)
+            if len(parts) >= 2 and not re.search(r"\b\w\.$", alias):
+                for word in (parts[0], parts[-1]):
+                    if len(word) >= 3 and word[:1].isupper():
+                        words.setdefault(word, set()).add(case.case_id)
+    for case in cases:
+        own = [w for w, ids in words.items() if ids == {case.case_id} and w not in case.aliases]
+        for word in own:
+            if any(_names_surname_alone(bodies.get(d, ""), word) for d in case.documents):
+                case.aliases = sorted(set(case.aliases) | {word})
+
+
+_WITHHELD = re.compile(r"^([\u3400-\u9fff]{1,2}?)某+$")
+
+
+def _withheld_surname(case: Case) -> list[str]:
+    """Every reading in pinyin of the surname of a case known only as surname + 某 (Chinese
+    reports withhold the given name): ["Zeng", "Ceng"] for 曾某某. None when any alias gives a
+    fuller name."""
+    if case.kind != "person" or any(not _WITHHELD.match(a) and len(tokens(a)) >= 2 for a in case.aliases):
+        return []
+    match = next((m for a in case.aliases if (m := _WITHHELD.match(a))), None)
+    if match is None:
+        return []
+    readings = product(*pinyin(match.group(1), style=Style.NORMAL, heteronym=True))
+    return sorted({"".join(r).capitalize() for r in readings})
+
+
+def _names_surname_alone(text: str, surname: str) -> bool:
+    """Whether the text writes the surname alone, not inside a longer name ("a man surnamed Zeng",
+    "Mr. Zeng"; not "Zeng Wei" nor "Li Zeng")."""
+    for match in re.finditer(rf"\b{surname}\b(?!-)", text):
+        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30) : match.start()])
+        after = re.match(r"[-\s]+(\S+)", text[match.end() : match.end() + 30])
+        named_before = before and before.group(1)[:1].isupper() and not re.match(r"(?:Mr|Ms|Mrs|Dr)\.?$", before.group(1))
+        if not named_before and not (after and after.group(1)[:1].isupper() and not text[match.end()] in ",.;"):
+            return True
+    return False
 
 
 def _org_keys(names: list[str]) -> set[str]:
@@ -72,6 +130,24 @@ def _name_windows(text: str) -> dict[str, str]:
 
 
 _UPPER = "A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
+_SCRIPT_RUN = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+(?:\s+[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+)+|[\u30a0-\u30ff]+(?:[・·=][\u30a0-\u30ff]+)+")
+
+
+def _script_windows(text: str) -> dict[str, str]:
+    """Runs of 2-3 words in Arabic or Georgian script, and katakana names ("ユージン・スペクター"),
+    each keyed by its consonant skeleton (`name_skeletons`), with the words as written."""
+    if not is_other_script(text):
+        return {}
+    out: dict[str, str] = {}
+    for run in _SCRIPT_RUN.finditer(text):
+        words = re.split(r"(\s+|[・·=])", run.group(0))
+        parts, seps = words[0::2], words[1::2]
+        for size in (2, 3):
+            for i in range(len(parts) - size + 1):
+                written = "".join(w + (seps[i + j] if j < size - 1 else "") for j, w in enumerate(parts[i : i + size]))
+                for key in skeleton_keys(written):
+                    out.setdefault("^" + key, written)
+    return out
 
 
 def _han_names(text: str) -> dict[str, str]:

@@ -70,8 +70,8 @@ def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], clai
         "status": case.status,
         "sentence_months": case.sentence_months,
         "sentence": sentence_text,
-        "dates": {e.status: e.date.value for e in case.timeline if e.date},
-        "date_precision": {e.status: e.date.precision for e in case.timeline if e.date},
+        "dates": {k: d.value for k, d in _dates(case).items()},
+        "date_precision": {k: d.precision for k, d in _dates(case).items()},
         "sources": [source(d) for d in case.documents],
         "methods": _methods(names, claims, docs),
         "roles_seen": ["defendant or suspect", *sorted({ROLE_LABELS.get(c.value or "", c.value or "") for c in claims
@@ -81,6 +81,15 @@ def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], clai
                        "values": [{"value": v["value"], "sources": [source(d) for d in v["documents"]]}
                                   for v in c["values"]]} for c in case.conflicts],
     }
+
+
+def _dates(case: Case) -> dict[str, Any]:
+    """Each event's date; an indictment dates the charge when no earlier charge is dated (a grand
+    jury's indictment is how most US cases are charged)."""
+    dates = {e.status: e.date for e in case.timeline if e.date}
+    if "indicted" in dates and "charged" not in dates:
+        dates["charged"] = dates["indicted"]
+    return dates
 
 
 ROLE_LABELS = {"lawyer": "lawyer", "judge": "judge or court", "official": "official (prosecutor, police, minister, "

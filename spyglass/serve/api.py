@@ -6,12 +6,14 @@ answers {"error": {"code", "message"}} (see app.py).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from spyglass.serve import views
 from spyglass.serve.bodies import JudgementBody, MessageBody, ScreenBody
+from spyglass.serve.search import search_all
 from spyglass.serve.data import Data
 from spyglass.serve.security import check_write
 
@@ -45,7 +47,9 @@ def document_view(data: Data, ref: str) -> dict[str, Any]:
     group = group_of.get(doc.doc_id, doc.doc_id)
     snap = data.snapshot()
     return {
-        "doc_id": doc.doc_id, "title": doc.title, "url": doc.url, "format": doc.format, "source": doc.source_path,
+        "doc_id": doc.doc_id, "title": doc.title, "url": doc.url, "format": doc.format,
+        # the file's name only: the server's folders (and upload temp folders) are nobody's business
+        "source": Path(doc.source_path).name if doc.source_path else None,
         "metadata": doc.metadata(), "text": doc.text,
         "segments": [{"kind": s.kind, "start": s.start, "end": s.end} for s in doc.segments],
         "mentions": mentions, "claims": extracted.claims(store, doc_id=doc.doc_id),
@@ -109,7 +113,7 @@ def conflicts(request: Request, limit: int = Limit, offset: int = Offset) -> dic
 
 @router.get("/search", summary="Full text over documents; names over entities, cases and the knowledge base")
 def search(request: Request, q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
-    return views.search_all(_data(request), q, limit)
+    return search_all(_data(request), q, limit)
 
 
 @router.get("/graph/agency", summary="An agency's structure: bureaus, officers, agents, fronts, targets")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 from spyglass import __version__
 from spyglass.errors import InputError, ModelError, NotFound, QueryError, SpyglassError
 from spyglass.serve.data import Data
+from spyglass.serve.guard import LOOPBACK_NAMES, Gate
 from spyglass.serve.security import Forbidden, SecurityHeaders
 from spyglass.serve.templates import e, layout
 from spyglass.settings import DEFAULT_MAX_BYTES
@@ -27,10 +28,13 @@ STATUS = ((NotFound, 404, "not_found"), (Forbidden, 403, "forbidden"), (QueryErr
 
 
 def create_app(store_path: Path | str, token: str | None = None, loopback: bool = True,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
+               max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: Iterable[str] | None = None,
+               max_request_bytes: int | None = None) -> FastAPI:
     """The app over the store at `store_path`. Writes need `token` when one is given; without one they
-    are allowed only when the server listens on loopback (`loopback=True`)."""
-    from spyglass.serve import api, pages
+    are allowed only when the server listens on loopback (`loopback=True`). Requests must be addressed
+    to one of `allowed_hosts` (default: the loopback names) and carry at most `max_request_bytes`
+    (default: four files of `max_bytes`, plus room for the form)."""
+    from spyglass.serve import api, case_pages, overview_pages, pages
 
     app = FastAPI(title="spyglass", version=__version__, docs_url=None, redoc_url=None,
                   description="A sourced knowledge graph of state espionage, built from news reporting. "
@@ -40,8 +44,13 @@ def create_app(store_path: Path | str, token: str | None = None, loopback: bool 
     app.state.loopback = loopback
     app.state.max_bytes = max_bytes
     app.include_router(api.router)
+    app.include_router(overview_pages.router)
+    app.include_router(case_pages.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(Gate, allowed_hosts=tuple(allowed_hosts or LOOPBACK_NAMES),
+                       max_request_bytes=max_request_bytes or request_cap(max_bytes), token=app.state.token,
+                       loopback=loopback)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(SpyglassError)
@@ -99,11 +108,19 @@ def _openapi_with_error_shape(app: FastAPI) -> dict[str, Any]:
     return spec
 
 
+def request_cap(max_bytes: int) -> int:
+    """The largest request body: four files of the largest size accepted, and a megabyte for the form."""
+    return 4 * max_bytes + 1_000_000
+
+
 def error(request: Request, status: int, code: str, message: str) -> Response:
     """The one error shape for the API, and an HTML page with the same words for the pages."""
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    body = f'<p class="error">{e(message)}</p><p class="muted">error code: {e(code)} ({status})</p>'
+    q = request.query_params.get("q", "")
+    body = (f'<p class="error">{e(message)}</p><p class="muted">error code: {e(code)} ({status})</p>'
+            f'<form action="/search" method="get" class="search"><input name="q" type="search" value="{e(q)}" '
+            'aria-label="search"> <button>Search</button></form>')
     return HTMLResponse(layout("Something is wrong" if status >= 500 else "Cannot show that", body), status_code=status)
 
 

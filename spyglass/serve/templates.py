@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 NAV = (("/", "Home"), ("/search", "Search"), ("/cases", "Cases"), ("/timeline", "Timeline"),
        ("/matrix", "Who targets whom"), ("/graph", "Agency graph"), ("/methods", "Methods"),
-       ("/documents", "Documents"), ("/upload", "Upload"), ("/api", "API"))
+       ("/documents", "Documents"), ("/check-approach", "Check a message"), ("/upload", "Upload"), ("/api", "API"))
 
 
 def e(value: Any) -> str:
@@ -76,7 +76,8 @@ def bars(counts: list[tuple[str, int]], width: int = 320) -> str:
         rows.append(f'<text x="0" y="{i * 22 + 15}">{e(label)}</text>'
                     f'<rect x="90" y="{i * 22 + 3}" width="{w}" height="16" class="bar"/>'
                     f'<text x="{96 + w}" y="{i * 22 + 15}">{n}</text>')
-    return (f'<svg class="bars" width="{width + 140}" height="{len(counts) * 22 + 4}" role="img">'
+    return (f'<svg class="bars" width="{width + 140}" height="{len(counts) * 22 + 4}" role="img" '
+            f'viewBox="0 0 {width + 140} {len(counts) * 22 + 4}">'
             + "".join(rows) + "</svg>")
 
 

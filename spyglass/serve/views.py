@@ -43,13 +43,18 @@ def case_table(data: Data, sponsor: str | None = None, status: str | None = None
     if year:
         rows = [r for r in rows if year in r["years"]]
     if descending is None:
-        descending = sort in ("documents", "last_date", "sentence_months")
+        descending = default_descending(sort)
 
     def key(r: dict[str, Any]) -> tuple[bool, Any]:
         value = sort_value(r, sort)
         return (value is None) != descending, value if value is not None else ""
 
     return sorted(rows, key=key, reverse=descending)
+
+
+def default_descending(sort: str) -> bool:
+    """Counts and recent dates read best largest first; names and the rest A to Z."""
+    return sort in ("documents", "last_date", "sentence_months")
 
 
 def sort_value(r: dict[str, Any], column: str) -> Any:
@@ -227,7 +232,7 @@ def matrix(data: Data, columns: str = "all") -> dict[str, Any]:
     for c in snap.claims:
         if c["predicate"] in TARGET_PREDICATES and c["object"] and c["subject_type"] in ACTORS \
                 and c["object_type"] in wanted:
-            cell = cells.setdefault((c["subject"], c["object"]), {"documents": set(), "predicates": set()})
+            cell = cells.setdefault((c["subject"], c["object"]), {"documents": set(), "predicates": set(), "cases": {}})
             cell["documents"].add(c["doc_id"])
             cell["predicates"].add(c["predicate"])
     for r in data.case_rows():
@@ -236,13 +241,22 @@ def matrix(data: Data, columns: str = "all") -> dict[str, Any]:
             known = snap.entities.get(target.casefold())
             if (known.type if known else None) not in wanted and columns != "all":
                 continue
-            cell = cells.setdefault((str(sponsor), target), {"documents": set(), "predicates": set()})
+            cell = cells.setdefault((str(sponsor), target), {"documents": set(), "predicates": set(), "cases": {}})
             cell["documents"] |= {s["document"] for s in r["sources"]}
             cell["predicates"].add("case")
+            cell["cases"][r["case_id"]] = r["name"]
+    for r in data.case_rows():  # the cases behind a claim's cell: reported there, with the actor as sponsor
+        own = {n.casefold() for n in [(r["sponsor"] or {}).get("name") or "", r["parent_agency"] or ""] if n}
+        docs = {s["document"] for s in r["sources"]}
+        for (actor, _), cell in cells.items():
+            if actor.casefold() in own and docs & cell["documents"]:
+                cell["cases"][r["case_id"]] = r["name"]
     rows = sorted({a for a, _ in cells}, key=lambda a: (-sum(len(v["documents"]) for (x, _), v in cells.items() if x == a), a))
     cols = sorted({b for _, b in cells}, key=lambda b: (-sum(1 for (_, y) in cells if y == b), b))
     return {"rows": rows, "columns": cols,
-            "cells": [{"actor": a, "target": b, "documents": len(v["documents"]), "predicates": sorted(v["predicates"])}
+            "cells": [{"actor": a, "target": b, "documents": len(v["documents"]), "predicates": sorted(v["predicates"]),
+                       "cases": [{"case_id": k, "name": n} for k, n in sorted(v["cases"].items(), key=lambda kv: kv[1])],
+                       "document_ids": sorted(v["documents"])}
                       for (a, b), v in sorted(cells.items())]}
 
 
@@ -292,29 +306,3 @@ def method_view(data: Data, method_id: str) -> dict[str, Any]:
     per_year = Counter((u["date"] or u["published"] or "")[:4] or "undated" for u in documented)
     return {**method.as_dict(), "actors": Counter(u["subject"] for u in uses).most_common(),
             "cases": list(cases.values()), "per_year": sorted(per_year.items()), "uses": documented}
-
-
-def search_all(data: Data, q: str, limit: int = 20) -> dict[str, Any]:
-    """Full text over documents (with snippets), and names over entities, cases and the knowledge base."""
-    from spyglass.kb.store import search as kb_search
-
-    store = data.store()
-    hits = store.search(q, limit)
-    snap = data.snapshot()
-    want = q.casefold().strip('"* ')
-    entities = [e.summary() for e in snap.entities.values()
-                if want in e.name.casefold() or any(want in a.casefold() for a in e.aliases)]
-    entities.sort(key=lambda e: (-e["documents"], e["name"]))
-    cases = [{"case_id": r["case_id"], "name": r["name"], "status": r["status"],
-              "sponsor": (r["sponsor"] or {}).get("name"),
-              "matched": next(n for n in [r["name"], *r["aliases"], (r["sponsor"] or {}).get("name") or ""]
-                              if want in n.casefold())}
-             for r in data.case_rows()
-             if any(want in n.casefold() for n in [r["name"], *r["aliases"], (r["sponsor"] or {}).get("name") or ""])]
-    try:
-        kb = kb_search(store, q, limit)
-    except InputError:
-        kb = []
-    return {"query": q, "documents": [{"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet,
-                                       "score": round(h.score, 3)} for h in hits],
-            "entities": entities[:limit], "cases": cases[:limit], "kb": kb}

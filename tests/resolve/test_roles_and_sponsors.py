@@ -166,7 +166,7 @@ def test_case_file_and_page_say_why_others_are_no_case(tmp_path: Path) -> None:
         data = case_file(store, find_case(cases_in(store), "Anneli Forsmark"))
     named = {(p["name"], p["named_as"]) for p in data["people_named"]}
     assert ("Petra Vahl", "lawyer") in named and ("Oskar Lindqvist", "judge or court") in named
-    page = TestClient(create_app(tmp_path / "s.db")).get(f"/cases/{data['case_id']}").text
+    page = TestClient(create_app(tmp_path / "s.db"), base_url="http://127.0.0.1").get(f"/cases/{data['case_id']}").text
     assert "Petra Vahl: <em>named as lawyer</em>" in page
 
 

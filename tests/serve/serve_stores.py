@@ -102,3 +102,7 @@ def live_server(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+# TestClient's default host, "testserver", is no loopback name: the app would refuse it as DNS rebinding
+LOCAL = "http://127.0.0.1"

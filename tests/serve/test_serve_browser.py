@@ -69,6 +69,7 @@ def pages_of(base: str) -> dict[str, str]:
         "document": f"/documents/{doc}", "documents": "/documents", "graph": "/graph",
         "graph-entity": "/graph?entity=" + quote(entity), "timeline": "/timeline", "matrix": "/matrix",
         "methods": "/methods", "method": f"/methods/{method}", "upload": "/upload", "api": "/api",
+        "check-approach": "/check-approach",
     }
 
 
@@ -101,10 +102,34 @@ def test_every_page_over_the_seed(browser: Any, tmp_path_factory: pytest.TempPat
         page.close()
 
 
-def test_every_page_over_the_devset(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    docs = shared_path("devset", "docs")
-    db = build_store(tmp_path_factory.mktemp("devset") / "devset.db", [str(docs)])
-    check_site(browser, db, "devset")
+def test_every_page_over_the_devset(browser: Any, devset_db: Path) -> None:
+    check_site(browser, devset_db, "devset")
+
+
+def test_phone_width_and_drawn_timeline(browser: Any, devset_db: Path) -> None:
+    """At 390 px the case table, a case page and a document page never scroll sideways (wide tables
+    scroll inside their own box), and the case page draws its timeline as SVG with links."""
+    from spyglass.serve import create_app
+
+    with live_server(create_app(devset_db)) as base:
+        case = httpx.get(base + "/api/cases").json()["items"][0]
+        doc = case["sources"][0]["document"]
+        for name, path in (("cases", "/cases"), ("case", f"/cases/{case['case_id']}"),
+                           ("document", f"/documents/{doc}"), ("timeline", "/timeline"), ("home", "/")):
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            assert page.goto(base + path, wait_until="load").status == 200
+            page.screenshot(path=str(SHOTS / f"phone-{name}.png"), full_page=True)
+            widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert widths[0] <= widths[1], (name, widths)
+            if name in ("case", "timeline"):
+                chart = page.locator("svg.chart")
+                assert chart.count() == 1 and chart.locator("a").count() >= 1
+                box = chart.bounding_box()
+                assert box is not None and box["width"] <= 390
+            page.close()
+        page = visit(browser, base + f"/cases/{case['case_id']}", "case-wide")
+        assert page.locator("svg.chart circle, svg.chart rect").count() >= 1
+        page.close()
 
 
 def test_hostile_document_runs_nothing(browser: Any, tmp_path: Path) -> None:

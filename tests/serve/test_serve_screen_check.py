@@ -19,7 +19,7 @@ def client(tmp_path_factory: pytest.TempPathFactory):
     with Store(db) as store:
         ingest([str(EXAMPLES)], store, max_bytes=5_000_000)
         extract_pending(store)
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_screen_finds_a_variant_spelling_and_labels_a_bare_name_weak(client: TestClient) -> None:

