@@ -66,50 +66,83 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
         summary = ingest(args.paths, store, settings.max_bytes, on_item=tick)
         bar.close()
-        if args.format == "json":
-            emit_json(summary.as_dict())
-        else:
-            print(f"ingested {len(summary.ingested)}, already present {len(summary.present)}, "
-                  f"rejected {len(summary.rejected)} (store: {settings.db_path})")
-            for reason, count in sorted(summary.by_reason().items()):
-                print(f"  rejected as {reason}: {count}")
-            for r in summary.rejected:
-                print(f"  - {r.source}: {r.reason}: {r.detail}")
-    if not args.no_extract and summary.ingested:
-        _extract_with_progress(settings, quiet=args.format == "json")
+    # Extraction finishes every pending document, whatever this run added: an earlier run may
+    # have been killed between storing documents and extracting them.
+    report = None if args.no_extract else _extract_with_progress(settings)
+    if args.format == "json":
+        emit_json({**summary.as_dict(), **({"extraction": report} if report else {})})
+    else:
+        print(f"ingested {len(summary.ingested)}, already present {len(summary.present)}, "
+              f"rejected {len(summary.rejected)} (store: {settings.db_path})")
+        for reason, count in sorted(summary.by_reason().items()):
+            print(f"  rejected as {reason}: {count}")
+        for r in summary.rejected:
+            print(f"  - {_printable(r.source)}: {r.reason}: {r.detail}")
+        if report:
+            _print_extraction(report)
     nothing_stored = not summary.ingested and not summary.present
     return 1 if nothing_stored and summary.rejected else 0
 
 
 def _extract(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser(
-        "extract", help="extract mentions and claims from documents not yet extracted",
-        description="Run the extraction pipeline (spaCy + spyglass rules) over every stored document that has "
-        "not been extracted by the current version. English documents only, for now.",
+        "extract", help="extract mentions and claims from every pending document",
+        description="Run the extraction pipeline over every stored document not yet extracted by the current "
+        "extractor version (English through spaCy, other languages through their word forms). A document the "
+        "extractors fail on is marked failed with the reason and the others go on; `spyglass docs` lists them.",
     )
+    cmd.add_argument("--retry-failed", action="store_true",
+                     help="extract again the documents an earlier run marked failed")
+    cmd.add_argument("--format", choices=["text", "json"], default="text", help="summary format")
     cmd.set_defaults(handler=run_extract)
 
 
 def run_extract(args: argparse.Namespace, settings: Settings) -> int:
-    _extract_with_progress(settings, quiet=False)
+    from spyglass.store import extracted
+
+    if args.retry_failed:
+        with open_store(settings, must_exist=True) as store:
+            extracted.retry_failed(store)
+    report = _extract_with_progress(settings)
+    if args.format == "json":
+        emit_json(report)
+    else:
+        _print_extraction(report)
     return 0
 
 
-def _extract_with_progress(settings: Settings, quiet: bool) -> None:
+def _extract_with_progress(settings: Settings) -> dict[str, object]:
+    """Extract every pending document; the report counts them and lists this run's and earlier failures."""
     from spyglass.extract.run import EXTRACTION_VERSION
     from spyglass.run.local import extract_pending
     from spyglass.store import extracted
 
     with open_store(settings, must_exist=True) as store:
-        total = len(extracted.pending(store, EXTRACTION_VERSION))
+        failed_before = extracted.failed(store)
+        total = len(extracted.pending_ids(store, EXTRACTION_VERSION))
         bar = tqdm(total=total, unit="doc", desc="extract", file=sys.stderr, disable=None, leave=False)
         errors: list[tuple[str, str]] = []
         done, claims = extract_pending(store, on_doc=lambda: bar.update(1), errors=errors)
         bar.close()
-    if not quiet:
-        print(f"extracted {done} documents, {claims} claims")
-    for source, error in errors:
-        print(f"  - {source}: extraction failed ({error}); stored without claims. Please report it.", file=sys.stderr)
+    return {"documents": done, "claims": claims, "failed": [{"source": s, "reason": e} for s, e in errors],
+            "failed_earlier": len(failed_before)}
+
+
+def _print_extraction(report: dict[str, object]) -> None:
+    failed = report["failed"]
+    assert isinstance(failed, list)
+    print(f"extracted {report['documents']} documents, {report['claims']} claims"
+          + (f", {len(failed)} failed" if failed else ""))
+    for item in failed:
+        print(f"  - {_printable(item['source'])}: extraction failed: {item['reason']}")
+    if failed or report["failed_earlier"]:
+        print("  failed documents are stored without claims: `spyglass docs` shows why; fix the cause (or report "
+              "it) and run `spyglass extract --retry-failed`")
+
+
+def _printable(text: str) -> str:
+    """A source name a terminal can print (a file name may hold bytes that are not UTF-8)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _claims(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -149,20 +182,32 @@ def _docs(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from spyglass.extract.run import EXTRACTION_VERSION
+    from spyglass.store import extracted
+
     with open_store(settings, must_exist=True) as store:
         docs = list(store.documents())
+        states = extracted.states(store, EXTRACTION_VERSION)
     if args.format == "json":
         emit_json([
             {"id": d.doc_id, "path": d.source_path, "url": d.url, "title": d.title, "author": d.author,
              "publisher": d.publisher, "published": d.published, "language": d.language, "format": d.format,
-             "segments": [{"kind": s.kind, "start": s.start, "end": s.end} for s in d.segments], **d.extra}
+             "segments": [{"kind": s.kind, "start": s.start, "end": s.end} for s in d.segments],
+             "extraction": states.get(d.doc_id), **d.extra}
             for d in docs
         ])
         return 0
     for d in docs:
+        state = states.get(d.doc_id) or {}
+        mark = {"failed": "FAILED ", "pending": "pending "}.get(str(state.get("status")), "")
         print(f"{d.doc_id[:12]}  {d.published or '----------'}  {d.language or '??'}  "
-              f"{(d.publisher or '-')[:28]:28}  {d.title or Path(d.source_path or '').name}")
-    print(f"{len(docs)} documents", file=sys.stderr)
+              f"{(d.publisher or '-')[:28]:28}  {mark}{_printable(d.title or Path(d.source_path or '').name)}")
+        if state.get("status") == "failed":
+            print(f"    extraction failed: {state.get('reason')} (`spyglass extract --retry-failed` tries again)")
+    failed = sum(1 for s in states.values() if s["status"] == "failed")
+    pending = sum(1 for s in states.values() if s["status"] == "pending")
+    print(f"{len(docs)} documents" + (f", {failed} failed extraction" if failed else "")
+          + (f", {pending} not yet extracted (`spyglass extract`)" if pending else ""), file=sys.stderr)
     return 0
 
 

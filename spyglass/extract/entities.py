@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.extract.places import country_name, country_of_demonym, region_name, region_names
+from spyglass.extract.pieces import pieces
 from spyglass.model import ENTITY_TYPES, Document
 
 EXTRACTOR = "spyglass.entities"
@@ -84,11 +85,12 @@ def _kb_patterns(nlp: Any) -> Iterator[dict[str, Any]]:
 
 
 def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
-    """Each document with its body segments parsed: (offset of the segment, spaCy Doc)."""
+    """Each document with its body segments parsed: (offset of the segment, spaCy Doc); a long segment
+    comes in several pieces (`pieces.py`)."""
     nlp = pipeline()
     docs = list(docs)
-    jobs = [(i, seg.start, doc.text[seg.start : seg.end]) for i, doc in enumerate(docs)
-            for seg in doc.segments if seg.kind == "body"]
+    jobs = [(i, start, piece) for i, doc in enumerate(docs) for seg in doc.segments if seg.kind == "body"
+            for start, piece in pieces(seg.start, doc.text[seg.start : seg.end])]
     parsed: list[list[tuple[int, Any]]] = [[] for _ in docs]
     for (i, offset, _), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
         parsed[i].append((offset, spacy_doc))

@@ -41,7 +41,7 @@ def decode(data: bytes, source: str, escapes: bool = True) -> str | Rejection:
         if data.startswith(magic):
             return Rejection(source, "binary", f"this is {what}, not text or HTML")
     has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\x00" in data[:4000] and not has_bom and not _looks_utf16(data):
+    if b"\x00" in data[:4000] and not has_bom and not looks_utf16(data):
         return Rejection(source, "binary", "the file holds NUL bytes: it looks binary, not text")
     text = _decode_bytes(data)
     if text is None:
@@ -63,7 +63,7 @@ def _decode_bytes(data: bytes) -> str | None:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if _looks_utf16(data):
+    if looks_utf16(data):
         return data.decode("utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be", errors="replace")
     try:
         return data.decode("utf-8")
@@ -77,8 +77,10 @@ def _decode_bytes(data: bytes) -> str | None:
     return str(best)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: ASCII-range text leaves every other byte zero."""
+def looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII-range text leaves every other byte zero (or with one)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
     sample = data[:2000]
     if len(sample) < 4:
         return False

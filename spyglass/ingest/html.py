@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -29,6 +30,14 @@ _DATE_META = (
 )
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+_INVISIBLE = re.compile(r"<(script|style|head|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|article|section|blockquote|pre|header|footer|nav)\b", re.I)
+_BLOCKS = "//p | //h2 | //h3 | //li | //blockquote | //pre"
+
+
 @dataclass
 class HtmlPage:
     text: str
@@ -42,13 +51,15 @@ class HtmlPage:
 
 def read_html(html: str) -> HtmlPage:
     """Main text and metadata of one HTML page."""
-    tree = lxml.html.fromstring(html)
+    html = _XML_DECLARATION.sub("", html, count=1)  # the text is decoded already; lxml refuses a str that declares bytes
+    # libxml2 stops at 256 nested elements unless told the document is huge; real pages nest deep by accident.
+    tree = lxml.html.fromstring(html, parser=_PARSER)
     meta = _meta_tags(tree)
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
     )
     extracted = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
-    text = extracted.get("text") or ""
+    text = extracted.get("text") or _paragraphs(tree) or _without_tags(html)
     page_title = (tree.findtext(".//title") or "").strip()
     h1 = " ".join(tree.xpath("string(//h1)").split()) or None
     title = meta.get("og:title") or h1 or extracted.get("title") or _title_without_site(page_title)
@@ -68,6 +79,19 @@ def read_html(html: str) -> HtmlPage:
         url=meta.get("og:url") or _canonical(tree) or extracted.get("url"),
         language_hint=tree.get("lang"),
     )
+
+
+def _paragraphs(tree: lxml.html.HtmlElement) -> str:
+    """The page's paragraphs, for a page trafilatura cannot read (nesting beyond its parser's depth)."""
+    return "\n\n".join(" ".join(p.text_content().split()) for p in tree.xpath(_BLOCKS) if p.text_content().strip())
+
+
+def _without_tags(html: str) -> str:
+    """The page's text with its markup removed: the last resort when even the raised limits are too low."""
+    html = _INVISIBLE.sub(" ", html)
+    text = _TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group(0)) else " ", html)
+    lines = (" ".join(unescape(line).split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:

@@ -7,7 +7,9 @@ except text that repeats the body (a second or truncated copy), which is a dupli
 
 from __future__ import annotations
 
+import math
 import re
+from typing import Iterator
 
 from rapidfuzz import fuzz
 
@@ -116,22 +118,50 @@ def _truncated_copy_of(text: str, earlier: list[Line]) -> bool:
 
 
 def _mark_pull_quotes(lines: list[Line]) -> None:
+    """A display line whose words (85%) come from a longer body line is a pull quote. Lines of the same
+    length are never each other's quotes: a page of many like sentences is all article."""
     body = [line for line in lines if line.kind == "body"]
-    for line in body:
-        if line.ends_sentence and count_words(line.text) >= 25:
+    words_of = [tokens(line.text) for line in body]
+    ends = [line.ends_sentence for line in body]
+    # Which lines hold each word, longest first, so a line is compared only with longer lines that
+    # could hold its words: comparing every pair of a page of 20,000 short lines would take hours.
+    holders: dict[str, list[int]] = {}
+    for i in sorted(range(len(body)), key=lambda k: -len(words_of[k])):
+        for word in set(words_of[i]):
+            holders.setdefault(word, []).append(i)
+    for i, line in enumerate(body):
+        if ends[i] and count_words(line.text) >= 25:
             continue
-        words = tokens(line.text)
+        words = words_of[i]
         if len(words) < _MIN_PULL_QUOTE_WORDS:
             continue
-        for other in body:
-            if other is line or len(other.text) < len(line.text):
+        for j in _candidates(words, holders, words_of):
+            other = body[j]
+            if len(other.text) < len(line.text) or (ends[i] and not ends[j]):
                 continue
-            if line.ends_sentence and not other.ends_sentence:
-                continue
-            pool = set(tokens(other.text))
+            pool = set(words_of[j])
             if sum(w in pool for w in words) / len(words) >= _PULL_QUOTE_OVERLAP and not _same(line, other):
                 line.kind = "pull_quote"
                 break
+
+
+def _candidates(words: list[str], holders: dict[str, list[int]], words_of: list[list[str]]) -> Iterator[int]:
+    """Longer lines that may hold enough of `words` to reach the overlap. Such a line misses at most
+    `may_miss` of the word occurrences, so it holds one of the rarest words whose occurrences add up
+    to more than that (pigeonhole): only their holders need comparing. Rounding down keeps it safe."""
+    may_miss = len(words) - math.floor(_PULL_QUOTE_OVERLAP * len(words))
+    missed = 0
+    seen: set[int] = set()
+    for word in sorted(set(words), key=lambda w: len(holders[w])):
+        for j in holders[word]:
+            if len(words_of[j]) <= len(words):
+                break  # holders run longest first: the rest are no longer than this line
+            if j not in seen:
+                seen.add(j)
+                yield j
+        missed += words.count(word)
+        if missed > may_miss:
+            break
 
 
 def _same(a: Line, b: Line) -> bool:

@@ -63,7 +63,10 @@ def _to_date(match: re.Match[str], month_first: bool) -> dt.date | None:
     except ValueError:
         return None
     if parts.get("time") and parts.get("tz"):
-        stamp = dt.datetime.fromisoformat(f"{when.isoformat()}T{parts['time']}{_zone(parts['tz'])}")
+        try:
+            stamp = dt.datetime.fromisoformat(f"{when.isoformat()}T{parts['time']}{_zone(parts['tz'])}")
+        except ValueError:  # an impossible time or zone (T25:00, +99:99, hour 24): the day as printed
+            return when
         when = stamp.astimezone(dt.timezone.utc).date()
     return when
 

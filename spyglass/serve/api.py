@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Body, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from spyglass.serve import views
+from spyglass.serve.bodies import JudgementBody, MessageBody, ScreenBody
 from spyglass.serve.search import search_all
 from spyglass.serve.data import Data
 from spyglass.serve.security import check_write
@@ -167,37 +168,28 @@ async def ingest(request: Request, files: list[UploadFile] = File(...), extract:
 
 
 @router.post("/judgements", summary="Record an analyst judgement: merge, split, wrong_claim, choose")
-def judgements(request: Request, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+def judgements(request: Request, body: JudgementBody) -> dict[str, Any]:
     from spyglass.serve.writes import judge
 
     check_write(request, request.app.state.token, request.app.state.loopback)
-    return judge(_data(request), body)
+    return judge(_data(request), body.model_dump())
 
 
 @router.post("/screen", summary="Screen names (a person's or organisation's name, country, birth year, context) "
              "against the graph: candidates with scores, explanations and evidence; bare name matches are weak")
-def screen(request: Request, body: dict[str, Any] = Body(..., examples=[{"rows": [{"name": "Wen Haoyu",
-                                                                             "country": "China"}]}])) -> dict[str, Any]:
-    from spyglass.errors import InputError
+def screen(request: Request, body: ScreenBody) -> dict[str, Any]:
     from spyglass.screen.match import row_from_dict, screen_rows
 
-    rows = body.get("rows")
-    if not isinstance(rows, list) or not rows or len(rows) > 1000:
-        raise InputError("send {\"rows\": [{\"name\": ..., \"country\": ..., \"birth_year\": ..., \"context\": ...}]} "
-                         "with 1 to 1000 rows")
-    results = screen_rows(_data(request).store(), [row_from_dict(r) for r in rows])
+    rows = [row_from_dict(row.model_dump(exclude_none=True)) for row in body.rows]
+    results = screen_rows(_data(request).store(), rows)
     return {"items": [r.as_dict() for r in results], "total": len(results)}
 
 
 @router.post("/check-approach", summary="Which documented tradecraft methods a received message resembles, "
              "the features that triggered each, and where the method was documented; never a verdict")
-def check_approach(request: Request, body: dict[str, Any] = Body(..., examples=[{"text": "Dear Dr X, ..."}])) -> dict[str, Any]:
+def check_approach(request: Request, body: MessageBody) -> dict[str, Any]:
     from spyglass.check.approach import check_message
     from spyglass.check.evidence import store_lookup
-    from spyglass.errors import InputError
 
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip() or len(text) > 100_000:
-        raise InputError("send {\"text\": \"the message you received\"} (up to 100,000 characters)")
     lookup, note = store_lookup(_data(request).store())
-    return check_message(text, lookup, note).to_dict()
+    return check_message(body.text, lookup, note).to_dict()

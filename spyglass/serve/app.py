@@ -75,7 +75,37 @@ def create_app(store_path: Path | str, token: str | None = None, loopback: bool 
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error(request, 500, "internal_error", "something went wrong on the server; it is logged there")
 
+    app.openapi = lambda: _openapi_with_error_shape(app)  # type: ignore[method-assign]
     return app
+
+
+ERROR_SCHEMA = {"type": "object", "required": ["error"], "properties": {"error": {
+    "type": "object", "required": ["code", "message"],
+    "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}
+
+
+def _openapi_with_error_shape(app: FastAPI) -> dict[str, Any]:
+    """The spec FastAPI writes, with its validation-error schema replaced by the error shape the API
+    really answers with, so a client (or schemathesis) reading the spec expects what it gets."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    components = spec.setdefault("components", {}).setdefault("schemas", {})
+    components.pop("HTTPValidationError", None)
+    components.pop("ValidationError", None)
+    components["Error"] = ERROR_SCHEMA
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            if "422" not in responses:
+                continue  # FastAPI lists 422 wherever a request can be invalid
+            for status, what in (("422", "a request the spec does not allow"), ("400", "a value the API cannot use")):
+                responses[status] = {"description": what,
+                                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    app.openapi_schema = spec
+    return spec
 
 
 def request_cap(max_bytes: int) -> int:

@@ -35,11 +35,13 @@ def ingest_uploads(data: Data, files: list[tuple[str, bytes]], max_bytes: int, e
     # the temporary folder is nobody's business: name the uploaded file instead
     out["rejections"] = [{"source": Path(r.source).name[4:], "reason": r.reason, "detail": r.detail.replace(tmp, "")}
                          for r in summary.rejected]
-    if extract and summary.ingested:
+    if extract:  # every pending document, whatever this upload added (an earlier one may have been cut short)
         from spyglass.run.local import extract_pending
 
-        done, claims = extract_pending(data.store())
-        out["extracted"] = {"documents": done, "claims": claims}
+        errors: list[tuple[str, str]] = []
+        done, claims = extract_pending(data.store(), errors=errors)
+        out["extracted"] = {"documents": done, "claims": claims,
+                            "failed": [{"document": s.replace(tmp, ""), "reason": e} for s, e in errors]}
     return out
 
 

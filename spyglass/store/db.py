@@ -38,6 +38,11 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.schema_version = migrate(self.conn)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise StoreError(f"{self.path} is not a spyglass store ({exc}); choose another --db path") from exc
+            raise StoreError(f"the store at {self.path} stayed locked by another process for 30 s ({exc}); "
+                             "wait for it to finish and run the command again") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a spyglass store ({exc}); choose another --db path") from exc
 

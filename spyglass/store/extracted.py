@@ -1,26 +1,60 @@
-"""Store reads and writes of extraction results: mentions, claims, and which documents are done."""
+"""Store reads and writes of extraction results: mentions, claims, and each document's extraction state."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Iterator
 
 from spyglass.model import Claim, Document, FuzzyDate
 from spyglass.store.db import Store
 
 
+def pending_ids(store: Store, version: str) -> list[str]:
+    """Documents never extracted, or extracted by an older version of the extractors, oldest
+    publication first. A document that failed under `version` is not pending (`retry_failed` runs it again)."""
+    rows = store.conn.execute(
+        "SELECT d.doc_id FROM documents d LEFT JOIN extraction_runs r ON r.doc_id = d.doc_id AND r.version = ? "
+        "WHERE r.doc_id IS NULL ORDER BY d.published IS NULL, d.published, d.doc_id", (version,))
+    return [r[0] for r in rows]
+
+
 def pending(store: Store, version: str) -> list[Document]:
-    """Documents never extracted, or extracted by an older version of the extractors."""
-    done = {r[0] for r in store.conn.execute("SELECT doc_id FROM extraction_runs WHERE version = ?", (version,))}
-    return [doc for doc in store.documents() if doc.doc_id not in done]
+    """The pending documents themselves (see `pending_ids`)."""
+    return [store.get_document(doc_id) for doc_id in pending_ids(store, version)]
+
+
+def retry_failed(store: Store) -> int:
+    """Make every failed document pending again; returns how many."""
+    with _transaction(store):
+        return store.conn.execute("DELETE FROM extraction_runs WHERE status = 'failed'").rowcount
+
+
+def failed(store: Store) -> dict[str, str]:
+    """Documents whose extraction failed, with the reason."""
+    rows = store.conn.execute("SELECT doc_id, reason FROM extraction_runs WHERE status = 'failed' ORDER BY doc_id")
+    return {r[0]: r[1] or "unknown" for r in rows}
+
+
+def states(store: Store, version: str) -> dict[str, dict[str, str | None]]:
+    """Each document's extraction state: pending, done (with the version) or failed (with the reason)."""
+    runs = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute(
+        "SELECT doc_id, version, status, reason FROM extraction_runs")}
+    out: dict[str, dict[str, str | None]] = {}
+    for (doc_id,) in store.conn.execute("SELECT doc_id FROM documents"):
+        run = runs.get(doc_id)
+        if run is None or (run[0] != version and run[1] == "done"):
+            out[doc_id] = {"status": "pending", "version": run[0] if run else None, "reason": None}
+        else:
+            out[doc_id] = {"status": run[1], "version": run[0], "reason": run[2]}
+    return out
 
 
 def save(store: Store, doc_id: str, mentions: list[Any], claims: list[Claim], version: str) -> None:
-    """Replace a document's mentions and claims in one transaction."""
+    """Replace a document's mentions and claims in one transaction, and mark it done."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     conn = store.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(store):
         conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
         conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
         conn.executemany(
@@ -36,10 +70,28 @@ def save(store: Store, doc_id: str, mentions: list[Any], claims: list[Claim], ve
                 for c in claims
             ],
         )
-        conn.execute("INSERT OR REPLACE INTO extraction_runs VALUES (?, ?, ?)", (doc_id, version, now))
-        conn.execute("COMMIT")
+        conn.execute("INSERT OR REPLACE INTO extraction_runs (doc_id, version, extracted_at, status, reason) "
+                     "VALUES (?, ?, ?, 'done', NULL)", (doc_id, version, now))
+
+
+def save_failure(store: Store, doc_id: str, reason: str, version: str) -> None:
+    """Mark a document failed under `version`, with the reason; it keeps no partial claims."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with _transaction(store):
+        store.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        store.conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+        store.conn.execute("INSERT OR REPLACE INTO extraction_runs (doc_id, version, extracted_at, status, reason) "
+                           "VALUES (?, ?, ?, 'failed', ?)", (doc_id, version, now, reason))
+
+
+@contextmanager
+def _transaction(store: Store) -> Iterator[None]:
+    store.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        store.conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        store.conn.execute("ROLLBACK")
         raise
 
 

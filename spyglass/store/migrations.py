@@ -1,4 +1,8 @@
-"""Versioned schema migrations: each is applied once, in order, inside a transaction."""
+"""Versioned schema migrations: each is applied once, in order, inside one exclusive transaction.
+
+Any number of processes may open a new store at once: the first takes SQLite's write lock,
+the others wait for it (busy timeout) and then find nothing left to do.
+"""
 
 from __future__ import annotations
 
@@ -176,31 +180,50 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             BEGIN SELECT RAISE(ABORT, 'judgements are append-only'); END
         """,
     ),
+    (
+        5,
+        "extraction state: done or failed, with the reason",
+        """
+        -- a document without a row for the current extractor version is pending
+        ALTER TABLE extraction_runs ADD COLUMN status TEXT NOT NULL DEFAULT 'done'
+            CHECK (status IN ('done', 'failed'));
+        ALTER TABLE extraction_runs ADD COLUMN reason TEXT;
+        CREATE INDEX extraction_runs_status ON extraction_runs(status, version)
+        """,
+    ),
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to the newest version; returns the version reached."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
-    )
-    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-    for version, name, sql in MIGRATIONS:
-        if version in applied:
-            continue
-        # executescript would commit on its own; run statements one by one inside one transaction.
-        conn.execute("BEGIN")
-        try:
+    """Bring the schema up to the newest version; returns the version reached. The check and every
+    migration run under one exclusive lock, so two processes never apply the same migration."""
+    newest = max([v for v, _, _ in MIGRATIONS], default=0)
+    if _applied(conn) >= {v for v, _, _ in MIGRATIONS}:
+        return newest  # the usual case: nothing to do, and no write lock taken
+    conn.execute("BEGIN EXCLUSIVE")  # waits for another process migrating the same file
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
+        applied = _applied(conn)
+        for version, name, sql in MIGRATIONS:
+            if version in applied:
+                continue
+            # executescript would commit on its own; run statements one by one inside the transaction.
             for statement in _statements(sql):
                 conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, datetime('now'))", (version, name)
-            )
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
-    return max([v for v, _, _ in MIGRATIONS], default=0)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, datetime('now'))", (version, name))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return newest
+
+
+def _applied(conn: sqlite3.Connection) -> set[int]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")} if exists else set()
 
 
 def _statements(sql: str) -> list[str]:

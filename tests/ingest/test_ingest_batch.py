@@ -154,6 +154,18 @@ def test_a_document_the_extractors_fail_on_does_not_stop_the_batch(tmp_path: Pat
         done, claims = extract_pending(store, errors=errors)
         assert done == store.count() and errors and all("an extractor bug" in e for _, e in errors)
         assert claims > 0  # the other documents were extracted
+        from spyglass.extract.run import EXTRACTION_VERSION
+        from spyglass.store import extracted
+
+        states = extracted.states(store, EXTRACTION_VERSION)
+        failed = {d for d, s in states.items() if s["status"] == "failed"}
+        assert len(failed) == len(errors) and all("an extractor bug" in str(states[d]["reason"]) for d in failed)
+        assert {s["status"] for d, s in states.items() if d not in failed} == {"done"}
+        assert extract_pending(store) == (0, 0)  # a failed document is not retried on its own
+        monkeypatch.setattr(claims_module, "claims_for", real)
+        assert extracted.retry_failed(store) == len(failed)
+        assert extract_pending(store)[0] == len(failed)
+        assert {s["status"] for s in extracted.states(store, EXTRACTION_VERSION).values()} == {"done"}
 
 
 def test_jsonl_text_with_a_literal_backslash_u_is_ingested(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_screen_finds_a_variant_spelling_and_labels_a_bare_name_weak(client: Tes
 
 def test_screen_rejects_a_malformed_body_with_the_error_shape(client: TestClient) -> None:
     answer = client.post("/api/screen", json={"names": ["x"]})
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert set(answer.json()) == {"error"} and "rows" in answer.json()["error"]["message"]
 
 
@@ -46,4 +46,4 @@ def test_check_approach_reports_resemblance_and_never_a_verdict(client: TestClie
     assert answer.status_code == 200, answer.text
     report = answer.json()
     assert report["resembles"] and "not a verdict" in report["disclaimer"].lower()
-    assert client.post("/api/check-approach", json={}).status_code == 400
+    assert client.post("/api/check-approach", json={}).status_code == 422
