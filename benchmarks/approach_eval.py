@@ -5,6 +5,7 @@ Usage, from the repository root:
     .venv/bin/python benchmarks/approach_eval.py                  # before = 173afc7, after = this tree
     .venv/bin/python benchmarks/approach_eval.py --before REV     # another revision as "before"
     .venv/bin/python benchmarks/approach_eval.py --format json
+    .venv/bin/python benchmarks/approach_eval.py --corpus tests/check/independent_messages_2.json
 
 "Before" runs the check of revision REV, unpacked with `git archive` into a scratch folder, in its own
 process; "after" runs this tree's check the same way. Both are scored by spyglass/check/scoring.py (the
@@ -61,8 +62,11 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help=f"git revision measured as 'before' (default {BEFORE})")
     parser.add_argument("--no-before", action="store_true", help="measure this tree only")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="another frozen corpus (default tests/check/independent_messages.json; the second, "
+                             "never seen while the signs were built: tests/check/independent_messages_2.json)")
     args = parser.parse_args()
-    messages = load_corpus()
+    messages = load_corpus(args.corpus) if args.corpus else load_corpus()
     runs: dict[str, dict[str, list[str]]] = {}
     if not args.no_before:
         with tempfile.TemporaryDirectory() as scratch:

@@ -57,3 +57,21 @@ def test_floors(parts: dict[str, dict], part: str) -> None:
 ])
 def test_expected_methods_read_from_the_writers_words(patterns: list[str], method: str) -> None:
     assert method in expected_methods(patterns)
+
+
+SECOND = CORPUS.with_name("independent_messages_2.json")
+_SECOND_FROZEN = "b577187fdbfe9702bab0ff013db7a043570773875acd5abe868fe95216fbb223"  # 96 messages by a second writer, frozen before the check was run on them
+# First and only score of this check on the second set, never tuned on: 33/48 resembling flagged, 2/48
+# ordinary flagged, 26/48 named right. Floors just under it keep any change from losing ground on unseen text.
+SECOND_FLOORS = (0.65, 0.06, 0.50)
+
+
+def test_unseen_second_corpus_keeps_its_floors() -> None:
+    assert hashlib.sha256(SECOND.read_bytes()).hexdigest() == _SECOND_FROZEN
+    messages = load_corpus(SECOND)
+    assert len(messages) == 96
+    whole = figures(outcomes(messages, lambda text: [m.method for m in check_message(text).matches]))[0].to_dict()
+    flagged, ordinary, named = SECOND_FLOORS
+    assert whole["resembling_flagged"] >= flagged, whole["counts"]
+    assert whole["ordinary_flagged"] <= ordinary, whole["counts"]
+    assert whole["named_right_of_resembling"] >= named, whole["counts"]
