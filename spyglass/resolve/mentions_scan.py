@@ -21,6 +21,11 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     han = {doc_id: _han_names(text) for doc_id, text in bodies.items() if _HAN_RUN.search(text)}
     windows = {doc_id: {**_name_windows(text), **_script_windows(text)} for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
+    initialled_by: dict[str, set[str]] = {}  # "Ali S." -> the cases so named (privacy-law naming)
+    for case in cases:
+        for alias in case.aliases:
+            if case.kind == "person" and re.fullmatch(r"[^\W\d_][\w-]{2,} [^\W\d_]\.", alias):
+                initialled_by.setdefault(alias, set()).add(case.case_id)
     for case in cases:
         # Full names, and initialled ones whose given name is distinctive ("Klaus-Dieter K.")
         full = {a for a in case.aliases if len(tokens(a)) >= 2 and (not re.search(r"\b\w\.$", a) or len(tokens(a)[0]) >= 6)}
@@ -41,6 +46,9 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
             elif case.kind in ("company", "threat_group") and any(
                     len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
                 found.add(doc_id)
+            elif any(initialled_by.get(a) == {case.case_id} and re.search(rf"(?<!\w){re.escape(a)}", text)
+                     for a in case.aliases):
+                found.add(doc_id)  # "Ali S." as written, when no other case goes by it
             elif surname := next((n for n in withheld if _names_surname_alone(text, n)), None):
                 found.add(doc_id)  # "a citizen surnamed Zeng" reports on 曾某, whose given name is withheld
                 case.aliases = sorted(set(case.aliases) | {surname})

@@ -83,3 +83,15 @@ def test_a_real_name_joins_the_cover_name_and_the_arresting_states_service_is_no
     assert len([r for r in records if {"Carlos Mendes Ribeiro", "Oleg Petrovich Sokolov"} & set(r["aliases"])]) == 1
     assert record["status"] == "released"  # the surname alone in the Norwegian report stands for him
     assert record["sponsor"] is None  # the service that arrested him is not whom he worked for
+
+
+def test_an_initialled_name_links_its_pages_unless_two_cases_share_it(tmp_path: Path) -> None:
+    arrest = ("Der 41-jährige Timo R. wurde am Dienstag in Rostock festgenommen. Er soll für einen russischen "
+              "Geheimdienst Hafenanlagen und Schiffsbewegungen ausgespäht haben, teilte die Bundesanwaltschaft in "
+              "Karlsruhe mit. Ein Ermittlungsrichter erließ am selben Tag einen Haftbefehl gegen ihn.")
+    later = ("Die Ermittler werten inzwischen zahlreiche Datenträger aus. Timo R. habe die Hafenanlagen über Monate "
+             "fotografiert und die Bilder über einen Messengerdienst verschickt, heißt es aus Sicherheitskreisen in "
+             "Berlin. Sein Anwalt äußerte sich bislang nicht zu den Vorwürfen.")
+    records = _records(tmp_path, [{"url": "https://one.example/a", "language": "de", "text": arrest},
+                                          {"url": "https://two.example/b", "language": "de", "text": later}])
+    assert _urls(next(r for r in records if r["name"] == "Timo R.")) == {"https://one.example/a", "https://two.example/b"}
