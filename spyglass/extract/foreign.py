@@ -94,7 +94,7 @@ def _canonical(mentions: list[Mention], text: str) -> list[Mention]:
 
     full = sorted({m.name for m in mentions}, key=len, reverse=True)
     seen = Counter(m.name for m in mentions)
-    mid = set(re.findall(r"[a-zа-яß-ÿ,]\s+(\w+)", text))
+    mid = set(re.findall(r"(?<=[a-zа-яß-ÿ,])\s+(\w+)", text))  # (overlapping: "de Sophie" after "agit de")
     out = []
     for m in mentions:
         longer = next((f for f in full if len(f) > len(m.name) >= 2 and f.startswith(m.name) and "某" not in m.name
@@ -169,6 +169,8 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
     parties = [m for m in here if not _titled(doc, lex, m)]
     before = [m for m in parties if m.end <= at]
     after = [m for m in parties if m.start >= at]
+    if len(before) >= 2 and _OWNER_IN_APPOSITION.match(doc.text[before[-2].end : before[-1].start]):
+        before = before[:-1]  # "Ann H., the wife of Paul H., who was sentenced": Paul only owns the description
     if before or after:
         chosen = before[-1] if before else after[0]
         return chosen.name, 0.5 if chosen.source == "reference" else 0.6
@@ -189,6 +191,8 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
         p.match(after.lstrip(" ,(")) for p in lex.roles)
 
 
+# ", the wife of", ", l'épouse de", ", die Frau von": a description of the name before, owned by the name after
+_OWNER_IN_APPOSITION = re.compile(r"^\s*,\s*(?:[^\s,]+\s+){0,3}?(?:de|d['’]|of|von|des|van|di|del|della|af|av|z|ze)\s*$", re.I)
 _COUNTRY_ADJECTIVE = {"China": "Chinese", "Russia": "Russian", "Iran": "Iranian", "North Korea": "North Korean",
                       "United States": "US", "Belarus": "Belarusian", "Turkey": "Turkish"}
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterable
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
@@ -78,6 +78,14 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
         key_of = {case.case_id: key for key, case in built}
         built = finish({key_of[case_id]: found for case_id, found in attached.items()})
     return sorted((case for _, case in built), key=lambda c: (-len(c.documents), c.name))
+
+
+def _surest(claims: Iterable[Claim]) -> list[Claim]:
+    """Values read where the sentence names the person outrank values read through a pronoun or a
+    description ("the three defendants were ... for ten years"): the guesses count only alone."""
+    found = list(claims)
+    named = [c for c in found if c.confidence >= 0.6]
+    return named or found
 
 
 def _key(members: list[Node]) -> str:
@@ -225,8 +233,17 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
         timeline.sort(key=lambda e: LADDER.index(e.status))
     # a life term competes with terms in months (a sentence naming two defendants' terms is read for each)
-    sentence = choose([evidence(c, int(c.value or 0) if (c.value or "").isdigit() else "life") for c in claims
-                       if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value == "life")])
+    terms = [c for c in claims if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value == "life")]
+
+    def term(claim: Claim) -> Evidence:
+        return evidence(claim, int(claim.value or 0) if (claim.value or "").isdigit() else "life")
+
+    sentence = choose([term(c) for c in terms])
+    surest = choose([term(c) for c in _surest(terms)])
+    if sentence and surest and surest.value != sentence.value:
+        # every value stays listed; the one chosen is read where a report names the person
+        sentence.value = surest.value
+        sentence.reason = "given where a report names the person (other values were read through a pronoun or description)"
     if sentence and sentence.conflict:
         conflicts.append({"field": "sentence_months", "chosen": sentence.value, "reason": sentence.reason,
                           "values": sentence.values})

@@ -71,3 +71,18 @@ def test_a_term_in_the_sentence_after_a_sentencing_is_its_term(tmp_path: Path) -
         "Die Ingenieurin Petra K. vom Maschinenbauer Oberhauser Antriebe wurde in Augsburg wegen Spionage für "
         "einen chinesischen Geheimdienst verurteilt. Sie habe drei Jahre auf Bewährung bekommen, sagte ein Sprecher."])
     assert _case(records, "Petra K.")["sentence_months"] == 36
+
+
+def test_the_owner_of_a_description_in_apposition_is_not_its_subject(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://fr.example/1", "title": "Procès", "language": "fr", "published": "2025-02-10",
+                                "text": "Le procès s'est tenu à huis clos pendant deux semaines à Paris. Il s'agit de Sophie D., "
+                                        "l'épouse de Marc D., qui a été condamnée à quatre ans de prison pour recel. Marc D. "
+                                        "a pour sa part été condamné à douze ans de détention criminelle pour trahison."},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert _case(records, "Sophie D.")["sentence_months"] == 48
+    assert _case(records, "Marc D.")["sentence_months"] == 144
