@@ -240,8 +240,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
 
     sentence = choose([term(c) for c in terms])
     surest = choose([term(c) for c in _surest(terms)])
-    if sentence and surest and surest.value != sentence.value:
-        # every value stays listed; the one chosen is read where a report names the person
+    if sentence and surest and not surest.conflict and surest.value != sentence.value:
+        # every value stays listed; when the reports that name the person agree, their value is chosen
         sentence.value = surest.value
         sentence.reason = "given where a report names the person (other values were read through a pronoun or description)"
     if sentence and sentence.conflict:
