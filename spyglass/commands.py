@@ -9,7 +9,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from spyglass.case_commands import register as register_cases
-from spyglass.cli import emit_json, open_store
+from spyglass.cli_helpers import emit_json, open_store
 from spyglass.settings import Settings
 
 

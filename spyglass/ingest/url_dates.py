@@ -20,7 +20,8 @@ def date_in_url(url: str | None, *, not_after: dt.date | None = None) -> dt.date
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0].split("#", 1)[0])
     for match in (*_PATH_DATE.finditer(path), *_COMPACT.finditer(path)):
-        year, month, day = (int(g) for g in match.group(1, match.lastindex - 1, match.lastindex))
+        last = match.lastindex or 3  # every pattern has three groups: year, month, day
+        year, month, day = (int(g) for g in match.group(1, last - 1, last))
         try:
             when = dt.date(year, month, day)
         except ValueError:

@@ -158,9 +158,13 @@ class Data:
     # -- the expensive parts -------------------------------------------------------------
 
     def cases(self) -> list[Any]:
-        from spyglass.run.cases import cases_in
+        return [case for case, _ in self._resolved()]
 
-        return list(self.snapshot().lazy("cases", lambda: cases_in(self.store())))
+    def _resolved(self) -> list[tuple[Any, dict[str, Any]]]:
+        """The resolution layer's cases and records (refreshed, block by block, when the store changed)."""
+        from spyglass.run.cases import resolved_cases
+
+        return list(self.snapshot().lazy("resolved", lambda: resolved_cases(self.store())))
 
     def groups(self) -> dict[str, str]:
         from spyglass.resolve.syndication import groups
@@ -172,16 +176,9 @@ class Data:
         snap = self.snapshot()
 
         def build() -> list[dict[str, Any]]:
-            from spyglass.run.cases import case_record
-            from spyglass.store import extracted
-
-            cases = self.cases()
-            docs = {d.doc_id: d for d in self.store().documents()}
-            group_of = self.groups()
-            claims = extracted.claim_records(self.store())
             rows = []
-            for case in cases:
-                record = case_record(case, docs, group_of, claims)
+            for _, stored in self._resolved():
+                record = dict(stored)
                 dates = sorted(v for v in record["dates"].values() if v)
                 record["first_date"] = dates[0] if dates else None
                 record["last_date"] = dates[-1] if dates else None
