@@ -98,6 +98,7 @@ def run_extract(args: argparse.Namespace, settings: Settings) -> int:
 def _extract_with_progress(settings: Settings, quiet: bool) -> None:
     from spyglass.extract.run import EXTRACTION_VERSION
     from spyglass.run.local import extract_pending
+    from spyglass.run.resolution import refresh
     from spyglass.store import extracted
 
     with open_store(settings, must_exist=True) as store:
@@ -106,8 +107,12 @@ def _extract_with_progress(settings: Settings, quiet: bool) -> None:
         errors: list[tuple[str, str]] = []
         done, claims = extract_pending(store, on_doc=lambda: bar.update(1), errors=errors)
         bar.close()
+        step = refresh(store)  # the new documents' blocks, and only those, are resolved again
     if not quiet:
         print(f"extracted {done} documents, {claims} claims")
+        if step.documents:
+            print(f"resolved {step.documents} documents again: {step.blocks} blocks, {step.cases} cases"
+                  f"{' (every block)' if step.full else ''}")
     for source, error in errors:
         print(f"  - {source}: extraction failed ({error}); stored without claims. Please report it.", file=sys.stderr)
 

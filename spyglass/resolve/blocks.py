@@ -119,7 +119,7 @@ class Linker:
         self.parent: dict[str, str] = {}
         self._word: dict[str, str] = {}
         self._initial: dict[str, str] = {}
-        self._first_letter: dict[str, str] = {}
+        self._first_letter: dict[str, list[str]] = defaultdict(list)  # an initial meets all of them
         self._name: dict[str, str] = {}
         self._window: dict[str, list[str]] = defaultdict(list)  # every document writing it: a window alone links none
 
@@ -146,13 +146,15 @@ class Linker:
         self.root(doc)
         for word in keys.words:
             self._meet(self._word, word, doc)
-            self._meet(self._first_letter, word[:1], doc)
-            if word[:1] in self._initial:
-                self.union(self._initial[word[:1]], doc)
+        for letter in sorted({word[:1] for word in keys.words}):
+            self._first_letter[letter].append(doc)
+            if letter in self._initial:
+                self.union(self._initial[letter], doc)
         for letter in keys.initials:
+            if letter not in self._initial:  # the first to write it meets every word with that letter
+                for other in self._first_letter.get(letter, ()):
+                    self.union(other, doc)
             self._meet(self._initial, letter, doc)
-            if letter in self._first_letter:
-                self.union(self._first_letter[letter], doc)
         for name in keys.names:
             self._meet(self._name, name, doc)
             for other in self._window.get(name, ()):

@@ -8,6 +8,7 @@ computed the first time a request needs it and kept until the fingerprint change
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any, Callable
 
 from spyglass.errors import NotFound
 from spyglass.store import Store
+
+log = logging.getLogger("spyglass.serve")
 
 _FINGERPRINT = """
 SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents),
@@ -125,6 +128,8 @@ class Data:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._kb_synced = False
+        self._wrote = False
+        self._building = False
 
     def store(self) -> Store:
         opened = getattr(self._local, "store", None)
@@ -134,6 +139,9 @@ class Data:
         return opened
 
     def snapshot(self) -> Snapshot:
+        """The snapshot of the store as it is now. After a change made elsewhere (an ingest running
+        beside the server) the previous snapshot keeps answering while the next one, with its cases,
+        is built in a thread; after a write through this app the next request waits for it."""
         store = self.store()
         if not self._kb_synced:
             # the first KB read of a process syncs the built-in entries into the store; do it before
@@ -146,10 +154,45 @@ class Data:
         current = self._snapshot
         if current is not None and current.key == key:
             return current
+        if current is not None and not self._wrote:
+            self._build_in_background()
+            return current
         with self._lock:
             if self._snapshot is None or self._snapshot.key != key:
-                self._snapshot = Snapshot(store, key)
+                self._snapshot = self._built(store, key)
+            self._wrote = False
             return self._snapshot
+
+    def wrote(self) -> None:
+        """This app changed the store: the next request reads the change, however long that takes."""
+        self._wrote = True
+
+    def _built(self, store: Store, key: tuple[Any, ...]) -> Snapshot:
+        from spyglass.run.cases import resolved_cases
+
+        snapshot = Snapshot(store, key)
+        snapshot.lazy("resolved", lambda: resolved_cases(store))
+        return snapshot
+
+    def _build_in_background(self) -> None:
+        with self._lock:
+            if self._building:
+                return
+            self._building = True
+
+        def build() -> None:
+            try:
+                store = self.store()
+                key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+                fresh = self._built(store, key)
+                with self._lock:
+                    self._snapshot = fresh
+            except Exception:  # the next request tries again; the old snapshot still answers
+                log.exception("building the store's snapshot failed")
+            finally:
+                self._building = False
+
+        threading.Thread(target=build, name="spyglass-snapshot", daemon=True).start()
 
     def warm(self) -> None:
         """Build the snapshot and the cases now (a server calls this in a thread at start)."""

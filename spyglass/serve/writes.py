@@ -37,9 +37,13 @@ def ingest_uploads(data: Data, files: list[tuple[str, bytes]], max_bytes: int, e
                          for r in summary.rejected]
     if extract and summary.ingested:
         from spyglass.run.local import extract_pending
+        from spyglass.run.resolution import refresh
 
         done, claims = extract_pending(data.store())
+        refresh(data.store())  # the uploads' blocks are resolved now, not by the next reader
         out["extracted"] = {"documents": done, "claims": claims}
+    if summary.ingested:
+        data.wrote()
     return out
 
 
@@ -50,5 +54,6 @@ def judge(data: Data, body: dict[str, Any]) -> dict[str, Any]:
     if missing:
         raise InputError(f"a judgement needs {', '.join(missing)}")
     j = record(data.store(), str(body["kind"]), str(body["target"]), body.get("value"), str(body["by"]), body.get("note"))
+    data.wrote()
     return {"kind": j.kind, "target": j.target, "value": j.value, "made_by": j.made_by, "made_at": j.made_at,
             "note": j.note}
