@@ -169,7 +169,7 @@ async def bench(db: Path, requests: int) -> None:
 
     app = create_app(db)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         start = time.perf_counter()
         # the one-time work a server starts in a thread: snapshot, cases, syndication groups
         await asyncio.get_running_loop().run_in_executor(None, app.state.data.warm)

@@ -130,6 +130,9 @@ class Data:
         self._kb_synced = False
         self._wrote = False
         self._building = False
+        # the cases, kept apart from the snapshot: after a change they are ready (one block resolved
+        # again) well before the snapshot's indexes of every claim are
+        self._cases: tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]] | None = None
 
     def store(self) -> Store:
         opened = getattr(self._local, "store", None)
@@ -168,11 +171,25 @@ class Data:
         self._wrote = True
 
     def _built(self, store: Store, key: tuple[Any, ...]) -> Snapshot:
+        self._resolve(store, key)
+        return Snapshot(store, key)
+
+    def _resolve(self, store: Store, key: tuple[Any, ...]) -> None:
+        """Bring the cases to the store state `key` (resolving again the blocks that changed)."""
         from spyglass.run.cases import resolved_cases
 
-        snapshot = Snapshot(store, key)
-        snapshot.lazy("resolved", lambda: resolved_cases(store))
-        return snapshot
+        if self._cases is not None and self._cases[0] == key:
+            return
+        resolved = resolved_cases(store)
+        rows = []
+        for _, stored in resolved:
+            record = dict(stored)
+            dates = sorted(v for v in record["dates"].values() if v)
+            record["first_date"] = dates[0] if dates else None
+            record["last_date"] = dates[-1] if dates else None
+            record["years"] = sorted({d[:4] for d in dates})
+            rows.append(record)
+        self._cases = (key, resolved, rows)
 
     def _build_in_background(self) -> None:
         with self._lock:
@@ -205,9 +222,15 @@ class Data:
 
     def _resolved(self) -> list[tuple[Any, dict[str, Any]]]:
         """The resolution layer's cases and records (refreshed, block by block, when the store changed)."""
-        from spyglass.run.cases import resolved_cases
+        return list(self._current_cases()[1])
 
-        return list(self.snapshot().lazy("resolved", lambda: resolved_cases(self.store())))
+    def _current_cases(self) -> tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]]:
+        snapshot = self.snapshot()  # a change made elsewhere starts resolving it in the background
+        if self._cases is None:
+            with self._lock:
+                self._resolve(self.store(), snapshot.key)
+        assert self._cases is not None
+        return self._cases
 
     def groups(self) -> dict[str, str]:
         from spyglass.resolve.syndication import groups
@@ -216,20 +239,7 @@ class Data:
 
     def case_rows(self) -> list[dict[str, Any]]:
         """One JSON record a case (as `spyglass cases --format json`) plus the fields the table sorts on."""
-        snap = self.snapshot()
-
-        def build() -> list[dict[str, Any]]:
-            rows = []
-            for _, stored in self._resolved():
-                record = dict(stored)
-                dates = sorted(v for v in record["dates"].values() if v)
-                record["first_date"] = dates[0] if dates else None
-                record["last_date"] = dates[-1] if dates else None
-                record["years"] = sorted({d[:4] for d in dates})
-                rows.append(record)
-            return rows
-
-        return list(snap.lazy("case_rows", build))
+        return list(self._current_cases()[2])
 
     def case_row(self, case_id: str) -> dict[str, Any]:
         for row in self.case_rows():
