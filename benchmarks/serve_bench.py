@@ -71,14 +71,15 @@ def people(n: int, rng: random.Random) -> list[str]:
     return [f"{g} {f}" for g, f in zip(sorted(given), rng.sample(sorted(family), n))]
 
 
-def generate(store: Any, count: int, seed: int = 7) -> int:
-    """Write `count` synthetic reports and their claims into `store`; return the number of claims."""
+def generate(store: Any, count: int, seed: int = 7, cast: list[str] | None = None) -> int:
+    """Write `count` synthetic reports and their claims into `store` (about the people of `cast`, by
+    default a generated one); return the number of claims."""
     from spyglass.model import Claim, Document, FuzzyDate, Segment
     from spyglass.model.records import content_hash
     from spyglass.store import extracted
 
     rng = random.Random(seed)
-    cast = people(max(20, count // 8), rng)
+    cast = cast or people(max(20, count // 8), rng)
     profile = {p: (rng.choice(UNITS), rng.choice(PLACES), rng.choice(SECTORS), rng.choice(JOBS),
                    date(2015, 1, 1) + timedelta(days=rng.randrange(3500))) for p in cast}
     total = 0
@@ -117,8 +118,9 @@ def generate(store: Any, count: int, seed: int = 7) -> int:
         for start, end, claim in spans:
             if claim is None:
                 continue
+            # the confidence of a named subject of an event: what makes a case (a lower one only adds to one)
             common = {"doc_id": doc.doc_id, "start": start, "end": end, "extractor": "synthetic",
-                      "extractor_version": "1"}
+                      "extractor_version": "1", "confidence": 0.9}
             kind = claim[0]
             if kind == "arrested":
                 claims.append(Claim(person, "arrested", subject_type="person", value=f"in {city}",
@@ -167,7 +169,7 @@ async def bench(db: Path, requests: int) -> None:
 
     app = create_app(db)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         start = time.perf_counter()
         # the one-time work a server starts in a thread: snapshot, cases, syndication groups
         await asyncio.get_running_loop().run_in_executor(None, app.state.data.warm)
@@ -188,6 +190,40 @@ async def bench(db: Path, requests: int) -> None:
             await timed(client, path, 5)
             times = await timed(client, path, requests)
             print(f"{label[:55]:55} {p(times, 50):8.1f} {p(times, 95):8.1f} {max(times):8.1f}")
+        await one_more_document(db, client)
+    print(f"peak memory of this process (server, cases, snapshot): {peak_mb():.0f} MB")
+
+
+async def one_more_document(db: Path, client: Any) -> None:
+    """Store one report about a new person (as an ingest beside the server would) and time how long
+    until the case table lists the new case."""
+    from spyglass.store import Store
+
+    with Store(db) as store:
+        start = time.perf_counter()
+        generate(store, 1, seed=store.count() + 100_003, cast=["Aquorvin Zeltrabex"])
+    while True:
+        found = (await client.get("/api/cases", params={"sort": "name", "limit": 3})).json()  # it sorts first
+        if any(item["name"] == "Aquorvin Zeltrabex" for item in found["items"]):
+            break
+        if time.perf_counter() - start > 600:
+            raise SystemExit("the new case did not appear within 600 s")
+        await asyncio.sleep(0.05)
+    print(f"one document added to {store_size(db)} documents: its case is in the case table after "
+          f"{time.perf_counter() - start:.2f} s")
+
+
+def store_size(db: Path) -> int:
+    from spyglass.store import Store
+
+    with Store(db) as store:
+        return store.count()
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

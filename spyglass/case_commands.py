@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from spyglass.cli import emit_json, open_store
+from spyglass.cli_helpers import emit_json, open_store
 from spyglass.settings import Settings
 
 

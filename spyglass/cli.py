@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
-from typing import Any, Callable
 
 from spyglass import __version__
+from spyglass.commands import register_all
 from spyglass.errors import SpyglassError
 from spyglass.settings import ENVIRONMENT, Settings
-
-Handler = Callable[[argparse.Namespace, Settings], int]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,25 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"spyglass {__version__}")
     parser.add_argument("--db", help="path of the SQLite store (default: $SPYGLASS_DB or ./spyglass.db)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    from spyglass.commands import register_all
-
     register_all(commands)
     return parser
-
-
-def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
-def open_store(settings: Settings, must_exist: bool = False) -> Any:
-    from spyglass.store import Store
-
-    if must_exist and not Path(settings.db_path).exists():
-        raise SpyglassError(
-            f"no store at {settings.db_path}; run `spyglass ingest PATH` first or point --db / SPYGLASS_DB at one"
-        )
-    return Store(settings.db_path)
 
 
 if __name__ == "__main__":

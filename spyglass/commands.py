@@ -9,7 +9,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from spyglass.case_commands import register as register_cases
-from spyglass.cli import emit_json, open_store
+from spyglass.cli_helpers import emit_json, open_store
 from spyglass.settings import Settings
 
 
@@ -115,6 +115,7 @@ def _extract_with_progress(settings: Settings) -> dict[str, object]:
     """Extract every pending document; the report counts them and lists this run's and earlier failures."""
     from spyglass.extract.run import EXTRACTION_VERSION
     from spyglass.run.local import extract_pending
+    from spyglass.run.resolution import refresh
     from spyglass.store import extracted
 
     with open_store(settings, must_exist=True) as store:
@@ -124,6 +125,7 @@ def _extract_with_progress(settings: Settings) -> dict[str, object]:
         errors: list[tuple[str, str]] = []
         done, claims = extract_pending(store, on_doc=lambda: bar.update(1), errors=errors)
         bar.close()
+        refresh(store)  # the new documents' blocks, and only those, are resolved again
     return {"documents": done, "claims": claims, "failed": [{"source": s, "reason": e} for s, e in errors],
             "failed_earlier": len(failed_before)}
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from spyglass.cli import emit_json
+from spyglass.cli_helpers import emit_json
 from spyglass.errors import InputError
 from spyglass.settings import Settings
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from spyglass.cli import open_store
+from spyglass.cli_helpers import open_store
 from spyglass.errors import InputError
 from spyglass.settings import Settings
 

@@ -9,7 +9,6 @@ so two exports of one store name every entity alike.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,8 @@ from spyglass.kb.builtin import normalise_alias
 from spyglass.kb.link import KnowledgeIndex, index_for
 from spyglass.kb.store import Entry
 from spyglass.model import Claim, Document
+from spyglass.model.vocabulary import LEGAL_FORM as _LEGAL_FORM
+from spyglass.model.vocabulary import PREDICATE_VERBS as VERBS
 from spyglass.resolve import judgements
 from spyglass.resolve.cases import SPONSOR_PREDICATES
 from spyglass.resolve.syndication import groups
@@ -34,15 +35,7 @@ EDGE_PREDICATES = (
 )
 _CASE_TYPE = {"person": "person", "person_group": "person", "company": "company", "threat_group": "threat_group"}
 CLEARED = ("acquitted", "dismissed")  # statuses after which nobody is to be called a threat actor
-# How each predicate reads in a description or a link's role.
-VERBS = {"targets": "targets", "hacked": "hacked", "stole_data_from": "stole data from",
-         "attributed_to": "attributed to", "agent_of": "agent of", "recruited_by": "recruited by",
-         "hired_by": "hired by", "contractor_for": "contractor for", "officer_of": "member: officer of",
-         "part_of": "part of", "subordinate_to": "subordinate to", "focuses_on": "focuses on",
-         "operates_in": "operates in", "located_in": "located in", "citizen_of": "citizen of"}
-# Legal forms say nothing about which firm is meant: "Haixing Netcom Co., Ltd." is "Haixing Netcom".
-_LEGAL_FORM = re.compile(r"\b(co|company|corp|corporation|ltd|limited|inc|incorporated|llc|gmbh|plc|sa|ag|bv)\b"
-                         r"|(有限责任公司|股份有限公司|有限公司)$")
+
 
 
 @dataclass

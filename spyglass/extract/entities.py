@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.extract.places import country_name, country_of_demonym, region_name, region_names
 from spyglass.extract.pieces import pieces
-from spyglass.model import ENTITY_TYPES, Document
+from spyglass.model import ENTITY_TYPES, Document, Mention
 
 EXTRACTOR = "spyglass.entities"
 VERSION = "0.1"
@@ -28,20 +28,6 @@ _GOVERNMENT = re.compile(r"\b(Ministry|Parliament|Congress|Commission|Court|Offi
 _COMPANY = re.compile(r"\b(Co|Company|Corp|Corporation|Ltd|Limited|Inc|GmbH|LLC|Technology|Technologies|Group|Systems)\b\.?$")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s(?:Co\.|Co|Company),?)?,?\s(?:Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|Corp\.?)(?=\W)")
 _SPACY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "region", "LAW": "law"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A typed name found in a document, with its span in the document's text."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    type: str
-    kb_id: str | None
-    source: str  # "rule", "kb", "model" or "reference": which part of the pipeline found it
-    name: str = ""  # the in-document canonical name, set by extract.references
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.event_words import SPEECH, TRIGGERS
 

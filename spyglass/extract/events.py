@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.event_subjects import co_subjects, named_later, protagonist, salient
 from spyglass.extract.event_words import SPEECH, TRIGGERS
 from spyglass.extract.entities import Mention

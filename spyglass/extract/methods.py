@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.hedges import Hedge, find_hedge
 from spyglass.kb.builtin import load_entries

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.hedges import find_hedge
 from spyglass.kb.builtin import load_entries

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.relation_base import (
     AGENCIES, DESCRIBED, EXTRACTOR, VERSION, between, described_person, make_claim, pairs,

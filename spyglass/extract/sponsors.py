@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spyglass.extract.claims import SentenceContext
+from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.relation_base import AGENCIES, DESCRIBED, described_person, intelligence_arm, make_claim
 from spyglass.model import Claim

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from spyglass.cli import emit_json, open_store
+from spyglass.cli_helpers import emit_json, open_store
 from spyglass.kb.importers import FAMILIES, ensure_builtin, import_files
 from spyglass.kb.link import ambiguous_aliases, describe
 from spyglass.kb.measure import agency_linking

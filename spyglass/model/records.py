@@ -1,4 +1,4 @@
-"""The records that travel between stages: documents and segments, claims, cases, rejections."""
+"""The records that travel between stages: documents and segments, mentions, claims, cases, rejections."""
 
 from __future__ import annotations
 
@@ -154,3 +154,17 @@ class Case:
     sentence_months: int | None = None
     documents: list[str] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed name found in a document, with its span in the document's text."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    kb_id: str | None
+    source: str  # "rule", "kb", "model" or "reference": which part of the pipeline found it
+    name: str = ""  # the in-document canonical name, set by extract.references

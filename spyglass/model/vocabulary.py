@@ -6,6 +6,8 @@ and `check_*` guards reject anything outside them at the boundary where it comes
 
 from __future__ import annotations
 
+import re
+
 from spyglass.errors import ModelError
 
 ENTITY_TYPES: dict[str, str] = {
@@ -79,6 +81,17 @@ HEDGES: tuple[str, ...] = ("none", "alleged", "attributed", "reported", "denied"
 # sentences"): never a case by itself; case assembly may attach it to the one case the report
 # is plainly about (`resolve.unnamed_reports`).
 UNNAMED_SUBJECT = "(unnamed defendant)"
+
+
+# How each predicate reads in a description or a link's role.
+PREDICATE_VERBS = {"targets": "targets", "hacked": "hacked", "stole_data_from": "stole data from",
+                   "attributed_to": "attributed to", "agent_of": "agent of", "recruited_by": "recruited by",
+                   "hired_by": "hired by", "contractor_for": "contractor for", "officer_of": "member: officer of",
+                   "part_of": "part of", "subordinate_to": "subordinate to", "focuses_on": "focuses on",
+                   "operates_in": "operates in", "located_in": "located in", "citizen_of": "citizen of"}
+# Legal forms say nothing about which firm is meant: "Haixing Netcom Co., Ltd." is "Haixing Netcom".
+LEGAL_FORM = re.compile(r"\b(co|company|corp|corporation|ltd|limited|inc|incorporated|llc|gmbh|plc|sa|ag|bv)\b"
+                        r"|(有限责任公司|股份有限公司|有限公司)$")
 
 
 def check_choice(kind: str, value: str, allowed: dict[str, str] | tuple[str, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from spyglass.errors import NotFound
@@ -11,13 +12,36 @@ from spyglass.resolve.cases import build_cases, sponsor_aliases
 from spyglass.resolve.names import compare
 from spyglass.resolve.syndication import groups
 from spyglass.store import Store
-from spyglass.store import extracted
+from spyglass.run.records import ROLE_LABELS, case_methods, case_record
+from spyglass.run.resolution import refresh
+from spyglass.store import extracted, resolved
 
 
 def cases_in(store: Store) -> list[Case]:
+    """The store's cases, as the resolution layer keeps them (brought up to date first)."""
+    return [case for case, _ in resolved_cases(store)]
+
+
+def assemble_all(store: Store) -> list[Case]:
+    """Every case assembled from the whole store at once, ignoring the resolution layer: what the
+    layer's block-by-block cases must equal."""
     docs = list(store.documents())
     rules = judgements.as_rules(judgements.load(store))
     return build_cases(docs, extracted.claim_records(store), extracted.mention_records(store), rules)
+
+
+_READ: dict[str, tuple[str, list[tuple[Case, dict[str, Any]]]]] = {}
+
+
+def resolved_cases(store: Store) -> list[tuple[Case, dict[str, Any]]]:
+    """Each case with its JSON record, from the resolution layer (refreshed when the store changed)."""
+    refresh(store)
+    mark = resolved.state(store, "fingerprint") or ""
+    cached = _READ.get(str(store.path))
+    if cached is None or cached[0] != mark:
+        cached = (mark, [(case, record) for case, record, _ in resolved.cases(store)])
+        _READ[str(store.path)] = cached
+    return [(copy.deepcopy(case), record) for case, record in cached[1]]
 
 
 def find_case(cases: list[Case], name: str) -> Case:
@@ -33,68 +57,13 @@ def find_case(cases: list[Case], name: str) -> Case:
 
 
 def case_records(store: Store, cases: list[Case] | None = None) -> list[dict[str, Any]]:
-    """Cases as the JSON objects `spyglass cases --format json` prints (and exporters read)."""
-    docs = {d.doc_id: d for d in store.documents()}
-    group_of = groups(list(docs.values()))
-    claims = extracted.claim_records(store)
-    return [case_record(case, docs, group_of, claims) for case in (cases if cases is not None else cases_in(store))]
-
-
-def case_record(case: Case, docs: dict[str, Any], group_of: dict[str, str], claims: list[Any]) -> dict[str, Any]:
-    names = {case.name, *case.aliases}
-    nationality = sorted({c.object for c in claims if c.predicate == "citizen_of" and c.subject in names and c.object})
-
-    def source(doc_id: str) -> dict[str, Any]:
-        doc = docs.get(doc_id)
-        return {"document": doc_id, "path": doc.source_path if doc else None, "url": doc.url if doc else None,
-                "publisher": doc.publisher if doc else None, "published": doc.published if doc else None,
-                "independent_group": group_of.get(doc_id, doc_id)}
-
-    sentence_text = None
-    for claim in claims:
-        if claim.predicate == "sentenced" and claim.subject in names and claim.value and not claim.value.isdigit():
-            sentence_text = claim.value  # "life", "suspended: 24"
-    return {
-        "case_id": case.case_id,
-        "name": case.name,
-        "aliases": case.aliases,
-        "kind": case.kind,
-        "sponsor": {"name": case.sponsor, "aliases": sponsor_aliases(case.sponsor)} if case.sponsor else None,
-        "parent_agency": case.parent_agency,
-        "role": case.role,
-        "nationality": nationality[0] if len(nationality) == 1 else (nationality or None),
-        "targets": case.targets,
-        "charges": case.charges,
-        "convicted_of": case.convicted_of,
-        "prosecuting_country": case.prosecuting_country,
-        "status": case.status,
-        "sentence_months": case.sentence_months,
-        "sentence": sentence_text,
-        "dates": {k: d.value for k, d in _dates(case).items()},
-        "date_precision": {k: d.precision for k, d in _dates(case).items()},
-        "sources": [source(d) for d in case.documents],
-        "methods": _methods(names, claims, docs),
-        "roles_seen": ["defendant or suspect", *sorted({ROLE_LABELS.get(c.value or "", c.value or "") for c in claims
-                                                        if c.predicate == "named_as" and c.subject in names
-                                                        and len(c.subject.split()) >= 2 and c.doc_id in case.documents})],
-        "conflicts": [{"field": c["field"], "chosen": c["chosen"], "why": c["reason"],
-                       "values": [{"value": v["value"], "sources": [source(d) for d in v["documents"]]}
-                                  for v in c["values"]]} for c in case.conflicts],
-    }
-
-
-def _dates(case: Case) -> dict[str, Any]:
-    """Each event's date; an indictment dates the charge when no earlier charge is dated (a grand
-    jury's indictment is how most US cases are charged)."""
-    dates = {e.status: e.date for e in case.timeline if e.date}
-    if "indicted" in dates and "charged" not in dates:
-        dates["charged"] = dates["indicted"]
-    return dates
-
-
-ROLE_LABELS = {"lawyer": "lawyer", "judge": "judge or court", "official": "official (prosecutor, police, minister, "
-               "spokesperson)", "politician": "politician", "journalist": "journalist", "credit": "byline or image credit",
-               "witness": "witness", "victim": "target or victim", "employer": "employer", "relative": "relative"}
+    """Cases as the JSON objects `spyglass cases --format json` prints (and exporters read), as the
+    resolution layer keeps them; `cases` (from `cases_in`) picks some of them."""
+    every = resolved_cases(store)
+    if cases is None:
+        return [record for _, record in every]
+    wanted = {(c.case_id, c.name, tuple(c.documents)) for c in cases}
+    return [record for case, record in every if (case.case_id, case.name, tuple(case.documents)) in wanted]
 
 
 def _people_named(case: Case, claims: list[Any], docs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -112,23 +81,20 @@ def _people_named(case: Case, claims: list[Any], docs: dict[str, Any]) -> list[d
     return sorted(out.values(), key=lambda p: (p["named_as"] or "", p["name"]))
 
 
-def _methods(names: set[str], claims: list[Any], docs: dict[str, Any]) -> list[dict[str, Any]]:
-    """Tradecraft documented in this case: used by or against the case's subject, with evidence."""
-    out = []
-    for c in claims:
-        if c.predicate == "used_method" and (c.subject in names or (c.value or "") in names):
-            doc = docs.get(c.doc_id)
-            out.append({"method": c.object, "actor": c.subject, "target": c.value, "hedge": c.hedge,
-                        "document": c.doc_id, "publisher": doc.publisher if doc else None,
-                        "evidence": " ".join(doc.text[c.start : c.end].split()) if doc else None})
-    return out
+def _block_of(store: Store, case: Case) -> set[str] | None:
+    """The documents of the block the case was resolved in (everything it was assembled from)."""
+    resolved.ensure(store)
+    rows = store.conn.execute("SELECT doc_id FROM resolution_blocks WHERE block_id IN (SELECT block_id FROM "
+                              "resolved_cases WHERE case_id = ?)", (case.case_id,)).fetchall()
+    return {r[0] for r in rows} or None
 
 
 def case_file(store: Store, case: Case) -> dict[str, Any]:
     """Everything an analyst reads about one case, each fact with the documents that report it."""
-    docs = {d.doc_id: d for d in store.documents()}
+    block = _block_of(store, case)
+    docs = {d.doc_id: d for d in store.documents() if block is None or d.doc_id in block}
     group_of = groups(list(docs.values()))
-    claims = {c.claim_id: c for c in extracted.claim_records(store)}
+    claims = {c.claim_id: c for c in extracted.claim_records(store, sorted(block) if block is not None else None)}
     timeline = []
     for event in case.timeline:
         sources = []
@@ -148,7 +114,7 @@ def case_file(store: Store, case: Case) -> dict[str, Any]:
         "prosecuting_country": case.prosecuting_country, "status": case.status,
         "sentence_months": case.sentence_months, "targets": case.targets, "charges": case.charges,
         "convicted_of": case.convicted_of, "timeline": timeline, "conflicts": case.conflicts,
-        "methods": _methods({case.name, *case.aliases}, list(claims.values()), docs),
+        "methods": case_methods({case.name, *case.aliases}, list(claims.values()), docs),
         "people_named": _people_named(case, list(claims.values()), docs),
         "documents": [{"id": d, "title": docs[d].title, "publisher": docs[d].publisher, "published": docs[d].published,
                        "syndication_group": group_of.get(d)} for d in case.documents if d in docs],

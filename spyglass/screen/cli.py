@@ -7,7 +7,7 @@ import csv
 import sys
 from pathlib import Path
 
-from spyglass.cli import emit_json, open_store
+from spyglass.cli_helpers import emit_json, open_store
 from spyglass.errors import InputError
 from spyglass.screen.match import ScreenResult, ScreenRow, row_from_dict, screen_rows
 from spyglass.settings import Settings

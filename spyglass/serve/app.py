@@ -122,19 +122,3 @@ def error(request: Request, status: int, code: str, message: str) -> Response:
             f'<form action="/search" method="get" class="search"><input name="q" type="search" value="{e(q)}" '
             'aria-label="search"> <button>Search</button></form>')
     return HTMLResponse(layout("Something is wrong" if status >= 500 else "Cannot show that", body), status_code=status)
-
-
-def openapi_html(app: FastAPI) -> str:
-    """The API reference as a page (Swagger UI would load scripts from a CDN and run inline code)."""
-    spec: dict[str, Any] = app.openapi()
-    rows = []
-    for path, ops in spec["paths"].items():
-        for method, op in ops.items():
-            params = ", ".join(
-                f"{p['name']}{'' if p.get('required') else '?'}" for p in op.get("parameters", []))
-            rows.append(f"<tr><td><code>{e(method.upper())}</code></td><td><code>{e(path)}</code></td>"
-                        f"<td>{e(op.get('summary', ''))}</td><td><code>{e(params)}</code></td></tr>")
-    return (f"<p>{e(spec['info'].get('description', ''))}</p><p>The machine-readable description is "
-            f'<a href="/openapi.json">/openapi.json</a> (OpenAPI {e(spec.get("openapi"))}).</p>'
-            "<table><thead><tr><th>method</th><th>path</th><th>what</th><th>parameters</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")

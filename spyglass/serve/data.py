@@ -8,6 +8,7 @@ computed the first time a request needs it and kept until the fingerprint change
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any, Callable
 
 from spyglass.errors import NotFound
 from spyglass.store import Store
+
+log = logging.getLogger("spyglass.serve")
 
 _FINGERPRINT = """
 SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents),
@@ -125,6 +128,11 @@ class Data:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._kb_synced = False
+        self._wrote = False
+        self._building = False
+        # the cases, kept apart from the snapshot: after a change they are ready (one block resolved
+        # again) well before the snapshot's indexes of every claim are
+        self._cases: tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]] | None = None
 
     def store(self) -> Store:
         opened = getattr(self._local, "store", None)
@@ -134,6 +142,9 @@ class Data:
         return opened
 
     def snapshot(self) -> Snapshot:
+        """The snapshot of the store as it is now. After a change made elsewhere (an ingest running
+        beside the server) the previous snapshot keeps answering while the next one, with its cases,
+        is built in a thread; after a write through this app the next request waits for it."""
         store = self.store()
         if not self._kb_synced:
             # the first KB read of a process syncs the built-in entries into the store; do it before
@@ -146,10 +157,59 @@ class Data:
         current = self._snapshot
         if current is not None and current.key == key:
             return current
+        if current is not None and not self._wrote:
+            self._build_in_background()
+            return current
         with self._lock:
             if self._snapshot is None or self._snapshot.key != key:
-                self._snapshot = Snapshot(store, key)
+                self._snapshot = self._built(store, key)
+            self._wrote = False
             return self._snapshot
+
+    def wrote(self) -> None:
+        """This app changed the store: the next request reads the change, however long that takes."""
+        self._wrote = True
+
+    def _built(self, store: Store, key: tuple[Any, ...]) -> Snapshot:
+        self._resolve(store, key)
+        return Snapshot(store, key)
+
+    def _resolve(self, store: Store, key: tuple[Any, ...]) -> None:
+        """Bring the cases to the store state `key` (resolving again the blocks that changed)."""
+        from spyglass.run.cases import resolved_cases
+
+        if self._cases is not None and self._cases[0] == key:
+            return
+        resolved = resolved_cases(store)
+        rows = []
+        for _, stored in resolved:
+            record = dict(stored)
+            dates = sorted(v for v in record["dates"].values() if v)
+            record["first_date"] = dates[0] if dates else None
+            record["last_date"] = dates[-1] if dates else None
+            record["years"] = sorted({d[:4] for d in dates})
+            rows.append(record)
+        self._cases = (key, resolved, rows)
+
+    def _build_in_background(self) -> None:
+        with self._lock:
+            if self._building:
+                return
+            self._building = True
+
+        def build() -> None:
+            try:
+                store = self.store()
+                key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+                fresh = self._built(store, key)
+                with self._lock:
+                    self._snapshot = fresh
+            except Exception:  # the next request tries again; the old snapshot still answers
+                log.exception("building the store's snapshot failed")
+            finally:
+                self._building = False
+
+        threading.Thread(target=build, name="spyglass-snapshot", daemon=True).start()
 
     def warm(self) -> None:
         """Build the snapshot and the cases now (a server calls this in a thread at start)."""
@@ -158,9 +218,19 @@ class Data:
     # -- the expensive parts -------------------------------------------------------------
 
     def cases(self) -> list[Any]:
-        from spyglass.run.cases import cases_in
+        return [case for case, _ in self._resolved()]
 
-        return list(self.snapshot().lazy("cases", lambda: cases_in(self.store())))
+    def _resolved(self) -> list[tuple[Any, dict[str, Any]]]:
+        """The resolution layer's cases and records (refreshed, block by block, when the store changed)."""
+        return list(self._current_cases()[1])
+
+    def _current_cases(self) -> tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]]:
+        snapshot = self.snapshot()  # a change made elsewhere starts resolving it in the background
+        if self._cases is None:
+            with self._lock:
+                self._resolve(self.store(), snapshot.key)
+        assert self._cases is not None
+        return self._cases
 
     def groups(self) -> dict[str, str]:
         from spyglass.resolve.syndication import groups
@@ -169,27 +239,7 @@ class Data:
 
     def case_rows(self) -> list[dict[str, Any]]:
         """One JSON record a case (as `spyglass cases --format json`) plus the fields the table sorts on."""
-        snap = self.snapshot()
-
-        def build() -> list[dict[str, Any]]:
-            from spyglass.run.cases import case_record
-            from spyglass.store import extracted
-
-            cases = self.cases()
-            docs = {d.doc_id: d for d in self.store().documents()}
-            group_of = self.groups()
-            claims = extracted.claim_records(self.store())
-            rows = []
-            for case in cases:
-                record = case_record(case, docs, group_of, claims)
-                dates = sorted(v for v in record["dates"].values() if v)
-                record["first_date"] = dates[0] if dates else None
-                record["last_date"] = dates[-1] if dates else None
-                record["years"] = sorted({d[:4] for d in dates})
-                rows.append(record)
-            return rows
-
-        return list(snap.lazy("case_rows", build))
+        return list(self._current_cases()[2])
 
     def case_row(self, case_id: str) -> dict[str, Any]:
         for row in self.case_rows():

@@ -276,6 +276,6 @@ def favicon() -> Response:
 
 @router.get("/api")
 def api_reference(request: Request) -> str:
-    from spyglass.serve.app import openapi_html
+    from spyglass.serve.reference import openapi_html
 
     return layout("API reference", openapi_html(request.app))

@@ -37,11 +37,15 @@ def ingest_uploads(data: Data, files: list[tuple[str, bytes]], max_bytes: int, e
                          for r in summary.rejected]
     if extract:  # every pending document, whatever this upload added (an earlier one may have been cut short)
         from spyglass.run.local import extract_pending
+        from spyglass.run.resolution import refresh
 
         errors: list[tuple[str, str]] = []
         done, claims = extract_pending(data.store(), errors=errors)
+        refresh(data.store())  # the uploads' blocks are resolved now, not by the next reader
         out["extracted"] = {"documents": done, "claims": claims,
                             "failed": [{"document": s.replace(tmp, ""), "reason": e} for s, e in errors]}
+    if summary.ingested:
+        data.wrote()
     return out
 
 
@@ -52,5 +56,6 @@ def judge(data: Data, body: dict[str, Any]) -> dict[str, Any]:
     if missing:
         raise InputError(f"a judgement needs {', '.join(missing)}")
     j = record(data.store(), str(body["kind"]), str(body["target"]), body.get("value"), str(body["by"]), body.get("note"))
+    data.wrote()
     return {"kind": j.kind, "target": j.target, "value": j.value, "made_by": j.made_by, "made_at": j.made_at,
             "note": j.note}

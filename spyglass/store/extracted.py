@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from spyglass.model import Claim, Document, FuzzyDate
+from spyglass.model import Claim, Document, FuzzyDate, Mention
 from spyglass.store.db import Store
 
 
@@ -112,10 +112,11 @@ def claims(store: Store, doc_id: str | None = None, entity: str | None = None) -
     return [dict(row) for row in store.conn.execute(sql, params)]
 
 
-def claim_records(store: Store) -> list[Claim]:
-    """Every stored claim as the model's Claim."""
+def claim_records(store: Store, doc_ids: list[str] | None = None) -> list[Claim]:
+    """Every stored claim (or those of `doc_ids`) as the model's Claim, by document and position."""
     out = []
-    for r in store.conn.execute("SELECT * FROM claims ORDER BY doc_id, start"):
+    for r in _rows(store, "SELECT rowid AS seq, * FROM claims{where} ORDER BY doc_id, start, rowid", doc_ids,
+                   lambda r: (r["doc_id"], r["start"], r["seq"])):
         out.append(Claim(
             subject=r["subject"], predicate=r["predicate"], doc_id=r["doc_id"], start=r["start"], end=r["end"],
             extractor=r["extractor"], extractor_version=r["extractor_version"], object=r["object"],
@@ -126,8 +127,20 @@ def claim_records(store: Store) -> list[Claim]:
     return out
 
 
-def mention_records(store: Store) -> list[Any]:
-    from spyglass.extract.entities import Mention
-
+def mention_records(store: Store, doc_ids: list[str] | None = None) -> list[Mention]:
+    """Every stored mention (or those of `doc_ids`) in the order they were stored."""
     return [Mention(r["doc_id"], r["start"], r["end"], r["text"], r["type"], r["kb_id"], r["source"], r["name"])
-            for r in store.conn.execute("SELECT * FROM mentions")]
+            for r in _rows(store, "SELECT rowid AS seq, * FROM mentions{where} ORDER BY rowid", doc_ids,
+                         lambda r: r["seq"])]
+
+
+def _rows(store: Store, sql: str, doc_ids: list[str] | None, order: Callable[[Any], Any]) -> list[Any]:
+    """The rows of `sql` over every document or over `doc_ids` (read in chunks), in one order."""
+    if doc_ids is None:
+        return store.conn.execute(sql.format(where="")).fetchall()
+    wanted = sorted(set(doc_ids))
+    rows = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows += store.conn.execute(sql.format(where=f" WHERE doc_id IN ({','.join('?' * len(chunk))})"), chunk).fetchall()
+    return sorted(rows, key=order)

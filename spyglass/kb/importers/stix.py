@@ -24,6 +24,7 @@ from typing import Any
 from spyglass.errors import InputError
 from spyglass.kb.builtin import normalise_alias
 from spyglass.kb.store import SOFTWARE, Entry, ImportBatch, Relationship
+from spyglass.model.vocabulary import LEGAL_FORM, PREDICATE_VERBS
 
 # STIX type -> KB type. Everything else in a full ATT&CK download (attack-pattern,
 # course-of-action, x-mitre-*) is skipped and counted, as are reports, notes and markings.
@@ -141,9 +142,7 @@ def _unmapped(obj: dict[str, Any]) -> str:
 
 
 def _legal_form(name: str) -> bool:
-    from spyglass.export.graph import _LEGAL_FORM  # lazily: the export graph imports the KB
-
-    return bool(_LEGAL_FORM.search(normalise_alias(name)))
+    return bool(LEGAL_FORM.search(normalise_alias(name)))
 
 
 def _name(obj: dict[str, Any]) -> str:
@@ -292,14 +291,12 @@ def _relationship(obj: dict[str, Any], names: dict[str, str], batch: ImportBatch
 def described_predicates(description: Any, subject: str, obj: str) -> list[str]:
     """The model predicates a spyglass relationship's first sentence names ("A part of; focuses on B."),
     in its order; empty when the description is not spyglass's or names a verb spyglass does not write."""
-    from spyglass.export.graph import VERBS  # lazily: the export graph imports the KB
-
     if not isinstance(description, str) or not description.startswith(subject + " "):
         return []
     rest = description[len(subject) + 1:]
     end = rest.find(f" {obj.rstrip('.')}.")
     if end <= 0:
         return []
-    by_words = {words: predicate for predicate, words in VERBS.items()}
+    by_words = {words: predicate for predicate, words in PREDICATE_VERBS.items()}
     found = [by_words.get(words) for words in rest[:end].split("; ")]
     return [p for p in found if p] if all(found) else []
