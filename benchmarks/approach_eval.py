@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from spyglass.check.scoring import figures, load_corpus, outcomes  # noqa: E402
+from spyglass.check.scoring import CORPUS, figures, load_corpus, outcomes, tune_walks  # noqa: E402
 
 BEFORE = "173afc7"  # the commit that froze the corpus, before any change to the check
 _RUN = (
@@ -72,8 +72,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as scratch:
             runs[f"before ({args.before})"] = listed_by(unpack(args.before, Path(scratch)), messages)
     runs["after (this tree)"] = listed_by(ROOT, messages)
+    tune = tune_walks(args.corpus or CORPUS)
     report = {name: [f.to_dict() for f in figures(outcomes(messages, lambda t, got=got, by_text={
-        m["text"]: m["id"] for m in messages}: got[by_text[t]]))] for name, got in runs.items()}
+        m["text"]: m["id"] for m in messages}: got[by_text[t]]), tune)] for name, got in runs.items()}
     if args.format == "json":
         print(json.dumps(report, indent=2))
         return 0
@@ -84,8 +85,9 @@ def main() -> int:
                   f"{part['ordinary_flagged']:.0%}, named right {part['named_right_of_resembling']:.0%} "
                   f"of resembling ({part['counts']})")
         whole = parts[0]
-        print(f"  missed: {' '.join(whole['missed']) or 'none'}")
-        print(f"  ordinary flagged: {'; '.join(whole['false_flags']) or 'none'}")
+        for part in parts[1:]:
+            print(f"  {part['part'].split(' (')[0]}: missed: {' '.join(part['missed']) or 'none'}; "
+                  f"ordinary flagged: {'; '.join(part['false_flags']) or 'none'}")
     return 0
 
 

