@@ -100,3 +100,23 @@ def test_second_corpus_keeps_its_floors(second_parts: dict[str, dict], part: str
     assert got["resembling_flagged"] >= flagged, got["counts"]
     assert got["ordinary_flagged"] <= ordinary, got["counts"]
     assert got["named_right_of_resembling"] >= named, got["counts"]
+
+
+THIRD = CORPUS.with_name("independent_messages_3.json")
+_THIRD_FROZEN = "a989fa00d5a0f8c178add8521879a59fe8d4cb2ce945108492b68ff4db87cf9f"
+# 102 messages by a third writer, never seen by anyone working on the check, scored once when frozen: the
+# check before the second round of work on it gave 27/51 resembling flagged, 1/51 ordinary, 22/51 named
+# right; the check after it (this one) 31/51, 1/51, 24/51. Below the 80%: the honest measure of
+# how far the signs generalise. Floors just under the frozen score.
+THIRD_FLOORS = (0.58, 0.04, 0.44)
+
+
+def test_unseen_third_corpus_keeps_its_floors() -> None:
+    assert hashlib.sha256(THIRD.read_bytes()).hexdigest() == _THIRD_FROZEN
+    messages = load_corpus(THIRD)
+    assert len(messages) == 102
+    whole = figures(outcomes(messages, lambda text: [m.method for m in check_message(text).matches]))[0].to_dict()
+    flagged, ordinary, named = THIRD_FLOORS
+    assert whole["resembling_flagged"] >= flagged, whole["counts"]
+    assert whole["ordinary_flagged"] <= ordinary, whole["counts"]
+    assert whole["named_right_of_resembling"] >= named, whole["counts"]
