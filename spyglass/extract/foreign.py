@@ -125,8 +125,11 @@ def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
 
 def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Mention],
             counts: dict[str, int], protagonist: str | None, following: str = "") -> list[Claim]:
-    if any(p.search(text) for p in lex.future):
-        return []  # "he faces up to ten years", "il risque", "грозит": not (yet) an event
+    spans = [(m.start(), m.end()) for patterns in lex.events.values() for p in patterns for m in p.finditer(text)]
+    if any(not any(a <= m.start() < b for a, b in spans) for p in lex.future for m in p.finditer(text)):
+        # "he faces up to ten years", "il risque", "грозит": not (yet) an event; a cue that an event's
+        # own words hold ("засудили до 14 років": sentenced *to*, not *up to*) is none
+        return []
     out: list[Claim] = []
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))

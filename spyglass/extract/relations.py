@@ -155,10 +155,13 @@ _ALIAS_CUE = re.compile(
     r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
     r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
     r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
-    r"tracked as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was))\s+[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
+    r"tracked as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was)|"
+    r"known by (?:various |several |many |other )?(?:aliases|names),? (?:including|such as))\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
 )
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
 _LEADING_NICKNAME = re.compile(r"[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s*$")  # '"Harry" Lu Jianwang'
+# the rest of a list of names after an alias cue: ", BlueCharlie, TA446 and the Dancing Salome group"
+_MORE_NAMES = re.compile(r"[\"”’']?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")")
 _HAN_IN_BRACKETS = re.compile(r"^[\s,.A-Za-z]{0,10}[（(](?P<han>[\u3400-\u9fff]{2,30})[)）]")
 
 
@@ -170,25 +173,38 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
         at = ctx.start + match.start()
         alias = match.group("alias").rstrip(".,")
         cue = match.group(0)
+        named = [alias]
+        rest = match.end()
+        while more := _MORE_NAMES.match(ctx.text, rest):  # every name of a list ("A, B, TA446 and C")
+            named.append(more.group("alias").rstrip(".,"))
+            rest = more.end()
         if re.match(r"calls|refers", cue):
             kinds: tuple[str, ...] = ("threat_group",)  # "Microsoft calls it X": another label of a group
-        elif re.match(r"tracks|tracked|renders", cue):
+        elif re.match(r"tracks|tracked|renders|known by", cue):
             kinds = ("company", "threat_group")
+        elif re.match(r"(?:also )?[Kk]nown|a\.k\.a|aka", cue):
+            kinds = ("person", "company", "threat_group")  # "Star Blizzard, also known as the Callisto Group"
         else:
             kinds = ("person",)
-        if kinds == ("person",) and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
-            continue  # "known as MOIS": an acronym, not a person's other name
         subject: Mention | None
         if re.match(r"names? (?:him|her)|(?:his|her) (?:real|true|actual)", cue):
             subject = described_person(ctx)  # "The charge sheet names him as ...": the person reported on
-        elif kinds == ("person",) and not re.match(r"(?:also )?[Kk]n[eo]w|a\.k\.a|aka", cue):
+        elif kinds == ("person",):
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
         else:
             subject = _nearest_before(ctx, at, kinds, exclude=alias)
-        if subject is not None and alias != subject.name:
-            # a subject resolved from "him" or "he" is less certain than one named in the sentence
-            named_here = ctx.start <= subject.start < ctx.end
-            claims.append(_alias_claim(ctx, subject, alias, 0.7 if named_here else 0.5))
+            if cue.startswith("known by"):  # "a group known by aliases including A, B and C": A is one of them
+                listed = [m for m in ctx.mentions if m.type in kinds and m.name in named]
+                subject = listed[0] if listed else subject
+        if subject is None:
+            continue
+        if subject.type == "person" and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
+            continue  # "known as MOIS": an acronym, not a person's other name
+        # a subject resolved from "him" or "he" is less certain than one named in the sentence
+        named_here = ctx.start <= subject.start < ctx.end
+        for other in named:
+            if other != subject.name and (subject.type != "person" or other is alias):
+                claims.append(_alias_claim(ctx, subject, other, 0.7 if named_here else 0.5))
     for match in _NICKNAME.finditer(ctx.text):
         full = f"{match.group('given')} {match.group('family')}"
         at = ctx.start + match.start()

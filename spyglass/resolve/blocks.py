@@ -18,8 +18,11 @@ from typing import Any, Iterable
 
 from pypinyin import Style, pinyin
 
-from spyglass.model import Claim, Document
+from spyglass.model import UNNAMED_SUBJECT, Claim, Document
+from spyglass.resolve.mentions_scan import script_windows
+from spyglass.resolve.name_skeletons import skeleton_keys
 from spyglass.resolve.names import fold, loose_key, tokens
+from spyglass.resolve.unnamed_reports import report_particulars
 
 # the kinds of thing whose names can be, or point to, a case
 NAMED = ("person", "company", "organization", "threat_group")
@@ -51,6 +54,7 @@ class DocumentKeys:
 
 def document_keys(doc: Document, claims: Iterable[Claim], mentions: Iterable[Any]) -> DocumentKeys:
     """The blocking keys of one document from its claims, mentions and body."""
+    claims = list(claims)
     keys = DocumentKeys(doc.doc_id)
     names: set[str] = set()
     for c in claims:
@@ -80,6 +84,12 @@ def document_keys(doc: Document, claims: Iterable[Claim], mentions: Iterable[Any
         for size in (2, 3, 4):
             for i in range(len(run) - size + 1):
                 keys.windows.add("".join(tokens(run[i : i + size])))
+    keys.windows |= set(script_windows(body))  # names in Arabic, Georgian or katakana, by consonant skeleton
+    # a report naming no one meets the reports that share its particulars (`unnamed_reports`)
+    particulars = {"particular:" + p for p in report_particulars(body, doc.language or "")}
+    keys.windows |= particulars
+    if any(c.subject == UNNAMED_SUBJECT for c in claims):
+        keys.names |= particulars
     keys.windows |= {"alone:" + w for w in _SHORT_WORD.findall(body)}
     keys.windows.discard("")
     return keys
@@ -99,6 +109,7 @@ def _add_name(keys: DocumentKeys, name: str) -> None:
         keys.names.add("".join(parts))
         keys.names.add("".join(reversed(parts)))
         keys.names.add("~" + loose_key(name))
+        keys.names |= {"^" + key for key in skeleton_keys(name)}
         if len(parts) >= 3:
             keys.names.add(parts[0] + parts[-1])
             keys.names.add(parts[-1] + parts[0])

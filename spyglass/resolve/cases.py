@@ -44,7 +44,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
                                                 for c in n.claims)]
     subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
     clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3400-\u9fff]{2}", n.name)
-                                             or n.kind == "company" for n in c)]  # a lone surname is no case
+                                             or n.kind in ("company", "threat_group") for n in c)]  # a lone surname is no case
     # A case exists only where some report names the person as the one an event happened to: a
     # pronoun or description resolved to a name ("he was released") adds to a case, never makes one.
     clusters = [c for c in clusters if any(_anchors(n) for n in c)]
@@ -208,6 +208,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
     kind = max(sorted({n.kind for n in members}), key=lambda k: sum(n.kind == k for n in members))  # stable ties
     aliases = sorted({n for node in members for n in (node.name, *node.aliases)})
+    # what any report says the case is also called ("Star Blizzard, also known as ..."), by one of its
+    # own full names: a report that names no event of it still gives its other names
+    aliases = sorted(set(aliases) | {c.object for c in all_claims if c.predicate == "alias_of" and c.object
+                                     and c.subject in aliases and (kind != "person" or len(c.subject.split()) >= 2)
+                                     and c.confidence >= 0.6})
 
     def evidence(claim: Claim, value: Any) -> Evidence:
         doc = by_doc.get(claim.doc_id)

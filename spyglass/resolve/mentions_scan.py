@@ -19,7 +19,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
     """Add to each case the documents whose body names it in full (in place)."""
     bodies = {d.doc_id: d.body_text() for d in docs}
     han = {doc_id: _han_names(text) for doc_id, text in bodies.items() if _HAN_RUN.search(text)}
-    windows = {doc_id: {**_name_windows(text), **_script_windows(text)} for doc_id, text in bodies.items()}
+    windows = {doc_id: {**_name_windows(text), **script_windows(text)} for doc_id, text in bodies.items()}
     lowered = {doc_id: " ".join(re.findall(r"\w+", text.lower())) for doc_id, text in bodies.items()}
     initialled_by: dict[str, set[str]] = {}  # "Ali S." -> the cases so named (privacy-law naming)
     for case in cases:
@@ -60,6 +60,23 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
                             case.aliases.append(name)
         case.documents = sorted(found)
     _surname_aliases(cases, bodies)
+    _pinyin_aliases(cases, {d.doc_id: d for d in docs})
+
+
+def _pinyin_aliases(cases: list[Case], docs: dict[str, Document]) -> None:
+    """A Chinese name as Chinese reports write it (周泓旭) is also spelt in pinyin, as reports in
+    other languages spell mainland names ("Zhou Hongxu"). Only names a Chinese-language report
+    gives: a Japanese name in kanji reads otherwise."""
+    for case in cases:
+        if case.kind != "person":
+            continue
+        chinese = [docs[d].text for d in case.documents if d in docs and (docs[d].language or "").startswith("zh")]
+        for alias in list(case.aliases):
+            if re.fullmatch(r"[\u3400-\u9fff]{2,4}", alias) and "某" not in alias and any(alias in t for t in chinese):
+                family, given = tokens(alias)[0], "".join(tokens(alias)[1:])
+                spelt = f"{family.capitalize()} {given.capitalize()}"
+                if given and spelt not in case.aliases:
+                    case.aliases = sorted(set(case.aliases) | {spelt})
 
 
 def _surname_aliases(cases: list[Case], bodies: dict[str, str]) -> None:
@@ -141,7 +158,7 @@ _UPPER = "A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
 _SCRIPT_RUN = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+(?:\s+[\u0620-\u064a\u0671-\u06d3\u10a0-\u10ff]+)+|[\u30a0-\u30ff]+(?:[・·=][\u30a0-\u30ff]+)+")
 
 
-def _script_windows(text: str) -> dict[str, str]:
+def script_windows(text: str) -> dict[str, str]:
     """Runs of 2-3 words in Arabic or Georgian script, and katakana names ("ユージン・スペクター"),
     each keyed by its consonant skeleton (`name_skeletons`), with the words as written."""
     if not is_other_script(text):

@@ -30,7 +30,7 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
         return {}
     bodies = {d.doc_id: d.body_text() for d in docs}
     languages = {d.doc_id: d.language or "" for d in docs}
-    words = {doc_id: _particulars(text, languages.get(doc_id, "")) for doc_id, text in bodies.items()}
+    words = {doc_id: report_particulars(text, languages.get(doc_id, "")) for doc_id, text in bodies.items()}
     owners: dict[str, set[str]] = defaultdict(set)  # word -> the cases whose reports use it
     for case in cases:
         for doc_id in case.documents:
@@ -49,7 +49,7 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
     return dict(out)
 
 
-def _particulars(text: str, language: str) -> set[str]:
+def report_particulars(text: str, language: str) -> set[str]:
     """The names in a report that can single out one case: firms, foundations, programmes,
     places too small to be shared (never a country, region, demonym or agency)."""
     from spyglass.extract.places import country_name, country_of_demonym, region_name

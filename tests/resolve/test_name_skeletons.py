@@ -68,3 +68,27 @@ def test_a_name_word_two_cases_share_is_no_alias_of_either(tmp_path: Path) -> No
     assert {r["name"] for r in records} == {"Erik Sandberg", "Jonas Sandberg"}
     for record in records:
         assert "Sandberg" not in record["aliases"]
+
+
+def test_every_name_of_an_alias_list_and_a_pinyin_spelling_are_aliases(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        {"url": "https://en.example/g", "text": (
+            "Prosecutors said APT31 hacked the email accounts of dozens of lawmakers on behalf of China's Ministry of "
+            "State Security. This group, known by various aliases including APT31, Violet Lark, TA999, and Dancing "
+            "Fox, has targeted parliaments for a decade, officials said.")},
+        {"url": "https://cn.example/z", "language": "zh", "text": (
+            "林志远于今年3月9日被警方抓获,并于今年7月6日遭检方起诉,被控为境外情报机构刺探国家秘密。"
+            "检方表示,林志远已承认部分指控,案件将于下月在市中级人民法院开庭审理。"
+            "据悉,林志远曾在一家造船企业担任工程师,多次向境外人员提供船舶设计图纸,并收取报酬。")},
+    ])
+    group = next(r for r in records if r["name"] == "APT31")
+    assert {"Violet Lark", "TA999", "Dancing Fox"} <= set(group["aliases"])
+    person = next(r for r in records if r["name"] == "林志远")
+    assert "Lin Zhiyuan" in person["aliases"]
+
+
+def test_sentenced_to_a_term_is_no_maximum_the_person_faces(tmp_path: Path) -> None:
+    records = _records(tmp_path, [{"url": "https://ua.example/s", "language": "uk", "text": (
+        "Колишнього інженера Олега Петренка засудили до 12 років і 6 місяців ув’язнення за шпигунство на "
+        "користь Росії. Його визнали винним у передачі секретних креслень російським агентам, повідомив суд.")}])
+    assert next(iter(records))["sentence_months"] == 150
