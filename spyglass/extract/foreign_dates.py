@@ -36,10 +36,17 @@ def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple
     charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death."""
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
-    found = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW
-             and all(abs(f.at - at) <= abs(f.at - other) for other in events)]
-    same = [f for f in found if not _CLAUSE_BREAK.search(text[min(f.at, at) : max(f.at, at)])]
-    chosen = same or found
+    dates = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
+
+    def clause_of(a: int, b: int) -> bool:
+        return not _CLAUSE_BREAK.search(text[min(a, b) : max(a, b)])
+
+    # in the word's own clause, the date no other event word of that clause is nearer to; else any
+    # date no other event word is nearer to
+    same = [f for f in dates if clause_of(f.at, at)
+            and all(abs(f.at - at) <= abs(f.at - other) for other in events if clause_of(other, at))]
+    anywhere = [f for f in dates if all(abs(f.at - at) <= abs(f.at - other) for other in events)]
+    chosen = same or anywhere
     return min(chosen, key=lambda f: (abs(f.at - at), f.at)).date if chosen else None
 
 
