@@ -190,8 +190,15 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
 def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
     before = doc.text[max(0, m.start - 40) : m.start]
     after = doc.text[m.end : m.end + 40]
+    if (doc.language or "") in _SPEAKER_FIRST:
+        # "检察官X": a title stands right before the name; "X说", "X表示": the speaker comes before the verb
+        return any(p.search(before[-5:]) for p in lex.roles) or any(
+            p.match(after.lstrip(" ,(")) for p in lex.roles + lex.reporting)
     return any(p.search(before[-25:]) for p in lex.roles + lex.reporting) or any(
         p.match(after.lstrip(" ,(")) for p in lex.roles)
+
+
+_SPEAKER_FIRST = {"zh", "ja", "ko"}
 
 
 # ", the wife of", ", l'épouse de", ", die Frau von": a description of the name before, owned by the name after

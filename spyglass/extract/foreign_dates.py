@@ -17,10 +17,12 @@ from spyglass.model import FuzzyDate
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_CJK_FULL = re.compile(r"(去年|前年|今年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_CJK_FULL = re.compile(r"(去年|前年|今年|同年|当年|當年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_HAN_TERM_WORDS = re.compile(r"[判刑囚役錮锢]")
+_SAME_YEAR = {"同年", "当年", "當年"}
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
 
 
@@ -39,7 +41,9 @@ def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple
     dates = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
 
     def clause_of(a: int, b: int) -> bool:
-        return not _CLAUSE_BREAK.search(text[min(a, b) : max(a, b)])
+        if a < b:  # "2023年3月，X被捕", "Am 3. Mai, …": the comma that closes a date opening the clause
+            return not _CLAUSE_BREAK.search(re.sub(r"^[^,;，；、]{0,16}?[,，]", "", text[a:b], count=1))
+        return not _CLAUSE_BREAK.search(text[b:a])
 
     # in the word's own clause, the date no other event word of that clause is nearer to; else any
     # date no other event word is nearer to
@@ -57,6 +61,11 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
     for m in _DOTTED.finditer(text):
         out += _make(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for m in _CJK_FULL.finditer(text):
+        if m.group(1) in _SAME_YEAR:  # "2023年3月…，同年10月…": the year written before it
+            earlier = [int(y) for y in re.findall(r"(\d{4})\s*年", text[: m.start()])]
+            if earlier:
+                out += _make(m.start(), earlier[-1], int(m.group(3)), int(m.group(4)) if m.group(4) else None)
+            continue
         year = int(m.group(2)) if m.group(2) else _relative_year(m.group(1), pub)
         day = int(m.group(4)) if m.group(4) else None
         if year is None and pub is not None:
@@ -130,6 +139,10 @@ def term_near(lex: Any, text: str, at: int) -> str | None:
     months = [(m.start(), _number(lex, m.group(1)), m.end()) for m in
               re.finditer(rf"{number}\s*(?:-\s*)?(?:{lex.months_unit})", text, re.I)]
     terms = [t for t in years if 0 < t[1] <= 600] + [t for t in months if 0 < t[1] < 600]
+    if re.search(r"[\u3400-\u9fff]", text):
+        # Chinese and Japanese name the penalty right before its length ("有期徒刑1年", "判囚14個月", "懲役2年"):
+        # "four years as a student" is no term
+        terms = [t for t in terms if _HAN_TERM_WORDS.search(text[max(0, t[0] - 6) : t[0]])]
     if not terms:
         return None
     after = [t for t in terms if t[0] >= at] or terms

@@ -36,7 +36,7 @@ _NOT_IN_NAMES = set("的了在和是被等与與及或为為对對于於从從�
                     "们們上下后後前以所此该該已由向因其案法院判罪名涉嫌间諜谍机機构構方面员員部局处處情报報共纸紙条條")
 _GRAMMAR = set("的了是在被和与與及或为為对對于於从從将將也都就而但并並其之这這那")
 _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([{_SURNAMES}][{_HAN}]{{1,2}})"
-                            rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告|容疑者|受刑者|元社員|元被告)")
+                            rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告(?!人?[{_SURNAMES}])|容疑者|受刑者|元社員|元被告)")
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
 _SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
@@ -233,14 +233,20 @@ def _recurring_han(text: str) -> set[str]:
     it reports on is named again and again; a chance pairing of characters is not)."""
     counts: dict[str, int] = {}
     introduced: set[str] = set()
+    subject: set[str] = set()
     for match in _HAN_NAME.finditer(text):
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
         if text[max(0, match.start() - 1) : match.start()] in _TITLE_END:  # "工程师刘志坚": an occupation, then the name
             introduced.add(match.group(1))
-    return {name for name, n in counts.items() if n >= 3 or (n >= 2 and name in introduced)}
+        before, after = text[max(0, match.start() - 1) : match.start()], text[match.start() + 3 : match.start() + 4]
+        if (not before or before in _CLAUSE_START) and after in _SUBJECT_FOLLOWS:
+            subject.add(match.group(1))  # ",陈金平已承认…": a clause that opens on the name and goes on as its subject
+    return {name for name, n in counts.items() if n >= 3 or (n >= 2 and name in introduced) or name in subject}
 
 
 _TITLE_END = set("师師员員生长長者官授士工")
+_CLAUSE_START = set("，,。；;：:、\n 」』”")
+_SUBJECT_FOLLOWS = set("被已于於在因涉曾将將遭")  # passive, "already", "at", "because of", "suspected of", "once", "will"
 
 
 def _event_follows(text: str, end: int, lex: Lexicon | None) -> bool:

@@ -232,6 +232,10 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                               "values": _plain(chosen.values)})
         timeline.append(CaseEvent(status, chosen.value if chosen else None, sorted(c.claim_id for c in happened)))
     statuses = {e.status for e in timeline}
+    charge = next((e for e in timeline if e.status == "charged"), None)
+    indictment = next((e for e in timeline if e.status == "indicted" and e.date), None)
+    if charge is not None and charge.date is None and indictment is not None:
+        charge.date = indictment.date  # "according to the indictment, X ...": the charge is the indictment's
     plea = next((e for e in timeline if e.status == "pleaded_guilty"), None)
     if plea is not None and "convicted" not in statuses:
         # A guilty plea is a conviction: the case reads "convicted" from the day of the plea.
@@ -304,6 +308,15 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             sponsor.reason = "the service behind the firm the person worked for; " + sponsor.reason
     named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])
                       if not home or _country_of(service) != home]  # the arresting state's own service is no sponsor
+    if sponsor is not None and named_services and _sponsor_tier(sponsor.value) >= 1:
+        # "Russian intelligence" in one report, the SVR named in another's story: the named service
+        country = _country_of(sponsor.value) or _country_named(sponsor.value)
+        refined = [(d, service) for d, service in named_services if country and _country_of(service) == country]
+        if refined:
+            sponsor = choose([Evidence(service, d, group_of.get(d, d), by_doc[d].published if d in by_doc else None,
+                                       f"mention:{d}:{service}", kinds.get(d, "news")) for d, service in refined])
+            if sponsor is not None:
+                sponsor.reason = "the service of that state named in the case's reports in other languages; " + sponsor.reason
     if sponsor is None and named_services:
         # No report says whom the person worked for, but reports in other languages name a
         # foreign service (never their own state's) in the story: that service, with the reason.
@@ -342,6 +355,14 @@ def _sponsor_tier(name: str) -> int:
     if name.endswith("intelligence"):
         return 1
     return 2 if name.endswith("government") else 3
+
+
+def _country_named(name: str) -> str | None:
+    """The state a country-tier sponsor names: "Russian intelligence" -> Russia, "China" -> China."""
+    from spyglass.extract.places import country_name, country_of_demonym
+
+    first = re.sub(r"\s+(?:military\s+)?(?:government|intelligence)$", "", name)
+    return country_name(first) or country_of_demonym(first)
 
 
 def _is_country(name: str) -> bool:

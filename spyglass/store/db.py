@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,21 @@ class SearchHit:
     score: float
 
 
+def _set_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Write-ahead logging, so readers never wait for a writer. SQLite answers "locked" at once,
+    without its busy wait, when another process is switching a new file to WAL at the same
+    moment: try again until it is done (or `patience` runs out)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """All reads and writes of spyglass's data go through here."""
 
@@ -34,7 +50,7 @@ class Store:
             raise StoreError(f"cannot open the store at {self.path}: {exc}; check the path or set --db") from exc
         self.conn.row_factory = sqlite3.Row
         try:
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(self.conn)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.schema_version = migrate(self.conn)

@@ -34,8 +34,7 @@ OPEN = """
 import sys, time
 from spyglass.store import Store
 until = float(sys.argv[2])
-while time.time() < until:
-    pass
+time.sleep(max(0.0, until - time.time()))  # sleep, not spin: six spinning processes starve the one holding the lock
 with Store(sys.argv[1]) as store:
     print(store.schema_version)
 """
