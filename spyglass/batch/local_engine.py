@@ -22,6 +22,7 @@ def run_local(paths: list[str], out: str, max_bytes: int, progress: Progress) ->
         else:
             docs[row["doc_id"]] = merge_copies(docs[row["doc_id"]], row) if row["doc_id"] in docs else row
     progress.total = len(docs)
+    progress.restart()
     keys: list[Row] = []
     ordered = sorted(docs.values(), key=lambda r: store_order(r["published"], r["doc_id"]))
     for tag, row in extract_partition(ordered, on_doc=progress.add):
@@ -31,6 +32,7 @@ def run_local(paths: list[str], out: str, max_bytes: int, progress: Progress) ->
             tables[{"document": "documents", "mention": "mentions", "claim": "claims",
                     "rejection": "rejections"}[tag]].append(row)
     progress.show(final=True)
+    rate = round(progress.rate(), 1)
     block_of = local_blocks([r["doc_id"] for r in tables["documents"]], keys)
     tables["blocks"] = [{"doc_id": d, "block_id": b} for d, b in block_of.items()]
     members: dict[str, dict[str, list[Row]]] = {}
@@ -42,15 +44,15 @@ def run_local(paths: list[str], out: str, max_bytes: int, progress: Progress) ->
         tables["cases"] += block_cases(block_id, group["documents"], group["claims"], group["mentions"])
     folder = Path(out)
     counts = {table: output.write_local(folder, table, rows) for table, rows in tables.items()}
-    return _summary("local", counts, tables["rejections"], len(members), progress)
+    return _summary("local", counts, tables["rejections"], len(members), progress.words, rate)
 
 
-def _summary(engine: str, counts: dict[str, int], rejections: list[Row], blocks: int,
-             progress: Progress) -> dict[str, Any]:
+def _summary(engine: str, counts: dict[str, int], rejections: list[Row], blocks: int, words: int,
+             rate: float) -> dict[str, Any]:
     reasons: dict[str, int] = {}
     for row in rejections:
         reasons[row["reason"]] = reasons.get(row["reason"], 0) + 1
     return {"engine": engine, "documents": counts["documents"], "mentions": counts["mentions"],
             "claims": counts["claims"], "cases": counts["cases"], "blocks": blocks,
-            "rejected": dict(sorted(reasons.items())), "words": progress.words,
-            "words_per_second": round(progress.rate(), 1)}
+            "rejected": dict(sorted(reasons.items())), "words": words,
+            "words_per_second": rate}

@@ -29,6 +29,10 @@ class Progress:
         """Totals read from elsewhere (Spark's accumulators)."""
         self.docs, self.words = docs, words
 
+    def restart(self) -> None:
+        """Count the rate from now (after the engine started)."""
+        self.started = time.monotonic()
+
     def rate(self) -> float:
         return self.words / max(time.monotonic() - self.started, 1e-9)
 

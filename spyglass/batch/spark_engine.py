@@ -32,8 +32,9 @@ def session(master: str | None, app: str = "spyglass-batch") -> Any:
         builder = builder.master(master)
     if master and master.startswith("local"):
         path = os.pathsep.join(p for p in (PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
+        cores = master[len("local["):-1] if master.startswith("local[") else "2"
         builder = (builder.config("spark.executorEnv.PYTHONPATH", path)
-                   .config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false"))
+                   .config("spark.sql.shuffle.partitions", cores if cores.isdigit() else "4").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false"))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -59,20 +60,20 @@ def run_spark(spark: Any, paths: list[str], out: str, max_bytes: int, progress: 
 
     extracted = docs.repartition(parts).mapPartitions(extract).persist()
     stop = progress.watch(lambda: (done.value, words.value))
+    progress.restart()
     try:
-        extracted.count()
+        counts = dict(extracted.map(lambda t: t[0]).countByValue())
     finally:
         stop()
     progress.show(final=True)
-    counts: dict[str, int] = {}
+    rate = round(progress.rate(), 1)
     for table, tag in (("documents", "document"), ("mentions", "mention"), ("claims", "claim")):
-        frame = output.write_spark(spark, out, table, extracted.filter(lambda t, tag=tag: t[0] == tag).values())
-        counts[table] = frame.count()
+        output.write_spark(spark, out, table, extracted.filter(lambda t, tag=tag: t[0] == tag).values())
     rejections = (built.filter(lambda t: t[0] == "rejection").values()
                   .union(extracted.filter(lambda t: t[0] == "rejection").values())
-                  .union(sc.parallelize(refused, 1)))
-    rejected = output.write_spark(spark, out, "rejections", rejections)
-    reasons = {r["reason"]: r["count"] for r in rejected.groupBy("reason").count().collect()}
+                  .union(sc.parallelize(refused, 1))).persist()
+    output.write_spark(spark, out, "rejections", rejections)
+    reasons = dict(rejections.map(lambda r: r["reason"]).countByValue())
 
     keys = spark.createDataFrame(extracted.filter(lambda t: t[0] == "key").values()
                                  .map(lambda r: (r["doc_id"], r["kind"], r["key"])), "doc_id string, kind string, key string")
@@ -83,14 +84,16 @@ def run_spark(spark: Any, paths: list[str], out: str, max_bytes: int, progress: 
     block_of = blocks.rdd.map(lambda r: (r.doc_id, r.block_id))
     members = (extracted.filter(lambda t: t[0] in ("document", "claim", "mention"))
                .map(lambda t: (t[1]["doc_id"], t)).join(block_of).map(lambda kv: (kv[1][1], kv[1][0])))
-    cases = members.groupByKey().flatMap(lambda kv: _block(kv[0], kv[1]))
-    counts["cases"] = output.write_spark(spark, out, "cases", cases).count()
-    summary = {"engine": "spark", "master": sc.master, "documents": counts["documents"], "mentions": counts["mentions"],
-               "claims": counts["claims"], "cases": counts["cases"], "blocks": blocks.select("block_id").distinct().count(),
+    cases = members.groupByKey().flatMap(lambda kv: _block(kv[0], kv[1])).persist()
+    output.write_spark(spark, out, "cases", cases)
+    summary = {"engine": "spark", "master": sc.master, "documents": counts.get("document", 0),
+               "mentions": counts.get("mention", 0), "claims": counts.get("claim", 0), "cases": cases.count(),
+               "blocks": blocks.select("block_id").distinct().count(),
                "rejected": dict(sorted(reasons.items())), "words": progress.words,
-               "words_per_second": round(progress.rate(), 1)}
-    built.unpersist()
-    extracted.unpersist()
+               "words_per_second": rate}
+    for rdd in (built, extracted, rejections, cases):
+        rdd.unpersist()
+    blocks.unpersist()
     return summary
 
 
@@ -122,12 +125,28 @@ def _items(spark: Any, paths: list[str], max_bytes: int) -> tuple[Any, list[Row]
             refused.append(rejection_row(path, "read", reason, str(exc).splitlines()[0][:300]))
             continue
         root = _local_root(path)
+        refused += [rejection_row(source_name(path, root, uri), "read", "empty",
+                                  "the file is empty or holds only whitespace") for uri in _empty_files(sc, path)]
         rdds.append(frame.rdd.flatMap(
             lambda r, arg=arg, path=path, root=root: file_items(arg, source_name(path, root, r["path"]),
                                                                  bytes(r["content"]), max_bytes)))
     if not rdds:
         return sc.emptyRDD(), refused
     return sc.union(rdds), refused
+
+
+def _empty_files(sc: Any, path: str) -> list[str]:
+    """Files of no bytes under `path`: Spark's file readers skip them, `spyglass ingest` rejects them."""
+    jvm = sc._jvm
+    root = jvm.org.apache.hadoop.fs.Path(path)
+    files = root.getFileSystem(sc._jsc.hadoopConfiguration()).listFiles(root, True)
+    out = []
+    while files.hasNext():
+        status = files.next()
+        name = status.getPath().getName()
+        if status.getLen() == 0 and not name.startswith((".", "_")):
+            out.append(status.getPath().toString())
+    return sorted(out)
 
 
 def _local_root(path: str) -> str:
