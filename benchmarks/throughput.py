@@ -1,12 +1,16 @@
 """Words per second of spyglass extraction against bare `nlp.pipe` of the same spaCy model.
 
 Both run over the same body texts in one process; the ratio (spyglass / bare) is reported as
-the median of three runs. Run: .venv/bin/python benchmarks/throughput.py [FOLDER...]
+the median of three runs. Run: .venv/bin/python benchmarks/throughput.py [--pipeline] [FOLDER...]
 (default: ../shared/devset/docs and ../shared/seed, repeated to about 60,000 words).
 
 Documents in other languages among the inputs (the devset's Chinese and German pages; any
 folder or JSON-lines feed of foreign pages) are timed too, through their own extractor
 (`spyglass.extract.foreign`), and reported beside English in words per second.
+
+`--pipeline` times the whole single-process pipeline instead (ingest + extract + resolve into a
+fresh store, as `spyglass ingest` then `spyglass cases` do) over the inputs' every document, against
+bare `nlp.pipe` of the same documents' bodies: median ratio of three runs.
 """
 
 from __future__ import annotations
@@ -55,7 +59,40 @@ def foreign(folders: list[str]) -> None:
           f"{statistics.median(speeds):,.0f} words/s ({claims} claims), median of three runs")
 
 
+def pipeline(folders: list[str]) -> None:
+    """The whole pipeline in one process against bare nlp.pipe over the same bodies."""
+    from spyglass.run.local import extract_pending
+    from spyglass.run.resolution import refresh
+
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "words.db") as store:
+        ingest(folders, store, max_bytes=5_000_000)
+        texts = [d.text[s.start : s.end] for d in store.documents() for s in d.segments if s.kind == "body"]
+    words = sum(count_words(t) for t in texts)
+    bare_nlp = spacy.load(MODEL)
+    list(extract(load(folders)[:2]))  # both pipelines loaded before timing
+    ratios = []
+    for run in range(3):
+        start = time.perf_counter()
+        for _ in bare_nlp.pipe(texts, batch_size=8):
+            pass
+        bare = words / (time.perf_counter() - start)
+        with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "run.db") as store:
+            start = time.perf_counter()
+            ingest(folders, store, max_bytes=5_000_000)
+            extract_pending(store)
+            cases = refresh(store).cases
+            ours = words / (time.perf_counter() - start)
+        ratios.append(ours / bare)
+        print(f"run {run + 1}: {words} words; bare nlp.pipe {bare:,.0f} words/s; ingest + extract + resolve "
+              f"{ours:,.0f} words/s ({cases} cases); ratio {ours / bare:.2f}")
+    print(f"median ratio (whole pipeline / bare nlp.pipe): {statistics.median(ratios):.2f}")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--pipeline"]:
+        folders = sys.argv[2:] or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
+        pipeline(folders)
+        return
     folders = sys.argv[1:] or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
     docs = load(folders)
     texts = [doc.text[s.start : s.end] for doc in docs for s in doc.segments if s.kind == "body"]

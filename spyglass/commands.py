@@ -22,6 +22,7 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     _show(commands)
     _search(commands)
     _eval(commands)
+    from spyglass.batch.cli import register as register_batch
     from spyglass.check.cli import register as register_check
     from spyglass.kb.cli import register as register_kb
 
@@ -34,6 +35,7 @@ def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     register_export(commands)
     register_screen(commands)
     register_serve(commands)
+    register_batch(commands)
 
 
 def _ingest(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -1,0 +1,65 @@
+"""Spark on local[2] gives the cases and claims of `spyglass ingest` over the devset, and the same
+blocks as the store's Linker. One Spark session for the module (it takes about 10 s to start);
+the whole module is held under three minutes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tests.conftest import shared_path
+
+pytest.importorskip("pyspark")
+
+from spyglass.batch import same  # noqa: E402
+from spyglass.batch.progress import Progress  # noqa: E402
+from spyglass.store import Store  # noqa: E402
+from tests.batch.test_batch_local import BLOCKS, KEYS  # noqa: E402
+
+BUDGET_S = 180
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    from spyglass.batch.spark_engine import session
+
+    started = time.monotonic()
+    spark = session("local[2]", app="spyglass-tests")
+    yield spark
+    spark.stop()
+    assert time.monotonic() - started < BUDGET_S, "the Spark tests must stay under three minutes in CI"
+
+
+def test_label_propagation_finds_the_linker_blocks(spark: Any) -> None:
+    from spyglass.batch.components import spark_blocks
+
+    keys = spark.createDataFrame(KEYS, "doc_id string, kind string, key string")
+    docs = spark.createDataFrame([(d,) for d in BLOCKS], "doc_id string")
+    assert {r.doc_id: r.block_id for r in spark_blocks(docs, keys).collect()} == BLOCKS
+
+
+def test_devset_on_spark_equals_ingest(spark: Any, tmp_path: Path) -> None:
+    from spyglass.batch.load import load
+    from spyglass.batch.spark_engine import run_spark
+
+    devset = str(shared_path("devset", "docs"))
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    progress = Progress(quiet=True)
+    summary = run_spark(spark, [devset, str(bad)], str(out), 5_000_000, progress)
+    with Store(tmp_path / "ingest.db") as store:
+        same.ingest_locally([devset, str(bad)], store)
+        claims, cases = same.store_claims(store), same.store_cases(store)
+    assert len(cases) >= 5 and len(claims) >= 100
+    assert same.differences(same.batch_claims(out), claims) == []
+    assert same.differences(same.batch_cases(out), cases) == []
+    assert summary["rejected"] == {"empty": 1} and progress.docs == summary["documents"] == 33
+    assert sorted(p.name for p in (out / "cases_jsonl").glob("part-*")) != []
+    with Store(tmp_path / "loaded.db") as store:
+        load(out, store)
+        assert same.store_cases(store) == cases and same.store_claims(store) == claims
