@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Iterable
 
-from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
 from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
@@ -23,6 +22,9 @@ from spyglass.resolve.grouping import (
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
+from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
+    country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
+)
 from spyglass.resolve.unnamed_reports import unnamed_reports
 
 
@@ -271,28 +273,28 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                  and c.subject_type == "person" and c.subject[:1].islower() and c not in claims]
     backing = [c for c in claims + elsewhere + described if c.predicate in SPONSOR_PREDICATES and c.object
                and c.value != "former" and c.object not in own and name_score(c.object, name, kind) < 0.9]  # never its own
-    home = _prosecuting_country(claims)
+    home = prosecuting_country(claims)
     if home:  # an officer of the prosecuting state's own service is its insider, not its enemy's agent
-        backing = [c for c in backing if not (c.predicate == "officer_of" and _country_of(c.object) == home)]
+        backing = [c for c in backing if not (c.predicate == "officer_of" and country_of(c.object) == home)]
     # A named service outranks the state's intelligence named only by the state, which outranks its
     # government, which outranks the bare state: "spying for Russia" supports "Russia's FSB".
-    if any(c.predicate != "officer_of" and _sponsor_tier(c.object or "") <= 1 for c in backing):
+    if any(c.predicate != "officer_of" and sponsor_tier(c.object or "") <= 1 for c in backing):
         # "an officer of the BND ... procured its data for the FSB": whom the person worked for
         # outranks where they were employed
         backing = [c for c in backing if c.predicate != "officer_of"]
-    best = min((_sponsor_tier(c.object or "") for c in backing), default=3)
-    sponsor = choose([evidence(c, c.object) for c in backing if _sponsor_tier(c.object or "") == best])
+    best = min((sponsor_tier(c.object or "") for c in backing), default=3)
+    sponsor = choose([evidence(c, c.object) for c in backing if sponsor_tier(c.object or "") == best])
     approaches = [c for c in all_claims if c.predicate == "used_method" and (c.value or "") in own and c.object
                   and c.subject_type in ("state_agency", "agency_unit")]
-    approaches = [c for c in approaches if sponsor is None or _sponsor_tier(c.subject) < _sponsor_tier(sponsor.value)]
-    if (sponsor is None or _is_country(sponsor.value)) and approaches:
+    approaches = [c for c in approaches if sponsor is None or sponsor_tier(c.subject) < sponsor_tier(sponsor.value)]
+    if (sponsor is None or is_country(sponsor.value)) and approaches:
         # The service reported to have approached or run the person ("the recruiters who
         # approached the analyst were officers of the MSS").
         sponsor = choose([evidence(c, c.subject) for c in approaches])
         if sponsor is not None:
             sponsor.reason = "the service reported to have approached the person; " + sponsor.reason
-    handlers = [c for c in handlers if sponsor is None or _sponsor_tier(c.object or "") < _sponsor_tier(sponsor.value)]
-    if (sponsor is None or _is_country(sponsor.value)) and handlers:
+    handlers = [c for c in handlers if sponsor is None or sponsor_tier(c.object or "") < sponsor_tier(sponsor.value)]
+    if (sponsor is None or is_country(sponsor.value)) and handlers:
         # A recruited agent's sponsor is the service of the officer who ran them ("the contact ...
         # was an officer of the Shanghai State Security Bureau").
         sponsor = choose([evidence(c, c.object) for c in handlers])
@@ -307,11 +309,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         if sponsor is not None:
             sponsor.reason = "the service behind the firm the person worked for; " + sponsor.reason
     named_services = [(d, service) for d in sorted(case_docs) for service in services.get(d, [])
-                      if not home or _country_of(service) != home]  # the arresting state's own service is no sponsor
-    if sponsor is not None and named_services and _sponsor_tier(sponsor.value) >= 1:
+                      if not home or country_of(service) != home]  # the arresting state's own service is no sponsor
+    if sponsor is not None and named_services and sponsor_tier(sponsor.value) >= 1:
         # "Russian intelligence" in one report, the SVR named in another's story: the named service
-        country = _country_of(sponsor.value) or _country_named(sponsor.value)
-        refined = [(d, service) for d, service in named_services if country and _country_of(service) == country]
+        country = country_of(sponsor.value) or country_named(sponsor.value)
+        refined = [(d, service) for d, service in named_services if country and country_of(service) == country]
         if refined:
             sponsor = choose([Evidence(service, d, group_of.get(d, d), by_doc[d].published if d in by_doc else None,
                                        f"mention:{d}:{service}", kinds.get(d, "news")) for d, service in refined])
@@ -336,8 +338,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         aliases=aliases,
         role=_role(claims),
         sponsor=sponsor.value if sponsor else None,
-        parent_agency=_parent(sponsor.value) if sponsor else None,
-        prosecuting_country=_prosecuting_country(claims),
+        parent_agency=parent_of(sponsor.value) if sponsor else None,
+        prosecuting_country=prosecuting_country(claims),
         targets=sorted({c.object for c in claims if c.predicate in ("targets", "hacked", "stole_data_from") and c.object}),
         charges=sorted({c.value for c in claims if c.predicate in ("charged", "indicted") and c.value}),
         convicted_of=sorted({c.value for c in claims if c.predicate in ("convicted", "pleaded_guilty") and c.value}),
@@ -347,32 +349,6 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         documents=documents,
         conflicts=conflicts,
     )
-
-
-def _sponsor_tier(name: str) -> int:
-    if not _is_country(name):
-        return 0
-    if name.endswith("intelligence"):
-        return 1
-    return 2 if name.endswith("government") else 3
-
-
-def _country_named(name: str) -> str | None:
-    """The state a country-tier sponsor names: "Russian intelligence" -> Russia, "China" -> China."""
-    from spyglass.extract.places import country_name, country_of_demonym
-
-    first = re.sub(r"\s+(?:military\s+)?(?:government|intelligence)$", "", name)
-    return country_name(first) or country_of_demonym(first)
-
-
-def _is_country(name: str) -> bool:
-    """A state, or its government or intelligence named only by the state ("the Chinese
-    government", "Iranian intelligence"): a named service outranks these."""
-    from spyglass.extract.places import country_name
-
-    if country_name(name) is not None:
-        return True
-    return bool(re.fullmatch(r"[A-Z][\w ]+ (?:military )?(?:government|intelligence)", name)) and _entry(name) is None
 
 
 def _apply_choices(cases: list[Case], chosen: dict[tuple[str, str], str]) -> None:
@@ -457,71 +433,4 @@ def _role(claims: list[Claim]) -> str | None:
         return "agent"
     if any(c.predicate == "contractor_for" for c in claims):
         return "contractor"
-    return None
-
-
-_KB: dict[str, Any] = {}
-
-
-def _kb() -> dict[str, Any]:
-    if not _KB:
-        entries = load_entries()
-        _KB["by_id"] = {e.id: e for e in entries}
-        _KB["aliases"] = alias_index()
-    return _KB
-
-
-def _entry(name: str) -> Any:
-    ids = _kb()["aliases"].get(normalise_alias(name), [])
-    return _kb()["by_id"][ids[0]] if len(ids) == 1 else None
-
-
-def _parent(sponsor: str) -> str | None:
-    entry = _entry(sponsor)
-    if entry is None or not entry.parent:
-        return None
-    return _kb()["by_id"][entry.parent].name
-
-
-def sponsor_aliases(sponsor: str | None) -> list[str]:
-    """The sponsor's names: the knowledge base's, or for a service named only by its state ("Iranian
-    intelligence") the usual forms of that description."""
-    entry = _entry(sponsor) if sponsor else None
-    if entry:
-        return list(entry.names())
-    if sponsor and sponsor.endswith(" intelligence"):
-        return [sponsor, f"{sponsor} service", f"{sponsor} services", f"{sponsor} agencies"]
-    if sponsor and sponsor.endswith(" government"):  # a state's government acts as the state
-        from spyglass.extract.places import country_of_demonym
-
-        state = country_of_demonym(sponsor.removesuffix(" government"))
-        return [sponsor, *([f"{state}'s government", f"Government of {state}", state] if state else [])]
-    return [sponsor] if sponsor else []
-
-
-def _country_of(name: str | None) -> str | None:
-    entry = _entry(name) if name else None
-    return str(entry.country) if entry is not None and entry.country else None
-
-
-def _prosecuting_country(claims: list[Claim]) -> str | None:
-    """Where the case is prosecuted: the extradition's destination, else the arresting
-    authority's country, else the place of arrest."""
-    from spyglass.extract.places import country_name
-
-    for claim in claims:
-        if claim.predicate == "extradited" and (claim.value or "").startswith("to "):
-            country = country_name((claim.value or "")[3:])
-            if country:
-                return country
-    for claim in claims:
-        if claim.predicate in ("arrested", "charged", "convicted", "sentenced") and claim.object:
-            entry = _entry(claim.object)
-            if entry is not None and entry.country:
-                return str(entry.country)
-    for claim in claims:
-        if claim.predicate == "arrested" and (claim.value or "").startswith("in "):
-            country = country_name((claim.value or "")[3:])
-            if country:
-                return country
     return None
