@@ -266,6 +266,7 @@ CASES = [
     # Chinese (simplified and traditional)
     ("zh", "国家安全机关依法对犯罪嫌疑人王某予以逮捕。", "arrested", None, None),
     ("zh", "檢察官已對該名男子提起公訴。", "charged", None, None),
+    ("zh", "检方于七月正式起诉该名工程师。", "charged", None, None),
     ("zh", "法院以间谍罪判处李某有期徒刑十年。", "sentenced", "years", None),
     ("zh", "法院判處被告無期徒刑。", "sentenced", "life", None),
     ("zh", "他被判缓刑两年。", "sentenced", "suspended", None),
@@ -552,6 +553,7 @@ NEAR_MISSES = [
     ("ja", "life_sentence", "無期限のストライキが続いている。"),
     ("ja", "demonyms/Russia", "白ロシアの首都ミンスク"),
     ("zh", "negation", "检方决定不起诉。"),
+    ("zh", "events/charged", "该案已被移送检察机关审查起诉。"),  # referred for review: not yet charged
 ]
 
 
