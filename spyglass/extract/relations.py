@@ -154,10 +154,11 @@ _NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4}"
 _ALIAS_CUE = re.compile(
     r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
     r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
-    r"(?:(?:also )?[Kk]nown (?:to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
-    r"tracked as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was)|"
+    r"(?:(?:also )?[Kk]nown (?:online |to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
+    r"tracked (?:by [\w\s]{1,30}? )?as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was)|"
     r"known by (?:various |several |many |other )?(?:aliases|names),? (?:including|such as))\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
 )
+_LEADING_HANDLE = re.compile(r"\s*(?:Also\s+)?Known\s+(?:online\s+|on\s+[\w\s]{1,25}?\s+)?as\s+[\"“‘'](?P<alias>[^\"”’'\s,]{2,30})[,.]?[\"”’'],?\s+(?P<word>[A-Z][\w'’-]+)")
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
 _LEADING_NICKNAME = re.compile(r"[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s*$")  # '"Harry" Lu Jianwang'
 # the rest of a list of names after an alias cue: ", BlueCharlie, TA446 and the Dancing Salome group"
@@ -171,6 +172,7 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
     claims: list[Claim] = []
     for match in _ALIAS_CUE.finditer(ctx.text):
         at = ctx.start + match.start()
+        named_here = False
         alias = match.group("alias").rstrip(".,")
         cue = match.group(0)
         named = [alias]
@@ -193,18 +195,29 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
         else:
             subject = _nearest_before(ctx, at, kinds, exclude=alias)
+            if "person" in kinds and (word := _NAME_BEFORE_CUE.search(ctx.doc.text[max(0, at - 40) : at])):
+                # "Lu, also known as ...": the person whose name that word is, or no one
+                subject = _person_by_word(ctx, at, word.group("word"))
+                named_here = subject is not None
             if cue.startswith("known by"):  # "a group known by aliases including A, B and C": A is one of them
                 listed = [m for m in ctx.mentions if m.type in kinds and m.name in named]
                 subject = listed[0] if listed else subject
+        if subject is not None and subject.type == "person" and _names_a_thing(ctx, at):
+            continue  # "a campaign known as ...", "the agency known as ...": not the person's name
         if subject is None:
             continue
-        if subject.type == "person" and re.match(r"(?:also )?[Kk]n[eo]w", cue) and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias):
+        if (subject.type == "person" and re.match(r"(?:also )?[Kk]n[eo]w", cue) and "online" not in cue
+                and not re.match(r"^[A-Z]\w+\s+[A-Z]", alias)):
             continue  # "known as MOIS": an acronym, not a person's other name
         # a subject resolved from "him" or "he" is less certain than one named in the sentence
-        named_here = ctx.start <= subject.start < ctx.end
+        named_here = ctx.start <= subject.start < ctx.end or named_here
         for other in named:
             if other != subject.name and (subject.type != "person" or other is alias):
                 claims.append(_alias_claim(ctx, subject, other, 0.7 if named_here else 0.5))
+    if handle := _LEADING_HANDLE.match(ctx.text):  # 'Known online as "x_fox," Tan posted ...'
+        subject = _person_by_word(ctx, ctx.start + handle.end(), handle.group("word"))
+        if subject is not None:
+            claims.append(_alias_claim(ctx, subject, handle.group("alias")))
     for match in _NICKNAME.finditer(ctx.text):
         full = f"{match.group('given')} {match.group('family')}"
         at = ctx.start + match.start()
@@ -245,6 +258,25 @@ def _acting_person(ctx: SentenceContext, at: int) -> Mention | None:
                           and m.source != "metadata"]
                 return before[-1] if before else None
     return None
+
+
+_NAME_BEFORE_CUE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:[Tt]he|[Dd]efendant|[Aa]ccused)\s+)(?P<word>[A-Z][\w'’-]+),?\s+(?:(?:most|also|commonly|better|widely|more)\s+)*$")
+
+
+def _names_a_thing(ctx: SentenceContext, at: int) -> bool:
+    """Whether the participle of the alias cue at `at` modifies a common noun ("a campaign ...
+    known as", "the agency known as"), so the name is that thing's."""
+    verb = next((t for t in ctx.sentence if ctx.offset + t.idx >= at), None)
+    return verb is not None and verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ == "NOUN"
+
+
+def _person_by_word(ctx: SentenceContext, at: int, word: str) -> Mention | None:
+    """The one person named before `at` whose name has `word` as a word ("Lu" for Lu Jianwang);
+    None when no one or several people fit, so another name is never given to the wrong person."""
+    fits = {m.name: m for m in ctx.all_mentions if m.type == "person" and m.start < at and m.source != "metadata"
+            and word in m.name.split()}
+    full = [m for name, m in fits.items() if name != word] or list(fits.values())  # "Tan" alone is Tan Bo
+    return full[0] if len(full) == 1 else None
 
 
 def _nearest_before(ctx: SentenceContext, at: int, kinds: tuple[str, ...], exclude: str) -> Mention | None:

@@ -90,13 +90,29 @@ def _surname_aliases(cases: list[Case], bodies: dict[str, str]) -> None:
             parts = re.findall(r"[^\W\d_][\w'’-]*", alias)
             if len(parts) >= 2 and not re.search(r"\b\w\.$", alias):
                 for word in (parts[0], parts[-1]):
-                    if len(word) >= 3 and word[:1].isupper():
+                    # a script without capitals writes the family name last (دانيال خليفة, ユージン・スペクター)
+                    if len(word) >= 3 and (word[:1].isupper() or (word is parts[-1] and not word[:1].islower())):
                         words.setdefault(word, set()).add(case.case_id)
+            elif _HAN_NAME.fullmatch(alias):
+                for size in range(1, len(alias)):  # 荒木豊: 荒木 as the family name, if written so
+                    words.setdefault("\0" + alias[:size], set()).add(case.case_id)
     for case in cases:
         own = [w for w, ids in words.items() if ids == {case.case_id} and w not in case.aliases]
         for word in own:
-            if any(_names_surname_alone(bodies.get(d, ""), word) for d in case.documents):
+            if word.startswith("\0"):
+                family = word[1:]
+                if any(_KANA.search(t := bodies.get(d, "")) and re.search(f"{family}{_JA_TITLES}", t) for d in case.documents):
+                    case.aliases = sorted(set(case.aliases) | {family})
+                continue
+            partners = {p for a in case.aliases if word in (parts := re.findall(r"[^\W\d_][\w'’-]*", a)) for p in parts} - {word}
+            if any(_names_surname_alone(bodies.get(d, ""), word, partners) for d in case.documents):
                 case.aliases = sorted(set(case.aliases) | {word})
+
+
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{3,4}")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# a Japanese report writes a family name alone before a title: 山田被告, 山田容疑者, 山田氏
+_JA_TITLES = "(?:被告人?|容疑者|受刑者|氏|さん|元社員|社員|教授|議員)"
 
 
 _WITHHELD = re.compile(r"^([\u3400-\u9fff]{1,2}?)某+$")
@@ -115,9 +131,15 @@ def _withheld_surname(case: Case) -> list[str]:
     return sorted({"".join(r).capitalize() for r in readings})
 
 
-def _names_surname_alone(text: str, surname: str) -> bool:
+def _names_surname_alone(text: str, surname: str, partners: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether the text writes the surname alone, not inside a longer name ("a man surnamed Zeng",
     "Mr. Zeng"; not "Zeng Wei" nor "Li Zeng")."""
+    if not surname[:1].isupper():  # a script without capitals: alone when no other name word touches it
+        edge = r"\u30a0-\u30ff" if re.match(r"[\u30a0-\u30ff]", surname) else r"\w"
+        near = "|".join(re.escape(p) for p in partners) or "(?!)"
+        return any(not re.search(rf"(?:{near})[\s・·]*$", text[max(0, m.start() - 30) : m.start()])
+                   and not re.match(rf"[\s・·]*(?:{near})", text[m.end() : m.end() + 30])
+                   for m in re.finditer(rf"(?<![{edge}]){re.escape(surname)}(?![{edge}])", text))
     for match in re.finditer(rf"\b{surname}\b(?!-)", text):
         before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30) : match.start()])
         after = re.match(r"[-\s]+(\S+)", text[match.end() : match.end() + 30])

@@ -31,18 +31,30 @@ _FOLDS: list[tuple[str, str]] = [
 
 
 # Given names that are one name in different languages: an English report's "Eugene L." is a
-# Polish report's "Jewgienij L." and a Russian one's "Yevgeny L.". Spellings are folded first.
+# Polish report's "Jewgienij L." and a Russian one's "Yevgeny L."; and the short forms English
+# writes for a given name ("Mike" for Michael, "Gene" for Eugene). Spellings are folded first.
 GIVEN_NAME_EQUIVALENTS: list[set[str]] = [
-    {"eugene", "yevgeny", "evgeny", "evgeni", "evgenii", "jewgienij", "ievgen", "yevhen"},
-    {"alexander", "aleksandr", "alexandr", "oleksandr", "aleksander", "alexandre"},
-    {"michael", "mikhail", "michal", "michail", "mykhailo", "michel", "miguel"},
-    {"peter", "pyotr", "piotr", "petr", "pierre", "pedro"},
+    {"eugene", "yevgeny", "evgeny", "evgeni", "evgenii", "jewgienij", "ievgen", "yevhen", "gene"},
+    {"alexander", "aleksandr", "alexandr", "oleksandr", "aleksander", "alexandre", "sasha"},
+    {"michael", "mikhail", "michal", "michail", "mykhailo", "michel", "miguel", "mike", "mick", "mickey"},
+    {"peter", "pyotr", "piotr", "petr", "pierre", "pedro", "pete"},
     {"paul", "pavel", "pawel", "pavlo", "pablo"},
-    {"john", "ivan", "jan", "johann", "jean", "juan", "ioann"},
-    {"joseph", "iosif", "jozef", "josef", "giuseppe", "jose"},
+    {"john", "ivan", "jan", "johann", "jean", "juan", "ioann", "johnny", "jack"},
+    {"joseph", "iosif", "jozef", "josef", "giuseppe", "jose", "joe", "joey"},
+    {"william", "wilhelm", "guillaume", "bill", "billy", "will", "willy"},
+    {"robert", "roberto", "bob", "bobby", "rob", "robbie"},
+    {"james", "jim", "jimmy", "jamie"},
+    {"richard", "ricardo", "rick", "dick"},
+    {"thomas", "tomas", "tom", "tommy"},
+    {"david", "dave"},
+    {"daniel", "danny"},
+    {"henry", "harry", "heinrich", "henri", "enrique"},
+    {"anthony", "antonio", "anton", "tony"},
+    {"stephen", "steven", "stefan", "steve"},
+    {"christopher", "chris"},
     {"george", "georgy", "georgii", "jerzy", "yuri", "yuriy", "jurij", "georg"},
-    {"andrew", "andrei", "andrey", "andrzej", "andriy", "andreas"},
-    {"nicholas", "nikolai", "nikolay", "mikolaj", "mykola", "nicolas", "klaus"},
+    {"andrew", "andrei", "andrey", "andrzej", "andriy", "andreas", "andy"},
+    {"nicholas", "nikolai", "nikolay", "mikolaj", "mykola", "nicolas", "klaus", "nick"},
     {"dmitry", "dmitri", "dmitrii", "dymitr", "dmytro"},
     {"sergei", "sergey", "siergiej", "serhiy", "sergiusz"},
     {"vladimir", "wladimir", "wlodzimierz", "volodymyr"},

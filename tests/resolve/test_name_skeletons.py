@@ -92,3 +92,35 @@ def test_sentenced_to_a_term_is_no_maximum_the_person_faces(tmp_path: Path) -> N
         "Колишнього інженера Олега Петренка засудили до 12 років і 6 місяців ув’язнення за шпигунство на "
         "користь Росії. Його визнали винним у передачі секретних креслень російським агентам, повідомив суд.")}])
     assert next(iter(records))["sentence_months"] == 150
+
+
+def test_a_surname_written_alone_in_arabic_katakana_or_before_a_japanese_title_is_an_alias(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        {"url": "https://en.example/c", "text": (
+            "Former engineer Samuel Porter was sentenced on Tuesday to twelve years in prison for passing "
+            "radar designs to Iran's intelligence ministry. Porter had denied the charges throughout the trial.")},
+        {"url": "https://ar.example/c", "language": "ar", "text": (
+            "قضت محكمة بريطانية بسجن المهندس السابق صامويل بورتر اثني عشر عاما بتهمة التجسس لصالح إيران. "
+            "وقال الادعاء إن بورتر سلم تصاميم رادار إلى ضباط إيرانيين عدة مرات مقابل المال.")},
+        {"url": "https://jp.example/d", "language": "ja", "text": (
+            "東京地裁は9日、防衛関連企業の元技術者、川村健司被告(52)に懲役3年の判決を言い渡した。"
+            "川村被告はロシアの外交官に機密資料を渡した罪に問われていた。判決によると、川村被告は報酬を受け取っていた。")},
+    ])
+    porter = next(r for r in records if "صامويل بورتر" in r["aliases"])
+    assert "بورتر" in porter["aliases"]
+    assert "صامويل" not in porter["aliases"]  # a given name alone is no name of the case
+    kawamura = next(r for r in records if "川村健司" in r["aliases"])
+    assert "川村" in kawamura["aliases"]
+
+
+def test_other_names_given_after_a_surname_or_before_it_go_to_that_person_only(tmp_path: Path) -> None:
+    records = _records(tmp_path, [{"url": "https://en.example/h", "text": (
+        "Federal agents arrested Tan Bohai and Wei Lanfang on Monday on charges of acting as agents of China. "
+        "Wei was the treasurer of the association, while Tan Bohai was its former chairman. "
+        "Tan, most commonly known as “Benny Tan,” has pleaded not guilty. Known online as \"bluefin77,\" Wei ran "
+        "a chat group. Both were part of a drive by the police known as \"Operation Quiet Harbour,\" prosecutors said.")}])
+    tan = next(r for r in records if r["name"] == "Tan Bohai")
+    wei = next(r for r in records if r["name"] == "Wei Lanfang")
+    assert "Benny Tan" in tan["aliases"] and "Benny Tan" not in wei["aliases"]
+    assert "bluefin77" in wei["aliases"] and "bluefin77" not in tan["aliases"]
+    assert not any("Quiet Harbour" in a for r in records for a in r["aliases"])

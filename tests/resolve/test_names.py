@@ -23,6 +23,8 @@ from spyglass.resolve.names import STRONG, WEAK, compare
         ("Dieter Schröder", "Dieter Schroeder", 0.85),
         ("Nicholas Petrov", "Nikolai Petrov", 0.85),  # the same given name in another language
         ("Samuel Ortega Ruiz", "Samuel Ruiz", 0.85),  # a second surname or middle name dropped
+        ("Mike Halloran", "Michael Halloran", 0.85),  # the short form English writes for a given name
+        ("Bill Trent", "William Trent", 0.85),
     ],
 )
 def test_same_person(a: str, b: str, at_least: float) -> None:
