@@ -336,6 +336,8 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break
             if node.lemma_.lower() in SPEECH and node.i != trigger.i:
                 break  # "..., the ministry said on Tuesday": that dates the statement, not the event
+            if node.pos_ == "VERB" and node.dep_ == "pcomp" and node.head.lower_ in ("for", "with", "over"):
+                break  # "indicted for conspiring to hack servers in 2020": the date of the act charged
             if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1

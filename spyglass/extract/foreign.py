@@ -26,7 +26,7 @@ import re
 from typing import Iterator
 
 from spyglass.extract.entities import Mention
-from spyglass.extract.foreign_dates import date_near, term_near
+from spyglass.extract.foreign_dates import dated_near, term_near
 from spyglass.extract.foreign_names import people, sentence_around, service_matches, service_mentions
 from spyglass.extract.word_forms import Lexicon, languages, lexicon
 from spyglass.model import UNNAMED_SUBJECT, Claim, Document
@@ -156,9 +156,10 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             # "... the court sentenced the couple. The man got two years, ...": the next sentence's term
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
-        date = date_near(lex, text, match.start(), doc.published, words)
+        date, yearless = dated_near(lex, text, match.start(), doc.published, words)
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
-                         start=start, end=start + len(text), date=date, extractor=f"{EXTRACTOR}.{doc.language}",
+                         start=start, end=start + len(text), date=date, date_phrase=yearless,
+                         extractor=f"{EXTRACTOR}.{doc.language}",
                          extractor_version=VERSION, confidence=confidence))
     return out
 

@@ -29,13 +29,22 @@ _WINDOW = 120  # a date further than this from the event word belongs to another
 @dataclass(frozen=True)
 class _Found:
     at: int
-    date: FuzzyDate
+    date: FuzzyDate | None
+    yearless: str | None = None  # "--12-21" or "--12": a day or month written without its year
 
 
-def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...] = ()) -> FuzzyDate | None:
+def dated_near(lex: Any, text: str, at: int, published: str | None,
+               events: tuple[int, ...] = ()) -> tuple[FuzzyDate | None, str | None]:
     """The date of the event word at position `at` of the sentence: a date no other event word
     (at `events`) stands nearer to, in the word's own clause if one is ("arrested on 9 March, and
-    charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death."""
+    charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death.
+    With it, the day or month as written when the text gives no year ("--12-21"): the case file
+    can take that year from a report that writes it."""
+    found = _found_near(lex, text, at, published, events)
+    return (found.date, found.yearless) if found else (None, None)
+
+
+def _found_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...]) -> _Found | None:
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
     dates = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
@@ -51,7 +60,7 @@ def date_near(lex: Any, text: str, at: int, published: str | None, events: tuple
             and all(abs(f.at - at) <= abs(f.at - other) for other in events if clause_of(other, at))]
     anywhere = [f for f in dates if all(abs(f.at - at) <= abs(f.at - other) for other in events)]
     chosen = same or anywhere
-    return min(chosen, key=lambda f: (abs(f.at - at), f.at)).date if chosen else None
+    return min(chosen, key=lambda f: (abs(f.at - at), f.at)) if chosen else None
 
 
 def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
@@ -68,10 +77,10 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
             continue
         year = int(m.group(2)) if m.group(2) else _relative_year(m.group(1), pub)
         day = int(m.group(4)) if m.group(4) else None
+        yearless = None if m.group(2) else _yearless(int(m.group(3)), day)
         if year is None and pub is not None:
             year = _year_for(pub, int(m.group(3)), day)
-        if year is not None:
-            out += _make(m.start(), year, int(m.group(3)), day)
+        out += _make(m.start(), year, int(m.group(3)), day, yearless)
     for m in _CJK_DAY.finditer(text):
         if pub is not None and not any(f.at <= m.start() <= f.at + 12 for f in out):
             day = int(m.group(1))
@@ -85,8 +94,7 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
                 day = int(day_match.group(1)) if day_match else None
                 start = m.start() - (len(day_match.group(0)) if day_match else 0)
                 year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
-                if year is not None:
-                    out += _make(start, year, month, day)
+                out += _make(start, year, month, day, None if year_match else _yearless(month, day))
     for weekday, patterns in enumerate(lex.weekdays):
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -94,16 +102,39 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
                     # "vendredi", "am Freitag": the latest such day up to the report (a past event)
                     that_day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
                     out.append(_Found(m.start(), FuzzyDate(that_day.isoformat(), "day")))
-    return out
+    return _without_periods(text, out)
 
 
-def _make(at: int, year: int, month: int, day: int | None) -> list[_Found]:
+# "od apríla 2016 do februára 2022", "von März 2019 bis Mai 2020", "2016–2022": a period of activity
+_RANGE = re.compile(r"[^\d,;.]{0,16}?\d{4}\s*(?:[-–—]|\s(?:do|bis|au|al|till|til|tot|to|until|até|hasta|по|до)\s)\s*")
+
+
+def _without_periods(text: str, found: list[_Found]) -> list[_Found]:
+    """Dates that open and close a period are no event's date."""
+    ordered = sorted(found, key=lambda f: f.at)
+    period: set[int] = set()
+    for first, second in zip(ordered, ordered[1:]):
+        if _RANGE.fullmatch(text[first.at : second.at]):
+            period |= {first.at, second.at}
+    return [f for f in found if f.at not in period]
+
+
+def _make(at: int, year: int | None, month: int, day: int | None, yearless: str | None = None) -> list[_Found]:
+    """A found date; with no year (none written, no publication to place it) only its yearless form."""
     try:
+        if year is None:
+            return [_Found(at, None, yearless)] if yearless else []
         if day:
-            return [_Found(at, FuzzyDate(dt.date(year, month, day).isoformat(), "day"))]
-        return [_Found(at, FuzzyDate(f"{year:04d}-{month:02d}", "month"))]
+            return [_Found(at, FuzzyDate(dt.date(year, month, day).isoformat(), "day"), yearless)]
+        return [_Found(at, FuzzyDate(f"{year:04d}-{month:02d}", "month"), yearless)]
     except (ValueError, Exception):
         return []
+
+
+def _yearless(month: int, day: int | None) -> str | None:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
 
 
 def _relative_year(word: str | None, pub: dt.date | None) -> int | None:

@@ -22,6 +22,7 @@ from spyglass.resolve.grouping import (
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
+from spyglass.resolve.yearless_dates import with_written_years
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
@@ -227,7 +228,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                     or (status == "alleged" and c.predicate in ALLEGATIONS and kind in ("company", "threat_group"))]
         if not happened:
             continue
-        dated = [evidence(c, c.date) for c in happened if c.date]
+        dated = [evidence(c, date) for c, date in with_written_years([(c, c.date) for c in happened]) if date]
         chosen = choose(dated, dates_agree)
         if chosen and chosen.conflict:
             conflicts.append({"field": f"dates.{status}", "chosen": str(chosen.value), "reason": chosen.reason,

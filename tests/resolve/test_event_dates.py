@@ -131,3 +131,45 @@ def test_a_weekday_in_another_language_is_the_latest_such_day(tmp_path: Path, la
     records = _cases(tmp_path, text, published="2025-06-17", language=language)  # a Tuesday
     dates = next(iter(records))["dates"]
     assert "2025-06-13" in dates.values()  # the Friday before
+
+
+def _feed_cases(tmp_path: Path, items: list[dict]) -> list[dict]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": "Case", **item}, ensure_ascii=False) + "\n" for item in items),
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def test_a_day_without_its_year_takes_the_year_another_report_writes(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/1", "published": "2023-05-02", "text": (
+            "Naval engineer Rolf Andersen was arrested in November 2022 on suspicion of passing sonar data to "
+            "Russia's GRU. He has denied the charges, his lawyer told the court in Bergen on Tuesday.")},
+        {"url": "https://b.example/2", "text": (  # no publication date: the day alone has no year
+            "Naval engineer Rolf Andersen was arrested on 21 November on suspicion of passing sonar data to "
+            "Russia's GRU. Andersen worked at a shipyard near Bergen for eleven years before his arrest.")},
+    ])
+    assert _dates(records, "Rolf Andersen")["arrested"] == "2022-11-21"
+
+
+def test_a_year_placed_by_the_publication_yields_to_the_year_a_report_writes(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/3", "published": "2023-01-10", "text": (
+            "Naval engineer Rolf Andersen was arrested in March 2021 on suspicion of passing sonar data to "
+            "Russia's GRU. He has denied the charges, his lawyer told the court in Bergen on Tuesday.")},
+        {"url": "https://b.example/4", "published": "2024-08-01", "text": (
+            "Naval engineer Rolf Andersen, who was arrested on 3 March, was sentenced on Friday to six years in "
+            "prison for passing sonar data to Russia's GRU, a court in Bergen said.")},
+    ])
+    assert _dates(records, "Rolf Andersen")["arrested"] == "2021-03-03"
+
+
+def test_the_date_of_the_act_charged_is_not_the_date_of_the_charge(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Prosecutors unsealed an indictment against Kenji Mori for allegedly conspiring to break into power-grid "
+        "routers in 2019 on behalf of China's Ministry of State Security, the court said."))
+    assert not str(_dates(records, "Kenji Mori").get("indicted") or "").startswith("2019")
+    assert not str(_dates(records, "Kenji Mori").get("charged") or "").startswith("2019")

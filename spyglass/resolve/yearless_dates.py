@@ -1,0 +1,65 @@
+"""A day written without its year takes the year another report of the same event writes.
+
+"Arrested on 21 December" in a page with no publication date has no value on its own; beside a
+report that says "arrested in December 2022" it is 2022-12-21. A year a report did not write but
+placed by its publication date ("on 28 February" in a page of August 2024) yields the same way
+to a year written for that event. Only one year may fit: two written years leave the day as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spyglass.extract.dates import resolve
+from spyglass.model import Claim, FuzzyDate
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?$")
+# two far-apart publication days: a phrase naming a month (and day) reads the same against both;
+# "on Monday" or "last week" does not
+_ANCHORS = (dt.date(2001, 7, 4), dt.date(2003, 2, 17))
+
+
+def month_day(claim: Claim) -> tuple[int, int | None] | None:
+    """The month and day (day may be None) of a claim's date phrase when it writes no year."""
+    phrase = claim.date_phrase or ""
+    if (found := _ISO_YEARLESS.match(phrase)) is not None:
+        return int(found.group(1)), int(found.group(2)) if found.group(2) else None
+    if not phrase or _WRITTEN_YEAR.search(phrase):
+        return None
+    readings = [resolve(phrase, anchor) for anchor in _ANCHORS]
+    if any(r is None or r.precision not in ("day", "month") for r in readings):
+        return None
+    parts = {r.value[5:] for r in readings if r is not None}
+    if len(parts) != 1:
+        return None
+    month, _, day = next(iter(parts)).partition("-")
+    return int(month), int(day) if day else None
+
+
+def with_written_years(dated: list[tuple[Claim, FuzzyDate | None]]) -> list[tuple[Claim, FuzzyDate | None]]:
+    """Each claim's date, where a day or month written without a year takes the one year that the
+    claims writing a year for this event allow."""
+    written = [date for claim, date in dated if date is not None and month_day(claim) is None]
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        if parts is not None and written:
+            years = {y for y in {w.first_day().year for w in written} | {w.last_day().year for w in written}
+                     if (fit := _fuzzy(y, *parts)) is not None and any(_within(fit, w) for w in written)}
+            if len(years) == 1:
+                date = _fuzzy(years.pop(), *parts) or date
+        out.append((claim, date))
+    return out
+
+
+def _fuzzy(year: int, month: int, day: int | None) -> FuzzyDate | None:
+    try:
+        return FuzzyDate.day(dt.date(year, month, day)) if day else FuzzyDate.month(year, month)
+    except ValueError:
+        return None
+
+
+def _within(inner: FuzzyDate, outer: FuzzyDate) -> bool:
+    return outer.first_day() <= inner.first_day() and inner.last_day() <= outer.last_day()

@@ -1,0 +1,36 @@
+"""Dates in reports not written in English: a day written without its year keeps its month and day
+for the case file, and a period of activity dates no event."""
+
+from __future__ import annotations
+
+from spyglass.extract.foreign_dates import dated_near
+from spyglass.extract.word_forms import lexicon
+
+
+def _near(language: str, text: str, word: str, published: str | None) -> tuple[str | None, str | None]:
+    lex = lexicon(language)
+    assert lex is not None
+    date, yearless = dated_near(lex, text, text.index(word), published)
+    return (date.value if date else None), yearless
+
+
+def test_a_day_without_a_year_keeps_its_month_and_day_when_no_publication_date_places_it() -> None:
+    text = "De ingenieur werd op 14 november gearresteerd in Utrecht."
+    assert _near("nl", text, "gearresteerd", None) == (None, "--11-14")
+    assert _near("nl", text, "gearresteerd", "2024-03-02") == ("2023-11-14", "--11-14")
+
+
+def test_a_written_year_is_no_yearless_day() -> None:
+    text = "De ingenieur werd op 14 november 2022 gearresteerd in Utrecht."
+    assert _near("nl", text, "gearresteerd", None) == ("2022-11-14", None)
+
+
+def test_a_han_date_without_a_year() -> None:
+    assert _near("zh", "该男子于3月9日被警方抓获。", "抓获", None) == (None, "--03-09")
+
+
+def test_the_ends_of_a_period_date_no_event() -> None:
+    text = "Obžalovaný podľa prokuratúry pracoval pre cudziu rozviedku od apríla 2016 do februára 2022 a bol obžalovaný."
+    assert _near("sk", text, "bol obžalovaný", None) == (None, None)
+    text = "Er soll von März 2019 bis Mai 2020 spioniert haben und wurde am 3. Juni 2021 festgenommen."
+    assert _near("de", text, "festgenommen", None) == ("2021-06-03", None)
