@@ -156,7 +156,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             # "... the court sentenced the couple. The man got two years, ...": the next sentence's term
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
-        date, yearless = dated_near(lex, text, match.start(), doc.published, words)
+        date, yearless = dated_near(lex, text, match.start(), doc.published, words, doc.text[max(0, start - 600) : start])
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
                          start=start, end=start + len(text), date=date, date_phrase=yearless,
                          extractor=f"{EXTRACTOR}.{doc.language}",

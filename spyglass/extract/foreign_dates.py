@@ -17,10 +17,12 @@ from spyglass.model import FuzzyDate
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_CJK_FULL = re.compile(r"(去年|前年|今年|同年|当年|當年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# "1年2月" after a penalty is a term of one year and two months, not February
+_CJK_FULL = re.compile(r"(去年|前年|今年|同年|当年|當年)?(?:(\d{4})\s*年\s*|(?<!\d年)(?<![\d零]年零))(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_HAN_YEARS_MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*[个個]?月(?!\s*\d{1,2}\s*日)")
 _HAN_TERM_WORDS = re.compile(r"[判刑囚役錮锢]")
 _SAME_YEAR = {"同年", "当年", "當年"}
 _WINDOW = 120  # a date further than this from the event word belongs to another clause
@@ -34,36 +36,38 @@ class _Found:
 
 
 def dated_near(lex: Any, text: str, at: int, published: str | None,
-               events: tuple[int, ...] = ()) -> tuple[FuzzyDate | None, str | None]:
+               events: tuple[int, ...] = (), before: str = "") -> tuple[FuzzyDate | None, str | None]:
     """The date of the event word at position `at` of the sentence: a date no other event word
     (at `events`) stands nearer to, in the word's own clause if one is ("arrested on 9 March, and
     charged on 6 July"); "sent to the detention centre, where he died on 2 July" dates the death.
     With it, the day or month as written when the text gives no year ("--12-21"): the case file
-    can take that year from a report that writes it."""
-    found = _found_near(lex, text, at, published, events)
+    can take that year from a report that writes it. `before` is the report's text before the
+    sentence, where "同年" and "當年" find the year they stand for."""
+    found = _found_near(lex, text, at, published, events, before)
     return (found.date, found.yearless) if found else (None, None)
 
 
-def _found_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...]) -> _Found | None:
+def _found_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...],
+                before: str = "") -> _Found | None:
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
-    dates = [f for f in _all_dates(lex, text, pub) if abs(f.at - at) <= _WINDOW]
+    dates = [f for f in _all_dates(lex, text, pub, before) if abs(f.at - at) <= _WINDOW]
 
-    def clause_of(a: int, b: int) -> bool:
-        if a < b:  # "2023年3月，X被捕", "Am 3. Mai, …": the comma that closes a date opening the clause
+    def clause_of(a: int, b: int, date: bool = True) -> bool:
+        if a < b and date:  # "2023年3月，X被捕", "Am 3. Mai, …": the comma that closes a date opening the clause
             return not _CLAUSE_BREAK.search(re.sub(r"^[^,;，；、]{0,16}?[,，]", "", text[a:b], count=1))
-        return not _CLAUSE_BREAK.search(text[b:a])
+        return not _CLAUSE_BREAK.search(text[min(a, b) : max(a, b)])
 
     # in the word's own clause, the date no other event word of that clause is nearer to; else any
     # date no other event word is nearer to
     same = [f for f in dates if clause_of(f.at, at)
-            and all(abs(f.at - at) <= abs(f.at - other) for other in events if clause_of(other, at))]
+            and all(abs(f.at - at) <= abs(f.at - other) for other in events if clause_of(other, at, date=False))]
     anywhere = [f for f in dates if all(abs(f.at - at) <= abs(f.at - other) for other in events)]
     chosen = same or anywhere
     return min(chosen, key=lambda f: (abs(f.at - at), f.at)) if chosen else None
 
 
-def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
+def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> list[_Found]:
     out: list[_Found] = []
     for m in _ISO.finditer(text):
         out += _make(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -71,13 +75,14 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None) -> list[_Found]:
         out += _make(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for m in _CJK_FULL.finditer(text):
         if m.group(1) in _SAME_YEAR:  # "2023年3月…，同年10月…": the year written before it
-            earlier = [int(y) for y in re.findall(r"(\d{4})\s*年", text[: m.start()])]
+            earlier = [int(y) for y in re.findall(r"(\d{4})\s*年", before[-600:] + text[: m.start()])]
             if earlier:
                 out += _make(m.start(), earlier[-1], int(m.group(3)), int(m.group(4)) if m.group(4) else None)
             continue
         year = int(m.group(2)) if m.group(2) else _relative_year(m.group(1), pub)
         day = int(m.group(4)) if m.group(4) else None
-        yearless = None if m.group(2) else _yearless(int(m.group(3)), day)
+        # "今年7月6日" in a dated report writes its year relative to the report
+        yearless = None if m.group(2) or (m.group(1) and pub) else _yearless(int(m.group(3)), day)
         if year is None and pub is not None:
             year = _year_for(pub, int(m.group(3)), day)
         out += _make(m.start(), year, int(m.group(3)), day, yearless)
@@ -170,6 +175,8 @@ def term_near(lex: Any, text: str, at: int) -> str | None:
     months = [(m.start(), _number(lex, m.group(1)), m.end()) for m in
               re.finditer(rf"{number}\s*(?:-\s*)?(?:{lex.months_unit})", text, re.I)]
     terms = [t for t in years if 0 < t[1] <= 600] + [t for t in months if 0 < t[1] < 600]
+    # "判刑1年2月": a Han term of years and months written without a measure word
+    terms += [(m.start(), int(m.group(1)) * 12 + int(m.group(2)), m.end()) for m in _HAN_YEARS_MONTHS.finditer(text)]
     if re.search(r"[\u3400-\u9fff]", text):
         # Chinese and Japanese name the penalty right before its length ("有期徒刑1年", "判囚14個月", "懲役2年"):
         # "four years as a student" is no term

@@ -34,3 +34,26 @@ def test_the_ends_of_a_period_date_no_event() -> None:
     assert _near("sk", text, "bol obžalovaný", None) == (None, None)
     text = "Er soll von März 2019 bis Mai 2020 spioniert haben und wurde am 3. Juni 2021 festgenommen."
     assert _near("de", text, "festgenommen", None) == ("2021-06-03", None)
+
+
+def test_a_charge_takes_the_date_of_its_own_clause_after_an_arrest_clause() -> None:
+    text = "该男子于今年2月3日被警方抓获,并于今年6月8日遭检方起诉,被控为境外机构刺探秘密。"
+    assert _near("zh", text, "起诉", "2020-09-01") == ("2020-06-08", None)  # 今年: the year the report gives
+
+
+def test_the_same_year_is_the_year_an_earlier_sentence_writes() -> None:
+    lex = lexicon("zh")
+    assert lex is not None
+    text = "同年9月15日,该男子被地方法院判处有期徒刑1年零两个月。"
+    date, _ = dated_near(lex, text, text.index("判处"), None, before="2016年5月,该男子被警方抓获。")
+    assert date is not None and date.value == "2016-09-15"
+
+
+def test_a_han_term_of_years_and_months_is_no_month_of_the_year() -> None:
+    from spyglass.extract.foreign_dates import term_near
+
+    lex = lexicon("zh")
+    assert lex is not None
+    text = "该男子一审被判刑1年2月,高等法院今日再度开庭。"
+    assert _near("zh", text, "判刑", "2020-09-01") == (None, None)
+    assert term_near(lex, text, text.index("判刑")) == "14"
