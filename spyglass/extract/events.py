@@ -46,7 +46,9 @@ _PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", 
                  "academic", "professor", "student", "executive", "manager", "director", "journalist", "forwarder",
                  "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
-_GROUP = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+# "two men", "the three defendants": people the report counts (a group, never one of them)
+_GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+                    r"(?!\s*-?\s*years?\s*-?\s*old)", re.I)  # "the 60-year-old officer" is one person
 _CHARGE = re.compile(r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of)\s+(?P<what>[^.;:()]{4,160}?)(?=\s+(?:and|after|before|by|in|on|at|for|when|which|but)\s+(?:the|a|an|his|her|their|\d)|[,.;:()]|$)", re.I)
 
 
@@ -224,6 +226,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 return salient(ctx, trigger)
             if _GROUP.match(words) and (child.lemma_.lower() in _PERSON_NOUNS or child.text[:1].isupper()):
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
+                while head and head[0].lower() in ("the", "all"):
+                    head = head[1:]  # "the two men": the group is "two men"
                 return " ".join(head), "person", 0.7
             if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
                 if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new

@@ -175,9 +175,26 @@ def _groups_beside_names(nodes: dict[tuple[str, str], Node], by_doc: dict[str, D
             defendants = {c.subject for c in named.get(node.doc_id, []) if c.confidence >= 0.55}
             story = 1 <= len(defendants) <= 2 and len({_paragraph(text, c.start) for c in named.get(node.doc_id, [])}) >= 2
             if beside or story or people >= _count(node.name):
+                _share_group_events(node, nodes, named.get(node.doc_id, []))
                 continue
         kept[key] = node
     return kept
+
+
+def _share_group_events(group: Node, nodes: dict[tuple[str, str], Node], named: list[Claim]) -> None:
+    """"The two men were arrested in April 2023" in a report that names two defendants: each of
+    them was, as a guess (0.5) that dates their cases but never makes one. Only when the report
+    names as many defendants as the group counts, so no one is given another's event."""
+    defendants = sorted({c.subject for c in named if c.confidence >= 0.55})
+    if len(defendants) != _count(group.name) or not re.match(r"\w+ \w+", group.name):
+        return
+    for name in defendants:
+        node = nodes.get((group.doc_id, name))
+        if node is None:
+            continue
+        own = {c.predicate for c in node.claims if c.date is not None}
+        node.claims += [replace(c, subject=name, confidence=0.5) for c in group.claims
+                        if c.predicate in LADDER and c.date is not None and c.predicate not in own]
 
 
 def _body_start(doc: Document) -> int:
@@ -192,8 +209,11 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 
 
 def _count(group: str) -> int:
-    first = group.split()[0].lower()
-    return int(first) if first.isdigit() else _NUMBERS.get(first, 2)
+    """How many people a group names: "two men", "the three defendants"."""
+    for word in group.lower().split():
+        if word.isdigit() or word in _NUMBERS:
+            return int(word) if word.isdigit() else _NUMBERS[word]
+    return 2
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],

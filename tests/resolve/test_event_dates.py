@@ -173,3 +173,20 @@ def test_the_date_of_the_act_charged_is_not_the_date_of_the_charge(tmp_path: Pat
         "routers in 2019 on behalf of China's Ministry of State Security, the court said."))
     assert not str(_dates(records, "Kenji Mori").get("indicted") or "").startswith("2019")
     assert not str(_dates(records, "Kenji Mori").get("charged") or "").startswith("2019")
+
+
+def test_a_group_the_report_names_shares_its_dated_event_with_each_member(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Customs officer Tan Bohai and shipping clerk Wei Lanfang were convicted on Friday of passing port "
+        "schedules to China's Ministry of State Security.\n\n"
+        "The two men were arrested on 14 March 2023 at the port of Rotterdam, prosecutors said.\n\n"
+        "Tan Bohai was sentenced to six years in prison and Wei Lanfang to four years."))
+    assert _dates(records, "Tan Bohai").get("arrested") == "2023-03-14"
+    assert _dates(records, "Wei Lanfang").get("arrested") == "2023-03-14"
+
+
+def test_an_age_is_no_count_of_people(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Prosecutors said the 58-year-old engineer Rolf Andersen was arrested on 3 March 2024 on suspicion of "
+        "passing sonar data to Russia's GRU. The 58-year-old was charged on 9 May 2024, the court in Bergen said."))
+    assert [r["name"] for r in records] == ["Rolf Andersen"]
