@@ -52,7 +52,7 @@ def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extractio
         try:
             raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
             raw += _author_mentions(doc)
-            raw = _shortened_names(doc, raw)
+            raw = _without_descriptions(doc, _shortened_names(doc, raw))
             mentions = name_mentions(raw, doc.text)
             yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
         except Exception as exc:  # one odd document must not stop the batch: report it and go on
@@ -83,6 +83,31 @@ def _shortened_names(doc: Document, raw: list[Mention]) -> list[Mention]:
         name = f"{match.group(1)} {match.group(2)}."
         out.append(Mention(doc.doc_id, a, end, doc.text[a:end], "person", None, "rule", name))
     return out
+
+
+# "the former Mountie", "a retired Marine": an article (and a describing word) before one capitalised word
+_ROLE_NOUNS = {"officer", "officers", "agent", "agents", "official", "officials", "employee", "employees", "spy",
+               "chief", "director", "head", "member", "members", "operative", "analyst", "engineer", "contractor"}
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<was>(?:former|retired|ex|then|onetime|veteran|fellow)[-\s]+)?$")
+
+
+def _without_descriptions(doc: Document, raw: list[Mention]) -> list[Mention]:
+    """English puts no article before a person's name: a single capitalised word after "the" or
+    "a" is a description (a "Mountie", a "Marine"), unless it is the surname of someone the report
+    names in full ("the elder Berg" after "Ann Berg"). After "the former", a word the model took
+    for an organisation is a description too, unless a noun follows ("the former KGB officer")."""
+    surnames = {m.text.split()[-1] for m in raw if m.type == "person" and len(m.text.split()) >= 2}
+
+    def describes(m: Mention) -> bool:
+        if " " in m.text or m.text in surnames or m.type not in ("person", "organization"):
+            return False
+        article = _ARTICLE_BEFORE.search(doc.text[max(0, m.start - 30) : m.start])
+        if article is None:
+            return False
+        follows = re.match(r"\s+([a-z]+)", doc.text[m.end : m.end + 20])
+        return m.type == "person" or (bool(article.group("was")) and not (follows and follows.group(1) in _ROLE_NOUNS))
+
+    return [m for m in raw if not describes(m)]
 
 
 def _author_mentions(doc: Document) -> list[Mention]:
