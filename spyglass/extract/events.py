@@ -135,6 +135,10 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
                                                     or any(c.lower_ in ("indictment", "indictments") for c in token.children)):
             found.append((token, "indicted"))  # "the indictment, which a grand jury returned in March"
             ctx.phrase_triggers.add(token.i)
+        if lemma in ("file", "bring", "lay") and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "charge" for c in token.children) and _names_after_against(ctx, token):
+            found.append((token, "charged"))  # "prosecutors filed charges against X on 3 May"
+            ctx.phrase_triggers.add(token.i)
         status = TRIGGERS.get(token.lemma_.lower())
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited", "indicted"):
@@ -143,6 +147,13 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
                 continue  # "clearing the way", "released a statement": only "was cleared of", "was released"
             found.append((token, status))
     return found
+
+
+def _names_after_against(ctx: SentenceContext, token: Any) -> bool:
+    """Whether the sentence names a person after "against", past the verb at `token`."""
+    after = re.search(r"\bagainst\b", ctx.doc.text[ctx.offset + token.idx : ctx.end])
+    at = ctx.offset + token.idx + after.end() if after else ctx.end
+    return any(m.type == "person" and m.start >= at for m in ctx.mentions)
 
 
 _CUSTODY = re.compile(r"\b(?:custody|prison|jail|detention|detention centre|detention center|cell|arrest(?:ed)?)\b", re.I)

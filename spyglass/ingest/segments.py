@@ -30,7 +30,7 @@ def label_lines(text: str, site_name: str | None = None) -> list[Line]:
     lines = split_lines(text)
     _mark_chrome(lines, site_name)
     _mark_duplicates(lines)
-    prose = [i for i, line in enumerate(lines) if line.kind == "body" and _is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if line.kind == "body" and (_is_prose(line) or _continues(lines, i))]
     if not prose:
         for line in lines:
             if line.kind == "body":
@@ -53,6 +53,22 @@ def to_segments(lines: list[Line]) -> list[Segment]:
         else:
             segments.append(Segment(line.kind, line.start, line.end))
     return segments
+
+
+def _continues(lines: list[Line], i: int) -> bool:
+    """A sentence a press release breaks over lines ("... charges against the nationals" / "Ann L." /
+    "and Erik B." / "before the court."): a long line that does not end its sentence, continued in
+    lower case after at most four short name lines, on a line that ends it."""
+    if lines[i].words < 8 or lines[i].ends_sentence:
+        return False
+    for line in lines[i + 1 : i + 6]:
+        if line.kind != "body":
+            return False
+        lower = line.text[:1].islower()
+        if line.words <= 4 and (not lower or re.match(r"(?:and|or)\s+[A-ZÀ-Þ]", line.text)):
+            continue  # a name on its own line
+        return lower and line.ends_sentence
+    return False
 
 
 def _is_prose(line: Line) -> bool:

@@ -199,3 +199,22 @@ def test_a_capitalised_word_after_an_article_is_a_description_of_the_person_repo
         "a spokeswoman said."))
     assert [r["name"] for r in records] == ["Carl Dunmore"]
     assert _dates(records, "Carl Dunmore") == {"arrested": "2025-06-14", "charged": "2025-06-20"}
+
+
+def test_a_press_release_naming_the_accused_on_lines_of_their_own(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Public Prosecutor: Indictment Filed for Espionage\n\n"
+        "On 3 May 2025, the Public Prosecutor filed charges against the Dutch nationals\n\n"
+        "Pieter V.\n\n"
+        "and Jonas K.\n\n"
+        "before the criminal chamber of the court in Utrecht.\n\n"
+        "There are sufficient reasons to suspect the accused of spying for Russia's GRU since 2021. "
+        "Both men have been in custody since their arrest in January."))
+    assert {r["name"]: r["dates"].get("charged") for r in records} == {"Pieter V.": "2025-05-03", "Jonas K.": "2025-05-03"}
+
+
+def test_charges_a_complainant_brings_are_no_charge_of_theirs(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Former engineer Tan Bo was arrested on 2 June 2025 on suspicion of spying for China's Ministry of State "
+        "Security. Tan Bo had filed charges against a colleague last year over a contract dispute."))
+    assert "charged" not in _dates(records, "Tan Bo")
