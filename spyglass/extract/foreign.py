@@ -48,6 +48,10 @@ _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "
 # the model's statuses for the lexicon's event names
 _AS_PREDICATE = {"charges_dropped": "dismissed", "expelled": "arrested"}
 
+# a Chinese clause that ends in "(一)案" names a case by what it is about ("X被控…一案")
+_NAMES_THE_CASE = re.compile(r"[^,;，；。]{0,40}?一?案(?:[,;，；。]|$)")
+
+
 def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     """Mentions of people and services, and the legal-event and sponsor claims of one non-English document."""
     lex = lexicon(doc.language or "")
@@ -157,6 +161,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
         date, yearless = dated_near(lex, text, match.start(), doc.published, words, doc.text[max(0, start - 600) : start])
+        if _NAMES_THE_CASE.match(text, match.end()):
+            date = yearless = None  # "審理X被控刺探機密一案": the case is named by its charge; the date is the hearing's
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
                          start=start, end=start + len(text), date=date, date_phrase=yearless,
                          extractor=f"{EXTRACTOR}.{doc.language}",

@@ -18,7 +18,7 @@ from spyglass.model import FuzzyDate
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # "1年2月" after a penalty is a term of one year and two months, not February
-_CJK_FULL = re.compile(r"(去年|前年|今年|同年|当年|當年)?(?:(\d{4})\s*年\s*|(?<!\d年)(?<![\d零]年零))(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_CJK_FULL = re.compile(r"(一昨年|去年|昨年|前年|今年|本年|同年|当年|當年)?(?:(\d{4})\s*年\s*|(?<!\d年)(?<![\d零]年零))(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
@@ -145,7 +145,9 @@ def _yearless(month: int, day: int | None) -> str | None:
 def _relative_year(word: str | None, pub: dt.date | None) -> int | None:
     if word is None or pub is None:
         return None
-    return {"去年": pub.year - 1, "前年": pub.year - 2, "今年": pub.year}[word]
+    # Japanese writes last year 昨年 and this year 本年
+    return {"去年": pub.year - 1, "昨年": pub.year - 1, "前年": pub.year - 2, "一昨年": pub.year - 2,
+            "今年": pub.year, "本年": pub.year}[word]
 
 
 def _year_for(pub: dt.date | None, month: int, day: int | None) -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from datetime import date
 
+from pypinyin import lazy_pinyin
 from rapidfuzz.distance import LCSseq
 
 from spyglass.model import Document
@@ -38,6 +39,20 @@ def _shingles(words: list[str], n: int) -> set[int]:
     return {hash(tuple(words[i : i + n])) for i in range(max(0, len(words) - n + 1))}
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words; Han text as one syllable a character, in tone-less pinyin, so that a
+    story in traditional characters is the copy of the same story in simplified ones."""
+    if not _HAN.search(text):
+        return [w.lower() for w in _WORD.findall(text)]
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        out += lazy_pinyin(word) if _HAN.search(word) else [word.lower()]
+    return out
+
+
 def _body(doc: Document) -> str:
     return doc.body_text()
 
@@ -45,7 +60,7 @@ def _body(doc: Document) -> str:
 def links(docs: list[Document]) -> list[Link]:
     """Copy and derivation links between documents. Documents meet only when they share a
     shingle (an index, not an n² scan of texts)."""
-    words = {d.doc_id: [w.lower() for w in _WORD.findall(_body(d))] for d in docs}
+    words = {d.doc_id: _words(_body(d)) for d in docs}
     skeleton = {d.doc_id: [w.lower() for w in _SKELETON.findall(_body(d)) if w not in _SKIP] for d in docs}
     found: dict[tuple[str, str], Link] = {}
     word_sets = {doc_id: _shingles(t, 8) for doc_id, t in words.items()}

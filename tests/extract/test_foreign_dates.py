@@ -57,3 +57,28 @@ def test_a_han_term_of_years_and_months_is_no_month_of_the_year() -> None:
     text = "该男子一审被判刑1年2月,高等法院今日再度开庭。"
     assert _near("zh", text, "判刑", "2020-09-01") == (None, None)
     assert term_near(lex, text, text.index("判刑")) == "14"
+
+
+def test_japanese_last_year() -> None:
+    text = "男は昨年8月にスパイ容疑で起訴された。"
+    assert _near("ja", text, "起訴", "2024-03-05") == ("2023-08", None)
+
+
+def test_a_case_named_by_its_charge_is_not_charged_on_the_hearing_day(tmp_path) -> None:
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store, extracted
+
+    text = ("2024年5月9日，地方法院审理工程师林志远被控为境外机构刺探国家秘密、泄露图纸一案；法院当天宣判，判处林志远有期徒刑3年。"
+            "检方表示，林志远已承认部分指控，案件将于下月在市中级人民法院开庭审理。")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://cn.example/h", "title": "案", "language": "zh", "published": "2024-05-10",
+                                "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        claims = extracted.claim_records(store)
+    charged = [c for c in claims if c.predicate == "charged" and c.subject == "林志远"]
+    assert charged and all(c.date is None for c in charged)

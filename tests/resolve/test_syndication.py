@@ -62,3 +62,14 @@ def test_translation_is_grouped_and_a_rewrite_is_a_content_farm() -> None:
     original = doc(STORY, "2025-03-04")
     rewrite = doc(REWRITE, "2025-03-06")
     assert source_kinds([original, rewrite]) == {original.doc_id: "news", rewrite.doc_id: "content_farm"}
+
+
+def test_one_story_in_simplified_and_traditional_characters_is_one_source() -> None:
+    simplified = doc("林志远于今年3月9日被警方抓获，并于今年7月6日遭检方起诉，被控为境外情报机构刺探国家秘密。"
+                     "检方表示，林志远已承认部分指控，案件将于下月在市中级人民法院开庭审理。"
+                     "据悉，林志远曾在一家造船企业担任工程师，多次向境外人员提供船舶设计图纸，并收取报酬。", "2025-03-04")
+    traditional = doc("林志遠於今年3月9日被警方抓獲，並於今年7月6日遭檢方起訴，被控為境外情報機構刺探國家秘密。"
+                      "檢方表示，林志遠已承認部分指控，案件將於下月在市中級人民法院開庭審理。"
+                      "據悉，林志遠曾在一家造船企業擔任工程師，多次向境外人員提供船舶設計圖紙，並收取報酬。", "2025-03-04")
+    kinds = {frozenset((l.a, l.b)): l.kind for l in links([simplified, traditional])}
+    assert kinds.get(frozenset((simplified.doc_id, traditional.doc_id))) == "copy"
