@@ -40,7 +40,7 @@ PHRASES: dict[str, re.Pattern[str]] = {
 _STOPPERS = {"agent", "police", "officer", "authority", "investigator", "official", "customs", "fbi"}
 _SUBJECT_TYPES = ("person", "company", "threat_group", "organization")
 # Descriptions that stand for the person a report is about ("the man", "the officer").
-_PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "citizen", "businessman",
+PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "citizen", "businessman",
                  "businesswoman", "analyst", "detective", "investigator", "employee", "defendant", "suspect",
                  "spy", "agent", "scientist", "researcher", "consultant", "clerk", "aide", "soldier", "worker",
                  "academic", "professor", "student", "executive", "manager", "director", "journalist", "forwarder",
@@ -235,12 +235,12 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else salient(ctx, trigger)
             if child.lower_ in ("he", "she", "him", "her"):
                 return salient(ctx, trigger)
-            if _GROUP.match(words) and (child.lemma_.lower() in _PERSON_NOUNS or child.text[:1].isupper()):
+            if _GROUP.match(words) and (child.lemma_.lower() in PERSON_NOUNS or child.text[:1].isupper()):
                 head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
                 while head and head[0].lower() in ("the", "all"):
                     head = head[1:]  # "the two men": the group is "two men"
                 return " ".join(head), "person", 0.7
-            if child.pos_ == "NOUN" and child.lower_ in _PERSON_NOUNS:
+            if child.pos_ == "NOUN" and child.lower_ in PERSON_NOUNS:
                 if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
                     return named_later(ctx, child.lower_)
                 return named_later(ctx, child.lower_) or salient(ctx, trigger)

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
+from spyglass.extract.events import PERSON_NOUNS
 from spyglass.extract.relation_base import (
     AGENCIES, DESCRIBED, EXTRACTOR, VERSION, between, described_person, make_claim, pairs,
 )
@@ -267,7 +268,8 @@ def _names_a_thing(ctx: SentenceContext, at: int) -> bool:
     """Whether the participle of the alias cue at `at` modifies a common noun ("a campaign ...
     known as", "the agency known as"), so the name is that thing's."""
     verb = next((t for t in ctx.sentence if ctx.offset + t.idx >= at), None)
-    return verb is not None and verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ == "NOUN"
+    return (verb is not None and verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() not in PERSON_NOUNS)  # "a Chinese national known as ..." is a person
 
 
 def _person_by_word(ctx: SentenceContext, at: int, word: str) -> Mention | None:

@@ -1,0 +1,33 @@
+"""Other names of a person, read from one sentence: whose name it is decides where it goes."""
+
+from __future__ import annotations
+
+from spyglass.extract.run import extract
+from spyglass.ingest.build import build_document
+from spyglass.ingest.sources import RawInput
+
+FILLER = "\n\nThe ministry declined to comment on the matter when asked by reporters about the details of the case."
+
+
+def _aliases(text: str) -> set[tuple[str, str]]:
+    doc = build_document(RawInput("t.txt", "Case\n\n" + text + FILLER, "txt", {"published": "2025-03-14"}))
+    return {(c.subject, c.object or "") for e in extract([doc]) for c in e.claims if c.predicate == "alias_of"}
+
+
+def test_a_person_described_by_a_noun_keeps_the_name_given_after_it() -> None:
+    found = _aliases('Prosecutors charged Tan Bo, a Chinese national known as "Danny Tan", with spying for China.')
+    assert ("Tan Bo", "Danny Tan") in found
+
+
+def test_a_campaign_known_by_a_name_gives_no_one_that_name() -> None:
+    found = _aliases('Prosecutors said Tan Bo, 57, pressured a resident to return home, an example of a campaign by '
+                     'the police known as "Operation Quiet Net." Tan Bo was charged with stalking.')
+    assert not any("Quiet Net" in alias for _, alias in found)
+
+
+def test_a_name_given_after_a_surname_goes_to_the_one_person_of_that_surname() -> None:
+    found = _aliases('Police arrested Wei Lanfang and Tan Bohai on Monday. Tan, most commonly known as "Benny Tan," '
+                     'has pleaded not guilty. Known online as "bluefin77," Wei ran a chat group. '
+                     'Lee, known as "Kim Lee", was not charged.')
+    assert ("Tan Bohai", "Benny Tan") in found and ("Wei Lanfang", "bluefin77") in found
+    assert not any(alias == "Kim Lee" for _, alias in found)  # no Lee is named: the name goes to no one
