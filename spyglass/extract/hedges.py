@@ -117,8 +117,9 @@ class Hedge:
 
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
 _VERB = re.compile(rf"(?<![\w'’-])(?P<verb>{'|'.join(sorted(VERBS, key=len, reverse=True))})(?![\w'’-])", re.IGNORECASE)
-_INVERTED = re.compile(r"[,\"”’]\s*(?P<verb>said|says|added|wrote)\s+(?P<source>(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5})"
-                       r"(?=[.,;]|$|\s+(?:in|on|at)\b)")
+_INVERTED = re.compile(r"[,\"”’]\s*(?P<verb>said|says|added|wrote)\s+(?P<source>(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5}"
+                       r"|the\s+(?:[\w.-]+\s+){0,2}(?:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")\s*)"
+                       r"(?=[.,;]|$|\s+(?:in|on|at)\b)")  # "..., said the prosecutor."
 
 
 def _clean_source(words: str | None) -> str | None:

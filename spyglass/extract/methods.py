@@ -64,7 +64,8 @@ _ROLE_AFTER = re.compile(r"^,\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:prose
 SPONSOR_WINDOW = 600  # about a paragraph: how far back a sign of the spying state still speaks for a sentence
 # "spying for", "on behalf of the intelligence arm of": the words before the state someone served.
 _SERVED = re.compile(r"\b(?:on\s+behalf\s+of|(?:spying|spied|spy|spies|working|worked|acting|acted)\s+for|agents?\s+(?:of|for)|"
-                     r"assisting|recruited\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+                     r"assisting|recruited\s+by|(?:passing|passed|sharing|shared|selling|sold|supplying|supplied|leaking|leaked)"
+                     r"\s+(?:[\w-]+\s+){0,5}(?:to|with))\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 LOOKBACK = 600  # characters before a sentence where an agency or a person "he" stands for is still in view
 
@@ -211,6 +212,9 @@ def _target(ctx: SentenceContext, method: Method, hedge: Hedge | None, actor: st
                        if len(m.name.split()) >= 2 and ctx.start - m.end <= LOOKBACK]
             if earlier:
                 return earlier[-1].name, True
+            named = {m.name for m in _people(ctx, ctx.before(ctx.start)) if len(m.name.split()) >= 2}
+            if len(named) == 1:  # "he", far below the one person the report names: that person
+                return named.pop(), True
     for pattern in (*method.targets, *VOCABULARY.targets):
         for match in pattern.finditer(ctx.text):
             words = match.groupdict().get("target") or match.group(0)

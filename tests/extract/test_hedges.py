@@ -57,6 +57,10 @@ CASES = [
     ("The embassy has long rejected what it calls baseless accusations.", "denied",
      "The embassy has long rejected", "the embassy"),
     ("Dem Haftbefehl zufolge traf er den Offizier zweimal.", "attributed", "Dem Haftbefehl zufolge", "dem Haftbefehl"),
+    ("\"She copied the wafer designs,\" added the prosecution.", "attributed", "added the prosecution",
+     "the prosecution"),
+    ("\"He met the handler twice,\" said the regional court.", "attributed", "said the regional court",
+     "the regional court"),
 ]
 
 

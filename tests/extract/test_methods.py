@@ -173,3 +173,13 @@ def test_extra_file_adds_and_replaces(tmp_path: Path, monkeypatch) -> None:
 def test_bad_extra_file_fails_loudly(tmp_path: Path, bad: dict, message: str) -> None:
     with pytest.raises(ModelError, match=message):
         load_vocabulary(extra=write(tmp_path, bad))
+
+
+def test_he_far_below_the_one_person_a_report_names_is_that_person() -> None:
+    text = ("A court in Ghent on Friday sentenced Karel Dobbels, a former lithography engineer, to four years in prison "
+            "for passing wafer designs to Russia in breach of sanctions. "
+            + "The court heard evidence over three days from colleagues, auditors and company managers. " * 8
+            + "\"He also abused the trust his employer placed in him by stealing trade secrets and handing them to "
+              "third parties,\" added the prosecution.")
+    claims = [c for c in claims_of(body_doc(text)) if c.object == "insider_trade_secrets"]
+    assert [(c.subject, c.value, c.hedge) for c in claims] == [("Russia", "Karel Dobbels", "attributed")]
