@@ -183,3 +183,17 @@ def test_he_far_below_the_one_person_a_report_names_is_that_person() -> None:
               "third parties,\" added the prosecution.")
     claims = [c for c in claims_of(body_doc(text)) if c.object == "insider_trade_secrets"]
     assert [(c.subject, c.value, c.hedge) for c in claims] == [("Russia", "Karel Dobbels", "attributed")]
+
+
+def test_an_insider_copying_classified_documents_and_a_false_identity() -> None:
+    text = ("Prosecutors said Erik Holm, an analyst at the defence ministry, spied for Russia's GRU. On two occasions "
+            "he printed out secret planning documents at his office and photographed them on his screen. "
+            "Investigators suspect that his contact had a false identity and was a so-called illegal.")
+    found = {c.object: c for c in claims_of(body_doc(text))}
+    assert found["insider_document_theft"].value == "Erik Holm"
+    assert "cover" in found
+
+
+def test_printing_a_public_report_is_no_theft() -> None:
+    text = "Prosecutors said Erik Holm spied for Russia's GRU. He printed out the published annual report at a library."
+    assert "insider_document_theft" not in {c.object for c in claims_of(body_doc(text))}
