@@ -40,8 +40,11 @@ _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
 _SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
-_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|ismus|tät|amt|gericht|dienst|anwalt|behörde|ministerium|polizei|"
-                          r"partei|regierung|kammer|rat|bund|land|staat|stadt|haft|urteil|prozess|verfahren)$", re.I)
+# German nouns by their endings, singular or plural ("Informationen", "Ermittlungen"); not endings
+# names share ("Lorenz", "Franz", "Dennis")
+_GERMAN_NOUN = re.compile(r"(?:(?:ung|heit|keit|schaft|tion|ität)(?:en)?|ismus|tät|amt|gericht|dienst|anwalt|"
+                          r"behörde|ministerium|polizei|partei|regierung|kammer|rat|bund|land|staat|stadt|haft|urteil|"
+                          r"prozess|verfahren)$", re.I)
 
 # The states whose own services a report in this language is written from: their services are the
 # investigators (or the defendant's employer), so a cue never names one of them as a sponsor.
