@@ -62,3 +62,15 @@ def test_translation_is_grouped_and_a_rewrite_is_a_content_farm() -> None:
     original = doc(STORY, "2025-03-04")
     rewrite = doc(REWRITE, "2025-03-06")
     assert source_kinds([original, rewrite]) == {original.doc_id: "news", rewrite.doc_id: "content_farm"}
+
+
+def test_links_kept_from_the_last_call_follow_the_documents_asked_about() -> None:
+    original, copy = doc(STORY, "2025-03-04"), doc("Wire copy. " + STORY, "2025-03-04")
+    rewrite, independent = doc(REWRITE, "2025-03-06"), doc(INDEPENDENT, "2025-03-06")
+    pairs = lambda found: sorted((l.a, l.b, l.kind) for l in found)  # noqa: E731
+    first = links([original, copy, rewrite, independent])
+    assert pairs(links([original, copy, rewrite, independent])) == pairs(first) and len(first) == 3
+    without_copy = pairs(links([original, rewrite, independent]))
+    assert len(without_copy) == 1 and all(copy.doc_id not in (a, b) for a, b, _ in without_copy)
+    first.clear()  # a caller changing its list does not change what the next caller gets
+    assert len(links([original, copy, rewrite, independent])) == 3
