@@ -38,8 +38,9 @@ def session(master: str | None, app: str = "spyglass-batch") -> Any:
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("ERROR")
-    if sc.master.startswith("local") and not sc.getConf().contains("spark.sql.shuffle.partitions"):
-        spark.conf.set("spark.sql.shuffle.partitions", str(local_cores(sc.master)))
+    running = str(sc.master)
+    if running.startswith("local") and not sc.getConf().contains("spark.sql.shuffle.partitions"):
+        spark.conf.set("spark.sql.shuffle.partitions", str(local_cores(running)))
     use_shipped_python(sc)
     return spark
 
@@ -56,7 +57,7 @@ def use_shipped_python(sc: Any) -> str:
     where a cluster unpacks the archives; on a local master the workers start in the driver's folder
     instead, so the path is resolved here against the folder Spark unpacked the archives into."""
     exe = str(sc.pythonExec)
-    if sc.master.startswith("local") and not os.path.isabs(exe) and os.sep in exe:
+    if str(sc.master).startswith("local") and not os.path.isabs(exe) and os.sep in exe:
         from pyspark import SparkFiles
 
         shipped = os.path.join(SparkFiles.getRootDirectory(), exe)
