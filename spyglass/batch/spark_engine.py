@@ -21,7 +21,8 @@ PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding `s
 
 
 def session(master: str | None, app: str = "spyglass-batch") -> Any:
-    """A SparkSession; on a local master the workers run this interpreter and import this package."""
+    """A SparkSession. Given a local master, the workers run this interpreter and import this
+    package; on any local master (also one spark-submit gives) shuffles use one partition a core."""
     if master and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -32,12 +33,37 @@ def session(master: str | None, app: str = "spyglass-batch") -> Any:
         builder = builder.master(master)
     if master and master.startswith("local"):
         path = os.pathsep.join(p for p in (PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
-        cores = master[len("local["):-1] if master.startswith("local[") else "2"
-        builder = (builder.config("spark.executorEnv.PYTHONPATH", path)
-                   .config("spark.sql.shuffle.partitions", cores if cores.isdigit() else "4").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false"))
+        builder = (builder.config("spark.executorEnv.PYTHONPATH", path).config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false"))
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
+    sc = spark.sparkContext
+    sc.setLogLevel("ERROR")
+    running = str(sc.master)
+    if running.startswith("local") and not sc.getConf().contains("spark.sql.shuffle.partitions"):
+        spark.conf.set("spark.sql.shuffle.partitions", str(local_cores(running)))
+    use_shipped_python(sc)
     return spark
+
+
+def local_cores(master: str) -> int:
+    """The cores a local master names (`local`, `local[2]`, `local[2,3]`; 4 for `local[*]`)."""
+    inside = master[len("local["):].split(",")[0].rstrip("]") if master.startswith("local[") else "1"
+    return int(inside) if inside.isdigit() else 4
+
+
+def use_shipped_python(sc: Any) -> str:
+    """The interpreter the Python workers run. A relative PYSPARK_PYTHON (`./environment/bin/python`
+    with `--archives env.tar.gz#environment`) names a path inside each executor's working folder,
+    where a cluster unpacks the archives; on a local master the workers start in the driver's folder
+    instead, so the path is resolved here against the folder Spark unpacked the archives into."""
+    exe = str(sc.pythonExec)
+    if str(sc.master).startswith("local") and not os.path.isabs(exe) and os.sep in exe:
+        from pyspark import SparkFiles
+
+        shipped = os.path.join(SparkFiles.getRootDirectory(), exe)
+        if os.path.exists(shipped):
+            sc.pythonExec = exe = os.path.normpath(shipped)
+    return exe
 
 
 def run_spark(spark: Any, paths: list[str], out: str, max_bytes: int, progress: Progress,
@@ -90,11 +116,16 @@ def run_spark(spark: Any, paths: list[str], out: str, max_bytes: int, progress: 
                "mentions": counts.get("mention", 0), "claims": counts.get("claim", 0), "cases": cases.count(),
                "blocks": blocks.select("block_id").distinct().count(),
                "rejected": dict(sorted(reasons.items())), "words": progress.words,
-               "words_per_second": rate}
+               "words_per_second": rate, "worker_python": _worker_python(sc)}
     for rdd in (built, extracted, rejections, cases):
         rdd.unpersist()
     blocks.unpersist()
     return summary
+
+
+def _worker_python(sc: Any) -> str:
+    """The interpreter a Python worker ran (the shipped environment's, when one was shipped)."""
+    return str(sc.parallelize([0], 1).map(lambda _: sys.executable).first())
 
 
 def _block(block_id: str, tagged: Any) -> list[Row]:

@@ -286,6 +286,18 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: Handler
     accept: Accept | None = None
+    # A pattern every match of `pattern` contains: where it finds nothing, `pattern` is not run
+    # (a pattern that opens with an optional group is tried at every character, which is slow).
+    gate: re.Pattern[str] | None = None
+
+
+def _gate(words: Iterable[str]) -> re.Pattern[str]:
+    """Finds one of `words` wherever `_alt(words, 'i')` or `_alt(words, cjk=True)` would, faster:
+    one case-insensitive alternation behind a single pair of word-boundary checks."""
+    latin = sorted((w for w in words if not _is_cjk(w)), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in latin)
+    cjk = _alt(words, cjk=True) if any(_is_cjk(w) for w in words) else None
+    return re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)" + (f"|{cjk}" if cjk else ""))
 
 
 RULES: list[_Rule] = [
@@ -300,14 +312,17 @@ RULES: list[_Rule] = [
     _Rule("day_of_month", re.compile(r"(?<![\d月])(?P<day>\d{1,2})日"), _day_of_month),
     _Rule("season", re.compile(rf"(?<!\w){_CUE}{_MOD}(?:the\s+)?{_PART}(?P<season>{_alt(SEASONS, 'i')})"
                                rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?P<yq>{_alt(['last year', 'this year', 'next year'], 'i')}))?"),
-          _month, _needs_context("cue", "mod", "yq", "year")),
+          _month, _needs_context("cue", "mod", "yq", "year"), _gate(SEASONS)),
     _Rule("weekday", re.compile(rf"(?<!\w){_CUE}{_MOD}(?P<wd>{_WEEKDAY})(?:abend|morgen|nachmittag|vormittag|mittag)?"
-                                r"(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?(?!\w)"), _weekday),
+                                r"(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?(?!\w)"), _weekday,
+          gate=re.compile(rf"(?<!\w)(?:{_WEEKDAY})")),
     _Rule("weekday", re.compile(r"(?P<rel>[上下本这])?个?(?:周|星期|礼拜)(?P<cjkwd>[一二三四五六日天])"), _weekday),
-    _Rule("deictic", re.compile(rf"{_PART}(?P<key>{_alt(DEICTIC, 'i')}|{_alt(DEICTIC, cjk=True)})"), _keyed, _accept_keyed),
+    _Rule("deictic", re.compile(rf"{_PART}(?P<key>{_alt(DEICTIC, 'i')}|{_alt(DEICTIC, cjk=True)})"), _keyed, _accept_keyed,
+          _gate(DEICTIC)),
     _Rule("anaphoric", re.compile(rf"(?:(?P<cue>(?i:on|in|during|by|at|am|im))\s+)?(?P<key>{_alt(ANAPHORIC, 'i')}|{_alt(ANAPHORIC, cjk=True)})"),
-          _keyed, _accept_keyed),
-    _Rule("counted", re.compile(rf"(?<!\w){_NUM}\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later))(?!\w)"), _counted),
+          _keyed, _accept_keyed, _gate(ANAPHORIC)),
+    _Rule("counted", re.compile(rf"(?<!\w){_NUM}\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later))(?!\w)"), _counted,
+          gate=re.compile(r"(?i)\s(?:ago|earlier|later)(?!\w)")),
     _Rule("counted", re.compile(rf"(?<!\w)(?P<dir>(?i:within|binnen|innerhalb(?:\s+von)?|vor))\s+{_NUM}\s+{_UNIT}(?!\w)"), _counted),
     _Rule("counted", re.compile(r"(?P<n>[\d一二两三四五六七八九十几]+)\s*个?(?P<unit>天|周|星期|月|年)(?P<dir>之前|以前|前)"), _counted),
     _Rule("year", re.compile(rf"(?<![\w$£€.,/-]){_CUE}{_PART}(?P<year>{_YEAR})(?![\w%]|-\d|[.,]\d|\s*-?\s*(?i:years?|jahre)\b)"), lambda match, ctx: FuzzyDate.year(int(match["year"]))),
@@ -315,6 +330,8 @@ RULES: list[_Rule] = [
           lambda match, ctx: _dateparser_fallback(match.group(0), ctx.published, ctx.date_order)),
 ]
 
+
+_CJK_CHAR = re.compile("[\u3000-\u9fff]")
 
 # Rules that can only match Chinese text: skipped on texts without Han characters (speed).
 def _cjk_only(pattern: str) -> bool:
@@ -345,8 +362,9 @@ def _lean(cue: str, before: str) -> str:
 
 def _scan(text: str, published: dt.date | None, previous: FuzzyDate | None, date_order: str,
           before: str, whole: bool) -> list[DateMention]:
-    has_cjk = any("\u3000" <= ch <= "\u9fff" for ch in text)
-    rules = [(index, rule) for index, rule in enumerate(RULES) if has_cjk or index not in _CJK_ONLY]
+    has_cjk = _CJK_CHAR.search(text) is not None
+    rules = [(index, rule) for index, rule in enumerate(RULES) if (has_cjk or index not in _CJK_ONLY)
+             and (rule.gate is None or rule.gate.search(text))]
     found = [(match.start(), -match.end(), index, match) for index, rule in rules
              for match in rule.pattern.finditer(text)
              if match.end() > match.start() and (rule.accept is None or rule.accept(match, text, whole))]

@@ -123,6 +123,8 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
                 ctx.phrase_triggers.add(token.i)
     for token in ctx.sentence:
         lemma = token.lemma_.lower()
+        if lemma not in _TRIGGER_LEMMAS:
+            continue  # most words of a sentence: nothing below reads them
         if lemma == "stop" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in _STOPPERS or c.text.isupper())
                                    for c in token.children) and any(c.dep_ == "dobj" for c in token.children):
             found.append((token, "arrested"))
@@ -156,6 +158,8 @@ def _names_after_against(ctx: SentenceContext, token: Any) -> bool:
     return any(m.type == "person" and m.start >= at for m in ctx.mentions)
 
 
+# Every lemma `_triggers` acts on: the event verbs and nouns, and those of the special cases.
+_TRIGGER_LEMMAS = frozenset(TRIGGERS) | {"stop", "die", "send", "return", "file", "hand", "unseal", "bring", "lay"}
 _CUSTODY = re.compile(r"\b(?:custody|prison|jail|detention|detention centre|detention center|cell|arrest(?:ed)?)\b", re.I)
 _AUTHORITY_PHRASE = re.compile(r"\bagainst\b|\bhanded down\b|\bverdict\b", re.I)
 _WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "release", "dismiss", "charge", "sanction"}

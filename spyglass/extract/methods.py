@@ -74,7 +74,7 @@ def method_claims(ctx: SentenceContext) -> list[Claim]:
     """One `used_method` claim per method whose cues match the sentence and whose actor is known."""
     if PREDICATE not in PREDICATES:  # the model has not declared the predicate yet: nothing to say
         return []
-    if any(p.search(ctx.text) for p in VOCABULARY.skip_sentences):
+    if any(p.search(ctx.text) for p in VOCABULARY.skip_sentences) or not any(p.search(ctx.text) for p in any_cue()):
         return []
     claims = []
     for method in METHODS.values():
@@ -96,6 +96,17 @@ def method_claims(ctx: SentenceContext) -> list[Claim]:
             hedge=hedge.kind if hedge else "none", hedge_cue=hedge.cue if hedge else None, confidence=confidence,
         ))
     return claims
+
+
+@lru_cache(maxsize=1)
+def any_cue() -> tuple[re.Pattern[str], ...]:
+    """Every method's every cue in one pattern a set of flags: most sentences match none, and one
+    search tells. (Cues are written without group references, so they join safely.)"""
+    by_flags: dict[int, list[str]] = {}
+    for method in METHODS.values():
+        for cue in method.cues:
+            by_flags.setdefault(cue.pattern.flags, []).append(f"(?:{cue.pattern.pattern})")
+    return tuple(re.compile("|".join(parts), flags) for flags, parts in by_flags.items())
 
 
 def _best_cue(method: Method, sentence: str) -> tuple[re.Match[str], float] | None:

@@ -5,6 +5,7 @@ importing the module that imports them."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spyglass.extract.dates import DateMention
@@ -25,15 +26,16 @@ class SentenceContext:
         self.dates: list[DateMention] = []
         self.phrase_triggers: set[int] = set()  # token indices of multi-word event phrases
 
-    @property
+    # Read once: the rules ask for them thousands of times a document.
+    @cached_property
     def start(self) -> int:
         return self.offset + self.sentence.start_char
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.offset + self.sentence.end_char
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.doc.text[self.start : self.end]
 

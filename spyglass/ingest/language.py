@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -39,7 +40,7 @@ _STOPWORDS = {
 def detect_language(text: str, hint: str | None = None) -> str:
     """An ISO 639-1 code. Scripts decide first; Latin text goes by stopword counts."""
     sample = text[:20000]
-    letters = max(1, sum(ch.isalpha() for ch in sample))
+    letters = max(1, sum(map(str.isalpha, sample)))
     for code, script in (("ja", _KANA), ("ko", _HANGUL), ("zh", _CJK), ("ru", _CYRILLIC), ("ar", _ARABIC),
                          ("el", _GREEK), ("ka", _GEORGIAN)):
         share = len(script.findall(sample)) / letters
@@ -50,7 +51,8 @@ def detect_language(text: str, hint: str | None = None) -> str:
                 return "bg"
             return code
     words = _WORD.findall(sample.lower())
-    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    seen = Counter(words)
+    scores = {code: sum(seen[w] for w in stop) for code, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])
     if scores[best] == 0:
         return (hint or "en").split("-")[0].lower()

@@ -4,6 +4,7 @@ in Latin script or as Han characters whose pinyin spells the name."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -197,6 +198,11 @@ def script_windows(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # a corpus repeats its names' windows across documents
+def _spelt(han: str) -> str:
+    return "".join(lazy_pinyin(han))
+
+
 def _han_names(text: str) -> dict[str, str]:
     """Every 2-4 character window of Han text with its tone-less pinyin spelt as one word."""
     out: dict[str, str] = {}
@@ -204,5 +210,5 @@ def _han_names(text: str) -> dict[str, str]:
         for size in (2, 3, 4):
             for i in range(len(run) - size + 1):
                 window = run[i : i + size]
-                out.setdefault(window, "".join(lazy_pinyin(window)))
+                out.setdefault(window, _spelt(window))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spyglass.resolve.names import tokens
 
@@ -55,6 +56,7 @@ def skeleton_keys(name: str) -> set[str]:
     return {" ".join(sorted(words)) for words in readings if len(words) >= 2 and all(len(w) >= 2 for w in words)}
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every document that names them
 def _latin_word(token: str, rhotic: bool = True) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", token.lower()) if c.isalpha() and not unicodedata.combining(c))
     if not rhotic:
@@ -66,6 +68,7 @@ def _latin_word(token: str, rhotic: bool = True) -> str:
     return _collapse(text)
 
 
+@lru_cache(maxsize=65536)
 def _foreign_word(word: str) -> str:
     if re.search(r"[\u10a0-\u10ff]", word) and len(word) > 3:
         word = re.sub(r"(?:ის|ს|მა|ით|ად|ო)$", "", word)  # Georgian case endings ("ხალიფს", "ხალიფის")

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from datetime import date
+from typing import Any
 
 from pypinyin import lazy_pinyin
 from rapidfuzz.distance import LCSseq
@@ -59,7 +60,19 @@ def _body(doc: Document) -> str:
 
 def links(docs: list[Document]) -> list[Link]:
     """Copy and derivation links between documents. Documents meet only when they share a
-    shingle (an index, not an n² scan of texts)."""
+    shingle (an index, not an n² scan of texts). One resolution asks for the links of the same
+    documents several times (sources' kinds, groups): the last answer is kept."""
+    key = tuple((d.doc_id, d.language, d.published, tuple((s.start, s.end, s.kind) for s in d.segments)) for d in docs)
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _links(docs)
+    return list(_LAST[key])
+
+
+_LAST: dict[tuple[Any, ...], list[Link]] = {}
+
+
+def _links(docs: list[Document]) -> list[Link]:
     words = {d.doc_id: _words(_body(d)) for d in docs}
     skeleton = {d.doc_id: [w.lower() for w in _SKELETON.findall(_body(d)) if w not in _SKIP] for d in docs}
     found: dict[tuple[str, str], Link] = {}

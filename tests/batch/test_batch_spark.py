@@ -4,6 +4,9 @@ the whole module is held under three minutes."""
 
 from __future__ import annotations
 
+import os
+import sys
+import tarfile
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -63,3 +66,38 @@ def test_devset_on_spark_equals_ingest(spark: Any, tmp_path: Path) -> None:
     with Store(tmp_path / "loaded.db") as store:
         load(out, store)
         assert same.store_cases(store) == cases and same.store_claims(store) == claims
+    assert summary["worker_python"] == sys.executable
+
+
+@pytest.mark.parametrize("master, cores", [("local", 1), ("local[2]", 2), ("local[3,2]", 3), ("local[*]", 4)])
+def test_local_cores(master: str, cores: int) -> None:
+    from spyglass.batch.spark_engine import local_cores
+
+    assert local_cores(master) == cores
+
+
+def test_a_relative_worker_python_runs_from_the_unpacked_archive(spark: Any, tmp_path: Path) -> None:
+    """`--archives env.tar.gz#environment` with PYSPARK_PYTHON=./environment/bin/python, on a local
+    master: the workers start the archive's interpreter (here a script that marks its workers)."""
+    from spyglass.batch.spark_engine import use_shipped_python
+
+    env = tmp_path / "env"
+    (env / "bin").mkdir(parents=True)
+    python = env / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nSPYGLASS_SHIPPED=yes exec {sys.executable} "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    archive = tmp_path / "env.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(env, arcname=".")
+    sc = spark.sparkContext
+    before = sc.pythonExec
+    sc.addArchive(f"{archive}#environment")
+    sc.pythonExec = "./environment/bin/python"
+    try:
+        chosen = use_shipped_python(sc)
+        marks = sc.parallelize([0, 1], 2).map(lambda _: os.environ.get("SPYGLASS_SHIPPED", "no")).collect()
+    finally:
+        sc.pythonExec = before
+    assert chosen.endswith(os.path.join("environment", "bin", "python")) and os.path.isabs(chosen)
+    assert marks == ["yes", "yes"]
+    assert use_shipped_python(sc) == before  # an absolute interpreter is left alone

@@ -73,3 +73,15 @@ def test_one_story_in_simplified_and_traditional_characters_is_one_source() -> N
                       "據悉，林志遠曾在一家造船企業擔任工程師，多次向境外人員提供船舶設計圖紙，並收取報酬。", "2025-03-04")
     kinds = {frozenset((l.a, l.b)): l.kind for l in links([simplified, traditional])}
     assert kinds.get(frozenset((simplified.doc_id, traditional.doc_id))) == "copy"
+
+
+def test_links_kept_from_the_last_call_follow_the_documents_asked_about() -> None:
+    original, copy = doc(STORY, "2025-03-04"), doc("Wire copy. " + STORY, "2025-03-04")
+    rewrite, independent = doc(REWRITE, "2025-03-06"), doc(INDEPENDENT, "2025-03-06")
+    pairs = lambda found: sorted((l.a, l.b, l.kind) for l in found)  # noqa: E731
+    first = links([original, copy, rewrite, independent])
+    assert pairs(links([original, copy, rewrite, independent])) == pairs(first) and len(first) == 3
+    without_copy = pairs(links([original, rewrite, independent]))
+    assert len(without_copy) == 1 and all(copy.doc_id not in (a, b) for a, b, _ in without_copy)
+    first.clear()  # a caller changing its list does not change what the next caller gets
+    assert len(links([original, copy, rewrite, independent])) == 3
