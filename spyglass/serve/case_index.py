@@ -12,11 +12,10 @@ from typing import Any, Callable, Iterable
 
 
 class CaseState:
-    """The resolution layer's cases and table rows at the store state `key`, indexed."""
+    """The resolution layer's case rows at the store state `key`, indexed."""
 
-    def __init__(self, key: tuple[Any, ...], resolved: list[tuple[Any, dict[str, Any]]], rows: list[dict[str, Any]]):
+    def __init__(self, key: tuple[Any, ...], rows: list[dict[str, Any]]):
         self.key = key
-        self.resolved = resolved
         self.rows = rows
         self.by_id: dict[str, int] = {}
         self.by_name: dict[str, list[int]] = defaultdict(list)

@@ -37,6 +37,9 @@ FROM claims c JOIN documents d USING (doc_id)
 ORDER BY d.published IS NULL, d.published, c.doc_id, c.start
 """
 
+_REPEATED = frozenset(("doc_id", "subject", "subject_type", "predicate", "object", "object_type", "value", "date",
+                       "date_precision", "hedge", "hedge_cue"))
+
 # the case fields a table row shows, in the order of the CSV export
 CASE_COLUMNS = ("name", "kind", "status", "sponsor", "parent_agency", "prosecuting_country", "sentence_months",
                 "first_date", "last_date", "documents", "conflicts")
@@ -75,8 +78,11 @@ class Snapshot:
                 "FROM documents ORDER BY published IS NULL, published DESC, doc_id"):
             self.documents[r["doc_id"]] = dict(r)
         self.claims: list[dict[str, Any]] = []
+        # names, types and ids repeat across claims: one string object each, not one a row (at
+        # 100,000 documents the copies would be most of the server's memory)
+        pool: dict[Any, Any] = {}
         for r in store.conn.execute(_CLAIMS):
-            row = dict(r)
+            row = {k: pool.setdefault(v, v) if k in _REPEATED and v is not None else v for k, v in zip(r.keys(), r)}
             row["evidence"] = " ".join((row["evidence"] or "").split())
             self.claims.append(row)
         self.entities: dict[str, Entity] = {}
@@ -193,20 +199,20 @@ class Data:
 
     def _resolve(self, store: Store, key: tuple[Any, ...]) -> None:
         """Bring the cases to the store state `key` (resolving again the blocks that changed)."""
-        from spyglass.run.cases import resolved_cases
+        from spyglass.run.resolution import refresh
+        from spyglass.store import resolved
 
         if self._cases is not None and self._cases.key == key:
             return
-        resolved = resolved_cases(store)
+        refresh(store)
         rows = []
-        for _, stored in resolved:
-            record = dict(stored)
+        for record in resolved.records(store):
             dates = sorted(v for v in record["dates"].values() if v)
             record["first_date"] = dates[0] if dates else None
             record["last_date"] = dates[-1] if dates else None
             record["years"] = sorted({d[:4] for d in dates})
             rows.append(record)
-        self._cases = CaseState(key, resolved, rows)
+        self._cases = CaseState(key, rows)
 
     def _build_in_background(self) -> None:
         with self._lock:
@@ -233,13 +239,6 @@ class Data:
         self.case_rows()
 
     # -- the expensive parts -------------------------------------------------------------
-
-    def cases(self) -> list[Any]:
-        return [case for case, _ in self._resolved()]
-
-    def _resolved(self) -> list[tuple[Any, dict[str, Any]]]:
-        """The resolution layer's cases and records (refreshed, block by block, when the store changed)."""
-        return list(self._current_cases().resolved)
 
     def _current_cases(self) -> CaseState:
         snapshot = self.snapshot()  # a change made elsewhere starts resolving it in the background
@@ -273,10 +272,17 @@ class Data:
 
     def case_file(self, case_id: str) -> dict[str, Any]:
         from spyglass.run.cases import case_file
+        from spyglass.store import resolved
 
         row = self.case_row(case_id)
-        case = next(c for c in self.cases() if c.case_id == row["case_id"])
-        return dict(self.snapshot().lazy(f"case_file:{case.case_id}", lambda: case_file(self.store(), case)))
+
+        def build() -> dict[str, Any]:
+            case = resolved.case(self.store(), row["case_id"])
+            if case is None:  # resolved again since the row was read
+                raise NotFound(f"the case {row['case_id']!r} has changed; /cases lists the cases now")
+            return case_file(self.store(), case)
+
+        return dict(self.snapshot().lazy(f"case_file:{row['case_id']}", build))
 
     def cases_of_document(self, doc_id: str) -> list[dict[str, Any]]:
         return self._current_cases().of_document(doc_id)
