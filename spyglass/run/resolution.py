@@ -58,6 +58,16 @@ def refresh(store: Store) -> Step:
         return _increment(store, changed, now, current_judgements)
 
 
+def keep_linker(store: Store) -> None:
+    """Hold this process's linker of the store's current resolution (a server does this at start),
+    so that the first document added later costs its own keys, not a read of every document's."""
+    with _LOCK:
+        resolved.ensure(store)
+        mark = resolved.state(store, "fingerprint")
+        if mark is not None and mark == resolved.fingerprint(store):
+            _LINKERS[str(store.path)] = (mark, _linker(store))
+
+
 def rebuild(store: Store) -> Step:
     """Resolve the whole store again from nothing."""
     with _LOCK:

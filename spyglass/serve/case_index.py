@@ -6,6 +6,8 @@ cases (the table's filter choices, the rows in one sort order) is kept in `memo`
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 from collections import defaultdict
 from typing import Any, Callable, Iterable
@@ -50,3 +52,33 @@ def own_names(row: dict[str, Any]) -> set[str]:
     name and its parent agency."""
     own = {row["name"], *row["aliases"], (row["sponsor"] or {}).get("name") or "", row["parent_agency"] or ""}
     return {n.casefold() for n in own if n}
+
+
+class Records:
+    """Case records parsed from their stored JSON, each kept while its text is unchanged: after one
+    document is added only the cases of its block are parsed again, not every case in the store."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[bytes, dict[str, Any]] = {}
+
+    def rows(self, texts: list[str]) -> list[dict[str, Any]]:
+        """The table rows of these records: each record with its first and last dates and its years."""
+        parsed: dict[bytes, dict[str, Any]] = {}
+        out = []
+        for text in texts:
+            digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
+            row = parsed.get(digest) or self._parsed.get(digest)
+            if row is None:
+                row = table_row(json.loads(text))
+            parsed[digest] = row
+            out.append(row)
+        self._parsed = parsed
+        return out
+
+
+def table_row(record: dict[str, Any]) -> dict[str, Any]:
+    dates = sorted(v for v in record["dates"].values() if v)
+    record["first_date"] = dates[0] if dates else None
+    record["last_date"] = dates[-1] if dates else None
+    record["years"] = sorted({d[:4] for d in dates})
+    return record

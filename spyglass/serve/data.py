@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from spyglass.errors import NotFound
-from spyglass.serve.case_index import CaseState
+from spyglass.serve.case_index import CaseState, Records
 from spyglass.serve.entity_index import relations
 from spyglass.store import Store
 
@@ -142,6 +142,7 @@ class Data:
         # the cases, kept apart from the snapshot: after a change they are ready (one block resolved
         # again) well before the snapshot's indexes of every claim are
         self._cases: CaseState | None = None
+        self._records = Records()
 
     def store(self) -> Store:
         opened = getattr(self._local, "store", None)
@@ -205,14 +206,7 @@ class Data:
         if self._cases is not None and self._cases.key == key:
             return
         refresh(store)
-        rows = []
-        for record in resolved.records(store):
-            dates = sorted(v for v in record["dates"].values() if v)
-            record["first_date"] = dates[0] if dates else None
-            record["last_date"] = dates[-1] if dates else None
-            record["years"] = sorted({d[:4] for d in dates})
-            rows.append(record)
-        self._cases = CaseState(key, rows)
+        self._cases = CaseState(key, self._records.rows(resolved.record_texts(store)))
 
     def _build_in_background(self) -> None:
         with self._lock:
@@ -235,8 +229,12 @@ class Data:
         threading.Thread(target=build, name="spyglass-snapshot", daemon=True).start()
 
     def warm(self) -> None:
-        """Build the snapshot and the cases now (a server calls this in a thread at start)."""
+        """Build the snapshot and the cases now (a server calls this in a thread at start), and keep
+        the resolution's linker, so that a document added later resolves only its own block."""
+        from spyglass.run.resolution import keep_linker
+
         self.case_rows()
+        keep_linker(self.store())
 
     # -- the expensive parts -------------------------------------------------------------
 

@@ -151,9 +151,14 @@ def cases(store: Store) -> list[tuple[Case, dict[str, Any], str]]:
 def records(store: Store) -> list[dict[str, Any]]:
     """The JSON record of every resolved case, in `cases()`'s order, without building the cases (a
     reader that shows records needs no second copy of every case in memory)."""
+    return [json.loads(text) for text in record_texts(store)]
+
+
+def record_texts(store: Store) -> list[str]:
+    """The records as stored (JSON text), in `cases()`'s order."""
     rows = store.conn.execute("SELECT name, documents, record FROM resolved_cases").fetchall()
     rows.sort(key=lambda r: (-r[1], r[0]))
-    return [json.loads(r[2]) for r in rows]
+    return [str(r[2]) for r in rows]
 
 
 def case(store: Store, case_id: str) -> Case | None:

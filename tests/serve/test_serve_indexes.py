@@ -112,3 +112,39 @@ def test_a_commit_elsewhere_reaches_the_entity_page(tmp_path: Path) -> None:
     assert sorted(r["other"] for r in after["relations"]) == ["Ann Lee", "Bo Ray"]
     assert after["documents"] == 2 and after["claims"]["total"] == 2
     assert {c["name"] for c in data.cases_naming({"Bo Ray"})} == {"Bo Ray"}
+
+
+def test_records_parsed_again_only_where_their_text_changed() -> None:
+    import json
+
+    from spyglass.serve.case_index import Records
+
+    texts = [json.dumps({"case_id": c, "dates": {"arrested": d, "charged": None}}) for c, d in
+             (("c1", "2019-03-01"), ("c2", None), ("c3", "2020-01-02"))]
+    records = Records()
+    first = records.rows(texts)
+    assert [(r["first_date"], r["last_date"], r["years"]) for r in first] == [
+        ("2019-03-01", "2019-03-01", ["2019"]), (None, None, []), ("2020-01-02", "2020-01-02", ["2020"])]
+    changed = [texts[0], json.dumps({"case_id": "c2", "dates": {"arrested": "2018-05"}}), texts[2]]
+    second = records.rows(changed)
+    assert second[0] is first[0] and second[2] is first[2] and second[1] is not first[1]
+    assert second[1]["years"] == ["2018"]
+
+
+def test_a_server_keeps_the_linker_of_a_store_resolved_elsewhere(tmp_path: Path) -> None:
+    from spyglass.run import resolution
+    from spyglass.store import Store
+
+    db = tmp_path / "s.db"
+    add_report(db, 1, "Ann Lee")
+    with Store(db) as store:
+        resolution.refresh(store)
+    resolution._LINKERS.clear()  # as in a server process started after the ingest that resolved it
+    with Store(db) as store:
+        resolution.keep_linker(store)
+        assert str(store.path) in resolution._LINKERS
+    add_report(db, 2, "Bo Ray")
+    with Store(db) as store:
+        step = resolution.refresh(store)
+        assert (step.documents, step.full) == (1, False)
+        assert sorted(r["name"] for r in resolution.resolved.records(store)) == ["Ann Lee", "Bo Ray"]
