@@ -210,7 +210,7 @@ async def one_more_document(db: Path, client: Any) -> None:
         name = "Aquorvin Zeltrabex" + "".join(chr(ord("a") + int(d)) for d in str(store.count()))
         generate(store, 1, seed=store.count() + 100_003, cast=[name])
     while True:
-        found = (await client.get("/api/cases", params={"sort": "name", "limit": 3})).json()  # it sorts first
+        found = (await client.get("/api/cases", params={"sort": "name", "limit": 20})).json()  # it sorts first
         if any(item["name"] == name for item in found["items"]):
             break
         if time.perf_counter() - start > 600:

@@ -29,7 +29,7 @@ class CaseState:
             for doc in dict.fromkeys(s["document"] for s in r["sources"]):
                 self.by_document[doc].append(i)
         self._memo: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def naming(self, names: Iterable[str]) -> list[dict[str, Any]]:
         """The rows whose name, alias, sponsor or parent agency is one of `names`, in table order."""
@@ -39,11 +39,11 @@ class CaseState:
     def of_document(self, doc_id: str) -> list[dict[str, Any]]:
         return [self.rows[i] for i in self.by_document.get(doc_id, ())]
 
-    def memo(self, name: str, build: Callable[[], Any]) -> Any:
-        """`build()`, computed once for these cases."""
+    def memo(self, name: str, build: Callable[[list[dict[str, Any]]], Any]) -> Any:
+        """`build(rows)` over these cases' rows, computed once."""
         with self._lock:
             if name not in self._memo:
-                self._memo[name] = build()
+                self._memo[name] = build(self.rows)
             return self._memo[name]
 
 

@@ -255,8 +255,8 @@ class Data:
         """One JSON record a case (as `spyglass cases --format json`) plus the fields the table sorts on."""
         return list(self._current_cases().rows)
 
-    def case_memo(self, name: str, build: Callable[[], Any]) -> Any:
-        """`build()` over the current cases, computed once until they change (filters, sort orders)."""
+    def case_memo(self, name: str, build: Callable[[list[dict[str, Any]]], Any]) -> Any:
+        """`build(rows)` over the current case rows, computed once until they change (filters, sort orders)."""
         return self._current_cases().memo(name, build)
 
     def case_row(self, case_id: str) -> dict[str, Any]:

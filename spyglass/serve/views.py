@@ -32,13 +32,21 @@ def case_table(data: Data, sponsor: str | None = None, status: str | None = None
         raise InputError(f"cannot sort cases by {sort!r}; use one of {', '.join(SORTS)}")
     if descending is None:
         descending = default_descending(sort)
-    rows = data.case_memo(f"sorted:{sort}:{descending}", lambda: sorted_rows(data.case_rows(), sort, bool(descending)))
+
+    def sorted_by(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted_rows(rows, sort, bool(descending))
+
     # filtering keeps the sorted order (the sort is stable), so the rows are those of sorting the filtered ones
     if sponsor:
         want = sponsor.casefold()
-        rows = [r for r in rows if r["sponsor"] and (
-            any(want in a.casefold() for a in [r["sponsor"]["name"], *r["sponsor"]["aliases"]])
-            or want in (r["parent_agency"] or "").casefold())]
+        entries = data.case_memo(f"sponsored:{sort}:{descending}", lambda rows: [
+            (r, NUL.join(sponsor_names(r))) for r in sorted_by(rows)])
+        # one search a row through its names joined (a NUL never occurs in a name; a query with one
+        # is looked for name by name, so it cannot match across two)
+        rows = ([r for r, names in entries if want in names] if NUL not in want
+                else [r for r, names in entries if any(want in n for n in names.split(NUL))])
+    else:
+        rows = data.case_memo(f"sorted:{sort}:{descending}", sorted_by)
     if status:
         rows = [r for r in rows if r["status"] == status]
     if country:
@@ -46,6 +54,17 @@ def case_table(data: Data, sponsor: str | None = None, status: str | None = None
     if year:
         rows = [r for r in rows if year in r["years"]]
     return list(rows)
+
+
+NUL = "\x00"
+
+
+def sponsor_names(r: dict[str, Any]) -> tuple[str, ...]:
+    """What the sponsor filter looks in, casefolded: the sponsor's name and aliases and the parent
+    agency (nothing for a case without a sponsor)."""
+    if not r["sponsor"]:
+        return ()
+    return tuple(a.casefold() for a in [r["sponsor"]["name"], *r["sponsor"]["aliases"], r["parent_agency"] or ""])
 
 
 def sorted_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[dict[str, Any]]:
@@ -73,7 +92,7 @@ def sort_value(r: dict[str, Any], column: str) -> Any:
 
 
 def case_filters(data: Data) -> dict[str, list[str]]:
-    return data.case_memo("filters", lambda: _filters(data.case_rows()))  # type: ignore[no-any-return]
+    return data.case_memo("filters", _filters)  # type: ignore[no-any-return]
 
 
 def _filters(rows: list[dict[str, Any]]) -> dict[str, list[str]]:

@@ -75,12 +75,12 @@ def test_cases_by_document(doc: str, cases: list[str]) -> None:
     assert state.rows[state.by_id["c1"]]["name"] == "Ann Lee"  # the first row of an id, as a scan finds it
 
 
-def add_report(db: Path, n: int, person: str) -> None:
-    from spyglass.model import Claim, Document, Segment
+def add_report(db: Path, n: int, person: str, sponsor: str | None = "Unit 7") -> None:
+    from spyglass.model import Claim, Document, FuzzyDate, Segment
     from spyglass.model.records import content_hash
     from spyglass.store import Store, extracted
 
-    text = f"{person} was arrested in Lyon on suspicion of spying for the Unit 7.\n"
+    text = f"{person} was arrested in Lyon on suspicion of spying for the {sponsor}.\n"
     with Store(db) as store:
         doc = Document(doc_id=content_hash(text, n), text=text, segments=[Segment("body", 0, len(text))],
                        title=f"report {n}", publisher="Harbour Post", published="2024-05-0" + str(n), language="en",
@@ -88,10 +88,12 @@ def add_report(db: Path, n: int, person: str) -> None:
         store.add_document(doc, f"test:{n}")
         common = {"doc_id": doc.doc_id, "start": 0, "end": len(text) - 1, "extractor": "test",
                   "extractor_version": "1", "confidence": 0.9}
-        extracted.save(store, doc.doc_id, [], [
-            Claim(person, "arrested", subject_type="person", value="in Lyon", **common),
-            Claim(person, "agent_of", subject_type="person", object="Unit 7", object_type="agency_unit", **common)],
-            "test")
+        claims = [Claim(person, "arrested", subject_type="person", value="in Lyon",
+                        date=FuzzyDate(f"202{n % 3}-05-0{n}", "day"), **common)]
+        if sponsor:
+            claims.append(Claim(person, "agent_of", subject_type="person", object=sponsor, object_type="agency_unit",
+                                **common))
+        extracted.save(store, doc.doc_id, [], claims, "test")
 
 
 def test_a_commit_elsewhere_reaches_the_entity_page(tmp_path: Path) -> None:
@@ -148,3 +150,45 @@ def test_a_server_keeps_the_linker_of_a_store_resolved_elsewhere(tmp_path: Path)
         step = resolution.refresh(store)
         assert (step.documents, step.full) == (1, False)
         assert sorted(r["name"] for r in resolution.resolved.records(store)) == ["Ann Lee", "Bo Ray"]
+
+
+def scanned_table(rows: list[dict[str, Any]], sponsor: str | None, year: str | None, sort: str,
+                  descending: bool) -> list[str]:
+    """The case table as it was computed before its indexes: filter every row, then sort."""
+    from spyglass.serve.views import sort_value
+
+    if sponsor:
+        want = sponsor.casefold()
+        rows = [r for r in rows if r["sponsor"] and (
+            any(want in a.casefold() for a in [r["sponsor"]["name"], *r["sponsor"]["aliases"]])
+            or want in (r["parent_agency"] or "").casefold())]
+    if year:
+        rows = [r for r in rows if year in r["years"]]
+
+    def key(r: dict[str, Any]) -> tuple[bool, Any]:
+        value = sort_value(r, sort)
+        return (value is None) != descending, value if value is not None else ""
+
+    return [r["case_id"] for r in sorted(rows, key=key, reverse=descending)]
+
+
+@pytest.mark.parametrize("sponsor", [None, "unit", "UNIT 7", "nit 7", "ministry", "unit 7\x00", "", "nobody"])
+@pytest.mark.parametrize(("sort", "descending"), [("name", False), ("documents", True), ("sponsor", False)])
+def test_case_table_as_a_scan(tmp_path_factory: pytest.TempPathFactory, sponsor: str | None, sort: str,
+                              descending: bool) -> None:
+    from spyglass.serve.data import Data
+    from spyglass.serve.views import case_table
+
+    db = tmp_path_factory.getbasetemp() / "table.db"
+    if not db.exists():
+        for n, (person, agency) in enumerate([("Ann Lee", "Unit 7"), ("Bo Ray", "Ministry X"), ("Cy Dunn", None),
+                                              ("Di Moss", "Unit 7")], start=1):
+            add_report(db, n, person, agency)
+    data = Data(db)
+    rows = data.case_rows()
+    assert len(rows) == 4
+    assert {r["sponsor"]["name"] if r["sponsor"] else None for r in rows} == {"Unit 7", "Ministry X", None}
+    assert {y for r in rows for y in r["years"]} == {"2020", "2021", "2022"}
+    for year in (None, "2021", "1999"):
+        got = [r["case_id"] for r in case_table(data, sponsor, None, None, year, sort, descending)]
+        assert got == scanned_table(rows, sponsor, year, sort, descending)
