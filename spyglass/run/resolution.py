@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, Iterable
 
 from spyglass.model import Case, Claim, Document, Mention
@@ -56,6 +58,16 @@ def refresh(store: Store) -> Step:
 
         changed = resolved.changed_documents(store, json.loads(last_marks))
         return _increment(store, changed, now, current_judgements)
+
+
+def keep_linker(store: Store) -> None:
+    """Hold this process's linker of the store's current resolution (a server does this at start),
+    so that the first document added later costs its own keys, not a read of every document's."""
+    with _LOCK:
+        resolved.ensure(store)
+        mark = resolved.state(store, "fingerprint")
+        if mark is not None and mark == resolved.fingerprint(store):
+            _LINKERS[str(store.path)] = (mark, _linker(store))
 
 
 def rebuild(store: Store) -> Step:
@@ -127,12 +139,13 @@ def _linker(store: Store) -> Linker:
     if cached is not None and cached[0] == resolved.state(store, "fingerprint"):
         return cached[1]
     linker = Linker()
-    stored = resolved.keys(store)
-    order = [r[0] for r in store.conn.execute("SELECT doc_id FROM documents ORDER BY published IS NULL, published, "
-                                              "doc_id")]
-    for doc_id in order:
-        if doc_id in stored:
-            linker.add(_as_keys(doc_id, stored[doc_id]))
+    # streamed a document at a time in the store's order: holding every key row at once would cost
+    # the process a gigabyte at 100,000 documents
+    rows = store.conn.execute(
+        "SELECT k.doc_id, k.kind, k.key FROM resolution_keys k JOIN documents d USING (doc_id) "
+        "ORDER BY d.published IS NULL, d.published, d.doc_id, k.rowid")
+    for doc_id, group in groupby(rows, key=itemgetter(0)):
+        linker.add(_as_keys(doc_id, [(kind, key) for _, kind, key in group]))
     return linker
 
 

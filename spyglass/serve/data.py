@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from spyglass.errors import NotFound
+from spyglass.serve.case_index import CaseState, Records
+from spyglass.serve.entity_index import relations
 from spyglass.store import Store
 
 log = logging.getLogger("spyglass.serve")
@@ -34,6 +36,9 @@ SELECT c.claim_id, c.doc_id, c.subject, c.subject_type, c.predicate, c.object, c
 FROM claims c JOIN documents d USING (doc_id)
 ORDER BY d.published IS NULL, d.published, c.doc_id, c.start
 """
+
+_REPEATED = frozenset(("doc_id", "subject", "subject_type", "predicate", "object", "object_type", "value", "date",
+                       "date_precision", "hedge", "hedge_cue"))
 
 # the case fields a table row shows, in the order of the CSV export
 CASE_COLUMNS = ("name", "kind", "status", "sponsor", "parent_agency", "prosecuting_country", "sentence_months",
@@ -73,8 +78,11 @@ class Snapshot:
                 "FROM documents ORDER BY published IS NULL, published DESC, doc_id"):
             self.documents[r["doc_id"]] = dict(r)
         self.claims: list[dict[str, Any]] = []
+        # names, types and ids repeat across claims: one string object each, not one a row (at
+        # 100,000 documents the copies would be most of the server's memory)
+        pool: dict[Any, Any] = {}
         for r in store.conn.execute(_CLAIMS):
-            row = dict(r)
+            row = {k: pool.setdefault(v, v) if k in _REPEATED and v is not None else v for k, v in zip(r.keys(), r)}
             row["evidence"] = " ".join((row["evidence"] or "").split())
             self.claims.append(row)
         self.entities: dict[str, Entity] = {}
@@ -97,6 +105,7 @@ class Snapshot:
         for folded, entity in self.entities.items():
             for alias in entity.aliases:
                 self.alias_to_entity.setdefault(alias.casefold(), folded)
+        self.relations = relations(self.claims, ((k, e.claims) for k, e in self.entities.items()))
 
     def _entity(self, name: str) -> Entity:
         key = name.casefold()
@@ -132,7 +141,8 @@ class Data:
         self._building = False
         # the cases, kept apart from the snapshot: after a change they are ready (one block resolved
         # again) well before the snapshot's indexes of every claim are
-        self._cases: tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]] | None = None
+        self._cases: CaseState | None = None
+        self._records = Records()
 
     def store(self) -> Store:
         opened = getattr(self._local, "store", None)
@@ -153,7 +163,7 @@ class Data:
 
             index_for(store)
             self._kb_synced = True
-        key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+        key = self._key(store)
         current = self._snapshot
         if current is not None and current.key == key:
             return current
@@ -166,6 +176,20 @@ class Data:
             self._wrote = False
             return self._snapshot
 
+    def _key(self, store: Store) -> tuple[Any, ...]:
+        """The store's fingerprint, counted again only after a commit since this thread last looked.
+
+        Counting rows scans every table (milliseconds at 10,000 documents, and a page asks many
+        times); `PRAGMA data_version` moves when another connection commits and `total_changes`
+        when this one writes, and both cost microseconds."""
+        seen = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.conn.total_changes)
+        last = getattr(self._local, "key", None)
+        if last is not None and last[0] == seen:
+            return last[1]  # type: ignore[no-any-return]
+        key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+        self._local.key = (seen, key)
+        return key
+
     def wrote(self) -> None:
         """This app changed the store: the next request reads the change, however long that takes."""
         self._wrote = True
@@ -176,20 +200,13 @@ class Data:
 
     def _resolve(self, store: Store, key: tuple[Any, ...]) -> None:
         """Bring the cases to the store state `key` (resolving again the blocks that changed)."""
-        from spyglass.run.cases import resolved_cases
+        from spyglass.run.resolution import refresh
+        from spyglass.store import resolved
 
-        if self._cases is not None and self._cases[0] == key:
+        if self._cases is not None and self._cases.key == key:
             return
-        resolved = resolved_cases(store)
-        rows = []
-        for _, stored in resolved:
-            record = dict(stored)
-            dates = sorted(v for v in record["dates"].values() if v)
-            record["first_date"] = dates[0] if dates else None
-            record["last_date"] = dates[-1] if dates else None
-            record["years"] = sorted({d[:4] for d in dates})
-            rows.append(record)
-        self._cases = (key, resolved, rows)
+        refresh(store)
+        self._cases = CaseState(key, self._records.rows(resolved.record_texts(store)))
 
     def _build_in_background(self) -> None:
         with self._lock:
@@ -200,7 +217,7 @@ class Data:
         def build() -> None:
             try:
                 store = self.store()
-                key = tuple(store.conn.execute(_FINGERPRINT).fetchone())
+                key = self._key(store)
                 fresh = self._built(store, key)
                 with self._lock:
                     self._snapshot = fresh
@@ -212,19 +229,16 @@ class Data:
         threading.Thread(target=build, name="spyglass-snapshot", daemon=True).start()
 
     def warm(self) -> None:
-        """Build the snapshot and the cases now (a server calls this in a thread at start)."""
+        """Build the snapshot and the cases now (a server calls this in a thread at start), and keep
+        the resolution's linker, so that a document added later resolves only its own block."""
+        from spyglass.run.resolution import keep_linker
+
         self.case_rows()
+        keep_linker(self.store())
 
     # -- the expensive parts -------------------------------------------------------------
 
-    def cases(self) -> list[Any]:
-        return [case for case, _ in self._resolved()]
-
-    def _resolved(self) -> list[tuple[Any, dict[str, Any]]]:
-        """The resolution layer's cases and records (refreshed, block by block, when the store changed)."""
-        return list(self._current_cases()[1])
-
-    def _current_cases(self) -> tuple[tuple[Any, ...], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]]:
+    def _current_cases(self) -> CaseState:
         snapshot = self.snapshot()  # a change made elsewhere starts resolving it in the background
         if self._cases is None:
             with self._lock:
@@ -239,30 +253,38 @@ class Data:
 
     def case_rows(self) -> list[dict[str, Any]]:
         """One JSON record a case (as `spyglass cases --format json`) plus the fields the table sorts on."""
-        return list(self._current_cases()[2])
+        return list(self._current_cases().rows)
+
+    def case_memo(self, name: str, build: Callable[[list[dict[str, Any]]], Any]) -> Any:
+        """`build(rows)` over the current case rows, computed once until they change (filters, sort orders)."""
+        return self._current_cases().memo(name, build)
 
     def case_row(self, case_id: str) -> dict[str, Any]:
-        for row in self.case_rows():
+        state = self._current_cases()
+        if case_id in state.by_id:
+            return state.rows[state.by_id[case_id]]
+        for row in state.rows:
             if row["case_id"] == case_id or row["case_id"].startswith(case_id) and len(case_id) >= 6:
                 return row
         raise NotFound(f"no case has the id {case_id!r}; /cases lists them")
 
     def case_file(self, case_id: str) -> dict[str, Any]:
         from spyglass.run.cases import case_file
+        from spyglass.store import resolved
 
         row = self.case_row(case_id)
-        case = next(c for c in self.cases() if c.case_id == row["case_id"])
-        return dict(self.snapshot().lazy(f"case_file:{case.case_id}", lambda: case_file(self.store(), case)))
+
+        def build() -> dict[str, Any]:
+            case = resolved.case(self.store(), row["case_id"])
+            if case is None:  # resolved again since the row was read
+                raise NotFound(f"the case {row['case_id']!r} has changed; /cases lists the cases now")
+            return case_file(self.store(), case)
+
+        return dict(self.snapshot().lazy(f"case_file:{row['case_id']}", build))
 
     def cases_of_document(self, doc_id: str) -> list[dict[str, Any]]:
-        return [r for r in self.case_rows() if any(s["document"] == doc_id for s in r["sources"])]
+        return self._current_cases().of_document(doc_id)
 
     def cases_naming(self, names: set[str]) -> list[dict[str, Any]]:
         """Cases whose name, alias, sponsor or parent agency is one of `names` (case-insensitive)."""
-        folded = {n.casefold() for n in names}
-        out = []
-        for r in self.case_rows():
-            own = {r["name"], *r["aliases"], (r["sponsor"] or {}).get("name") or "", r["parent_agency"] or ""}
-            if folded & {n.casefold() for n in own if n}:
-                out.append(r)
-        return out
+        return self._current_cases().naming(names)

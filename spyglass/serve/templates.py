@@ -8,6 +8,7 @@ pages carry no inline script or style, so the Content-Security-Policy can forbid
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode
 
@@ -26,7 +27,9 @@ def href(path: str, **params: Any) -> str:
     return e(path + ("?" + query if query else ""))
 
 
+@lru_cache(maxsize=100_000)
 def entity_link(name: str | None) -> str:
+    # kept: a bureau's page links the same thousand names on every request
     return "" if not name else f'<a href="{href("/entity", name=name)}">{e(name)}</a>'
 
 

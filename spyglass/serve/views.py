@@ -30,21 +30,44 @@ def case_table(data: Data, sponsor: str | None = None, status: str | None = None
     """The cases that pass every filter given, sorted; `sponsor` matches the sponsor, its aliases or parent."""
     if sort not in SORTS:
         raise InputError(f"cannot sort cases by {sort!r}; use one of {', '.join(SORTS)}")
-    rows = data.case_rows()
+    if descending is None:
+        descending = default_descending(sort)
+
+    def sorted_by(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted_rows(rows, sort, bool(descending))
+
+    # filtering keeps the sorted order (the sort is stable), so the rows are those of sorting the filtered ones
     if sponsor:
         want = sponsor.casefold()
-        rows = [r for r in rows if r["sponsor"] and (
-            any(want in a.casefold() for a in [r["sponsor"]["name"], *r["sponsor"]["aliases"]])
-            or want in (r["parent_agency"] or "").casefold())]
+        entries = data.case_memo(f"sponsored:{sort}:{descending}", lambda rows: [
+            (r, NUL.join(sponsor_names(r))) for r in sorted_by(rows)])
+        # one search a row through its names joined (a NUL never occurs in a name; a query with one
+        # is looked for name by name, so it cannot match across two)
+        rows = ([r for r, names in entries if want in names] if NUL not in want
+                else [r for r, names in entries if any(want in n for n in names.split(NUL))])
+    else:
+        rows = data.case_memo(f"sorted:{sort}:{descending}", sorted_by)
     if status:
         rows = [r for r in rows if r["status"] == status]
     if country:
         rows = [r for r in rows if (r["prosecuting_country"] or "").casefold() == country.casefold()]
     if year:
         rows = [r for r in rows if year in r["years"]]
-    if descending is None:
-        descending = default_descending(sort)
+    return list(rows)
 
+
+NUL = "\x00"
+
+
+def sponsor_names(r: dict[str, Any]) -> tuple[str, ...]:
+    """What the sponsor filter looks in, casefolded: the sponsor's name and aliases and the parent
+    agency (nothing for a case without a sponsor)."""
+    if not r["sponsor"]:
+        return ()
+    return tuple(a.casefold() for a in [r["sponsor"]["name"], *r["sponsor"]["aliases"], r["parent_agency"] or ""])
+
+
+def sorted_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[dict[str, Any]]:
     def key(r: dict[str, Any]) -> tuple[bool, Any]:
         value = sort_value(r, sort)
         return (value is None) != descending, value if value is not None else ""
@@ -69,7 +92,10 @@ def sort_value(r: dict[str, Any], column: str) -> Any:
 
 
 def case_filters(data: Data) -> dict[str, list[str]]:
-    rows = data.case_rows()
+    return data.case_memo("filters", _filters)  # type: ignore[no-any-return]
+
+
+def _filters(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {
         "sponsor": sorted({r["sponsor"]["name"] for r in rows if r["sponsor"]}
                           | {r["parent_agency"] for r in rows if r["parent_agency"]}),
@@ -83,23 +109,13 @@ def entity_view(data: Data, name: str, limit: int = 100, offset: int = 0) -> dic
     """An entity: its names, KB entries, relations to other entities, and its claims with their sentences."""
     snap = data.snapshot()
     entity = snap.entity(name)
-    claims = [snap.claims[i] for i in entity.claims]
-    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for c in claims:
-        if not c["object"] or not c["object_type"]:
-            continue
-        outgoing = c["subject"].casefold() == entity.name.casefold()
-        other, direction = (c["object"], "out") if outgoing else (c["subject"], "in")
-        rel = relations.setdefault((c["predicate"], direction, other.casefold()), {
-            "predicate": c["predicate"], "direction": direction, "other": other,
-            "other_type": c["object_type"] if outgoing else c["subject_type"], "documents": set()})
-        rel["documents"].add(c["doc_id"])
-    rel_list = sorted(({**r, "documents": len(r["documents"])} for r in relations.values()),
-                      key=lambda r: (-r["documents"], r["predicate"], r["other"]))
+    page = page_of(entity.claims, limit, offset)  # positions: only the page's claims are read
+    page["items"] = [snap.claims[i] for i in page["items"]]
     return {**entity.summary(), "kb": kb_view(data, entity.name, entity.aliases),
-            "relations": rel_list, "cases": [{"case_id": r["case_id"], "name": r["name"], "status": r["status"]}
-                                             for r in data.cases_naming({entity.name, *entity.aliases})],
-            "claims": page_of(claims, limit, offset)}
+            "relations": [dict(r) for r in snap.relations.get(entity.name.casefold(), [])],
+            "cases": [{"case_id": r["case_id"], "name": r["name"], "status": r["status"]}
+                      for r in data.cases_naming({entity.name, *entity.aliases})],
+            "claims": page}
 
 
 def kb_view(data: Data, name: str, aliases: set[str] | None = None) -> dict[str, Any] | None:

@@ -148,6 +148,28 @@ def cases(store: Store) -> list[tuple[Case, dict[str, Any], str]]:
     return sorted(out, key=lambda item: (-len(item[0].documents), item[0].name))
 
 
+def records(store: Store) -> list[dict[str, Any]]:
+    """The JSON record of every resolved case, in `cases()`'s order, without building the cases (a
+    reader that shows records needs no second copy of every case in memory)."""
+    return [json.loads(text) for text in record_texts(store)]
+
+
+def record_texts(store: Store) -> list[str]:
+    """The records as stored (JSON text), in `cases()`'s order."""
+    rows = store.conn.execute("SELECT name, documents, record FROM resolved_cases").fetchall()
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return [str(r[2]) for r in rows]
+
+
+def case(store: Store, case_id: str) -> Case | None:
+    """The resolved case with this id (the first in `cases()`'s order), or None."""
+    rows = store.conn.execute("SELECT name, documents, data FROM resolved_cases WHERE case_id = ?",
+                              (case_id,)).fetchall()
+    if not rows:
+        return None
+    return case_from_data(json.loads(min(rows, key=lambda r: (-r[1], r[0]))[2]))
+
+
 def case_data(case: Case) -> dict[str, Any]:
     data = {k: v for k, v in vars(case).items() if k != "timeline"}
     data["timeline"] = [{"status": e.status, "date": [e.date.value, e.date.precision] if e.date else None,
