@@ -173,7 +173,7 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
     claims: list[Claim] = []
     for match in _ALIAS_CUE.finditer(ctx.text):
         at = ctx.start + match.start()
-        named_here = False
+        named_here = leading = False
         alias = match.group("alias").rstrip(".,")
         cue = match.group(0)
         named = [alias]
@@ -185,14 +185,18 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
             kinds: tuple[str, ...] = ("threat_group",)  # "Microsoft calls it X": another label of a group
         elif re.match(r"tracks|tracked|renders|known by", cue):
             kinds = ("company", "threat_group")
-        elif re.match(r"(?:also )?[Kk]nown|a\.k\.a|aka", cue):
-            kinds = ("person", "company", "threat_group")  # "Star Blizzard, also known as the Callisto Group"
+        elif re.match(r"(?:also )?[Kk]nown|a\.k\.a|aka", cue) and ctx.text[: match.start()].strip():
+            # "Star Blizzard, also known as the Callisto Group"; "Iran's Ministry of Intelligence, known as MOIS"
+            kinds = ("person", "company", "threat_group", "state_agency", "agency_unit")
+        elif re.match(r"(?:also )?[Kk]nown", cue):
+            kinds = ("person",)  # "Known to friends as Jason Lu, he ...": the person "he" stands for
+            leading = True
         else:
             kinds = ("person",)
         subject: Mention | None
         if re.match(r"names? (?:him|her)|(?:his|her) (?:real|true|actual)", cue):
             subject = described_person(ctx)  # "The charge sheet names him as ...": the person reported on
-        elif kinds == ("person",):
+        elif kinds == ("person",) and not leading:
             subject = _acting_person(ctx, at)  # "X presented himself as": whoever the verb's subject is
         else:
             subject = _nearest_before(ctx, at, kinds, exclude=alias)

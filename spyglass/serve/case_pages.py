@@ -250,7 +250,7 @@ def related(data: Data, row: dict[str, Any], links: Links) -> str:
     snap = data.snapshot()
     found: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        entity = snap.entities.get(name.casefold())
+        entity = snap.find(name)
         for i in entity.claims if entity else []:
             c = snap.claims[i]
             mine = c["subject"] in names

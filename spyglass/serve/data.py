@@ -9,6 +9,7 @@ computed the first time a request needs it and kept until the fingerprint change
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any, Callable
 from spyglass.errors import NotFound
 from spyglass.serve.case_index import CaseState, Records
 from spyglass.serve.entity_index import relations
+from spyglass.serve.identities import display_name, joined
 from spyglass.store import Store
 
 log = logging.getLogger("spyglass.serve")
@@ -102,10 +104,52 @@ class Snapshot:
                     if not entity.types:
                         entity.types[type_] += 1
         self.alias_to_entity: dict[str, str] = {}
+        self._join(store)
         for folded, entity in self.entities.items():
             for alias in entity.aliases:
                 self.alias_to_entity.setdefault(alias.casefold(), folded)
-        self.relations = relations(self.claims, ((k, e.claims) for k, e in self.entities.items()))
+        self.relations = relations(self.claims, ((k, e.claims) for k, e in self.entities.items()), self.name_of)
+
+    def _join(self, store: Store) -> None:
+        """One entity per real thing: the names `identities.joined` finds to be one become one entity,
+        named as its case or by its most documented name; every member name still finds it."""
+        import json
+
+        try:  # the resolved cases, once the store has been resolved
+            cases = [(r[0], json.loads(r[1]).get("aliases") or []) for r in
+                     store.conn.execute("SELECT name, record FROM resolved_cases")]
+        except sqlite3.OperationalError:
+            cases = []
+        roots = joined(self.entities, self.claims, cases)
+        groups: dict[str, list[str]] = {}
+        for key in self.entities:
+            groups.setdefault(roots.get(key, key), []).append(key)
+        case_names = {name for name, _ in cases}
+        for keys in groups.values():
+            if len(keys) == 1:
+                continue
+            members = [self.entities.pop(k) for k in keys]
+            entity = Entity(display_name(members, case_names))
+            for member in members:
+                entity.types.update(member.types)
+                entity.aliases |= member.aliases | {member.name}
+                entity.kb_ids |= member.kb_ids
+                entity.documents |= member.documents
+                entity.claims += member.claims
+            entity.claims = sorted(set(entity.claims))
+            self.entities[entity.name.casefold()] = entity
+            for key in keys:
+                self.alias_to_entity[key] = entity.name.casefold()
+
+    def find(self, name: str) -> Entity | None:
+        """The entity `name` is one of, or None."""
+        key = name.casefold()
+        return self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+
+    def name_of(self, name: str) -> str:
+        """The name of the entity `name` is one of (itself when the store does not know it)."""
+        found = self.find(name)
+        return found.name if found else name
 
     def _entity(self, name: str) -> Entity:
         key = name.casefold()

@@ -6,16 +6,17 @@ bureau named in thousands of reports would otherwise walk all its claims on ever
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 Relation = dict[str, Any]
 
 
-def relations(claims: list[dict[str, Any]], claim_lists: Iterable[tuple[str, list[int]]]) -> dict[str, list[Relation]]:
+def relations(claims: list[dict[str, Any]], claim_lists: Iterable[tuple[str, list[int]]],
+              name_of: Callable[[str], str] = lambda name: name) -> dict[str, list[Relation]]:
     """Entity key (a casefolded name) -> its relations, most documented first: one for each predicate,
     direction ("out" when the entity is the claim's subject, else "in") and other entity, with the
     number of documents that state it. `claim_lists` gives each entity key with the positions in
-    `claims` of the claims that name it."""
+    `claims` of the claims that name it; `name_of` gives the entity a spelling is one of."""
     out: dict[str, list[Relation]] = {}
     for key, positions in claim_lists:
         found: dict[tuple[str, str, str], Relation] = {}
@@ -23,8 +24,9 @@ def relations(claims: list[dict[str, Any]], claim_lists: Iterable[tuple[str, lis
             c = claims[i]
             if not c["object"] or not c["object_type"]:
                 continue
-            outgoing = c["subject"].casefold() == key
-            other, direction = (c["object"], "out") if outgoing else (c["subject"], "in")
+            subject, obj = name_of(c["subject"]), name_of(c["object"])
+            outgoing = subject.casefold() == key
+            other, direction = (obj, "out") if outgoing else (subject, "in")
             rel = found.get((c["predicate"], direction, other.casefold()))
             if rel is None:
                 rel = found[(c["predicate"], direction, other.casefold())] = {

@@ -149,11 +149,12 @@ def neighbourhood(data: Data, name: str, depth: int = 1, limit: int = 60) -> dic
                 c = snap.claims[i]
                 if not c["object"] or not c["object_type"]:
                     continue
-                edges[(c["subject"], c["predicate"], c["object"])].add(c["doc_id"])
-                for other, type_ in ((c["subject"], c["subject_type"]), (c["object"], c["object_type"])):
+                subject, obj = snap.name_of(c["subject"]), snap.name_of(c["object"])  # one node a real thing
+                edges[(subject, c["predicate"], obj)].add(c["doc_id"])
+                for other, type_ in ((subject, c["subject_type"]), (obj, c["object_type"])):
                     if other.casefold() not in nodes and len(nodes) < limit:
                         nodes[other.casefold()] = {"id": other, "type": type_, "depth": level}
-                        following.append(snap.entities[other.casefold()])
+                        following.append(snap.entity(other))
         frontier = following
     edge_list = [{"source": s, "target": o, "predicate": p, "documents": len(d)} for (s, p, o), d in edges.items()
                  if s.casefold() in nodes and o.casefold() in nodes]
@@ -174,6 +175,7 @@ def agency_graph(data: Data, agency: str) -> dict[str, Any]:
     edges: dict[tuple[str, str, str], int] = Counter()
 
     def node(name: str, role: str, type_: str | None = None) -> str:
+        name = snap.name_of(name)  # one node per real thing, whichever spelling a claim uses
         key = name.casefold()
         if key not in nodes:
             nodes[key] = {"id": name, "role": role, "type": type_}
@@ -190,22 +192,25 @@ def agency_graph(data: Data, agency: str) -> dict[str, Any]:
         children = [entry for entry in index.entries.values()
                     if entry.parent in index.members.get(root.kb_id, [root.kb_id]) and entry.status != "revoked"]
         # the bureaus the reporting names; all of them only when it names none (else 30 silent nodes crowd it)
-        named = [c for c in children if any(n.casefold() in snap.entities for n in c.names())]
+        named = [c for c in children if any(snap.find(n) for n in c.names())]
         for entry in named or children:
             units.add(node(entry.name, "bureau", entry.type))
             edges[(entry.name, "part_of", root_name)] += 1
     else:
         snap.entity(agency)
         node(root_name, "agency", snap.entity(agency).type)
+    root_name = snap.name_of(root_name)
     for c in snap.claims:  # units the reporting names
-        if c["predicate"] == "part_of" and c["object"] and c["object"].casefold() == root_name.casefold():
-            units.add(node(c["subject"], "bureau", c["subject_type"]))
-            edges[(c["subject"], "part_of", root_name)] += 1
+        if c["predicate"] == "part_of" and c["object"] and snap.name_of(c["object"]).casefold() == root_name.casefold():
+            unit = node(c["subject"], "bureau", c["subject_type"])
+            units.add(unit)
+            edges[(unit, "part_of", root_name)] += 1
     members = {root_name.casefold(), *(u.casefold() for u in units)}
     for c in snap.claims:
         subject, obj, predicate = c["subject"], c["object"], c["predicate"]
         if not obj:
             continue
+        subject, obj = snap.name_of(subject), snap.name_of(obj)
         if obj.casefold() in members and predicate in ("officer_of", "agent_of", "recruited_by"):
             node(subject, "officer" if predicate == "officer_of" else "agent", c["subject_type"])
             edges[(subject, predicate, obj)] += 1
@@ -217,13 +222,12 @@ def agency_graph(data: Data, agency: str) -> dict[str, Any]:
             edges[(subject, predicate, obj)] += 1
     for r in data.case_rows():
         sponsor = (r["sponsor"] or {}).get("name")
-        if sponsor and sponsor.casefold() in members:
+        if sponsor and snap.name_of(sponsor).casefold() in members:
             role = "officer" if "officer" in (r["role"] or "") else "agent" if r["kind"] == "person" else "front or contractor"
-            node(r["name"], role, r["kind"])
-            edges[(r["name"], "sponsored_by", sponsor)] += 1
+            name = node(r["name"], role, r["kind"])
+            edges[(name, "sponsored_by", snap.name_of(sponsor))] += 1
             for target in r["targets"]:
-                node(target, "target")
-                edges[(r["name"], "targets", target)] += 1
+                edges[(name, "targets", node(target, "target"))] += 1
     return {"agency": root_name, "nodes": list(nodes.values()),
             "edges": [{"source": s, "predicate": p, "target": o, "count": n} for (s, p, o), n in edges.items()]}
 
@@ -254,7 +258,7 @@ def matrix(data: Data, columns: str = "all") -> dict[str, Any]:
     for r in data.case_rows():
         sponsor = (r["sponsor"] or {}).get("name")
         for target in r["targets"] if sponsor else []:
-            known = snap.entities.get(target.casefold())
+            known = snap.find(target)
             if (known.type if known else None) not in wanted and columns != "all":
                 continue
             cell = cells.setdefault((str(sponsor), target), {"documents": set(), "predicates": set(), "cases": {}})

@@ -31,3 +31,12 @@ def test_a_name_given_after_a_surname_goes_to_the_one_person_of_that_surname() -
                      'Lee, known as "Kim Lee", was not charged.')
     assert ("Tan Bohai", "Benny Tan") in found and ("Wei Lanfang", "bluefin77") in found
     assert not any(alias == "Kim Lee" for _, alias in found)  # no Lee is named: the name goes to no one
+
+
+def test_a_service_is_known_by_its_acronym_and_a_sentence_opening_on_a_name_is_the_persons() -> None:
+    found = _aliases("Prosecutors said the service concerned was Iran's Ministry of Intelligence and Security, known as "
+                     "MOIS. The Ministry of State Security recruited Lu Wen in 2019. Known to friends and clients as "
+                     "Jason Lu, he was born in Jiangsu and moved to Britain as a student.")
+    assert ("Lu Wen", "Jason Lu") in found
+    assert not any(alias == "Jason Lu" and subject != "Lu Wen" for subject, alias in found)
+    assert any(alias == "MOIS" and "Intelligence" in subject for subject, alias in found)
