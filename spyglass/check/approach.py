@@ -106,7 +106,8 @@ def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch
     weights = {s: book.signs[s].weight for s in hits}
     total = round(sum(weights.values()), 2)
     red = [s for s in hits if book.signs[s].red_flag and book.signs[s].weight > 0]
-    if total < book.threshold or len(red) < book.min_signs:
+    # A strong sign (a request to hand over protected material) stands alone; others need company.
+    if total < book.threshold or (len(red) < book.min_signs and not any(book.signs[s].alone for s in red)):
         return []
     named = [a for a in book.approaches if _names(a, hits)]
     if not named:

