@@ -23,6 +23,8 @@ from typing import Any, Iterator
 
 _SENDER = {"our", "my", "ours", "mine"}
 _IMAGE_VERBS = {"photograph", "film", "snap", "record", "screenshot", "video"}
+_EVENTS = {"workshop", "roundtable", "meeting", "event", "session", "seminar", "dinner", "conference", "forum",
+           "briefing", "panel", "lunch", "retreat", "salon", "discussion", "call", "group"}
 _WANTING = {"want", "love", "like", "need", "appreciate", "value", "prefer"}
 
 
@@ -44,6 +46,8 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
         for noun in below:
             if _sender_owns(noun) or _called_public(noun, rule["public"]) or in_negated(noun) and noun.head is not verb:
                 continue
+            if _lemma(noun) in _EVENTS and noun.head.lower_ in ("at", "to", "in", "for", "during", "into", "on"):
+                continue  # "present at a closed workshop" names where to speak, not what to hand over
             if _protected(noun, verb, kinds, rule, owned):
                 a, b = sorted((verb.i, noun.i))
                 yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
@@ -203,3 +207,27 @@ def limits_acknowledged(sent: Any, rule: dict[str, Any], negated: Any) -> Iterat
                 [c for c in tok.head.children if c.dep_.startswith("nsubj")]
         if any(c.lower_ == "you" for c in doers):
             yield tok.idx, tok.idx + len(tok)
+
+
+def future_plans(sent: Any, rule: dict[str, Any], is_request: Any) -> Iterator[tuple[int, int]]:
+    """A request about the plans of the recipient's organisation for a time to come: unpublished by nature.
+
+    'focused on your division's pipeline for the next two quarters', 'your company's pricing for next
+    year'. The owner must be the organisation ('your division's', 'at your firm'), not the recipient ('your
+    plans for next year' is a career question).
+    """
+    if not is_request(sent):
+        return
+    plans, orgs, future = _singles(rule["plans"]), _singles(rule["orgs"]), _singles(rule["future"])
+    for tok in sent:
+        if _lemma(tok) not in plans:
+            continue
+        around = [*tok.subtree, *tok.head.children] if tok.head.pos_ == "ADP" else list(tok.subtree)
+        owner = next((t for t in around if _lemma(t) in orgs and any(
+            w.lower_ in ("your", "you") for w in t.subtree)), None)
+        if owner is None:
+            continue
+        when = next((t for t in tok.subtree if _lemma(t) in future or t.like_num and len(t.text) == 4), None)
+        if when is not None:
+            a, b = min(owner.i, tok.i), max(when.i, tok.i)
+            yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])

