@@ -43,6 +43,8 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
         # Any word, not only nouns: the small model tags a noun after a compound as a verb now and then
         # ('the prototype sensor modules', 'the stability dataset').
         below = [t for t in verb.subtree if t.i > verb.i and t.pos_ not in ("ADP", "DET", "PUNCT", "AUX", "PART")]
+        if to_insiders(verb, rule["insiders"]):
+            continue  # "share the internal dashboard with the new hire on your team" stays inside
         for noun in below:
             if _sender_owns(noun) or _called_public(noun, rule["public"]) or in_negated(noun) and noun.head is not verb:
                 continue
@@ -103,11 +105,29 @@ def _called_public(noun: Any, public: tuple[tuple[str, ...], ...]) -> bool:
 def _protected(noun: Any, verb: Any, kinds: set[str], rule: dict[str, Any], owned: Any) -> bool:
     if "nonpublic" in kinds and _nonpublic(noun, rule):
         return True
-    if "things" in kinds and _thing(noun, rule):
+    if "things" in kinds and _thing(noun, rule) and (owned(noun) or _leaves(verb, rule)):
         return True
     if "images" in kinds and _image_of_workplace(noun, verb, rule, owned):
         return True
     return False
+
+
+def to_insiders(verb: Any, insiders: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the verb hands the thing to someone of the recipient's own institution ('with your team')."""
+    words = _singles(insiders)
+    reach = [c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
+    return any(_lemma(t) in words for c in reach for t in c.subtree)
+
+
+def _leaves(verb: Any, rule: dict[str, Any]) -> bool:
+    """Whether an artefact would leave its workplace: to the sender ('send me', 'onto my stick', 'with you' on a
+    visit) or in a message about a trip or a visit. 'Bring the prototype to the design review' stays in."""
+    away = _singles(rule["away"])
+    if any(c.lower_ in ("me", "us") for c in verb.children if c.dep_ in ("dative", "dobj")):
+        return True
+    if any(t.lower_ in ("my", "me", "us") for t in verb.subtree if t.i > verb.i):
+        return True
+    return any(_lemma(t) in away for t in verb.doc)
 
 
 def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
@@ -172,8 +192,8 @@ def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_neg
     shift still on the old terminals?'. Only in a message that places the recipient at a workplace (a word
     of `context` anywhere in it), and never about the sender's own things ('our system').
     """
-    if "?" not in sent.text and not is_request(sent):
-        return
+    if "?" not in sent.text and not (is_request(sent) and any(t.tag_ in ("WDT", "WP", "WRB") for t in sent)):
+        return  # a question, or a request that asks what, which or how: not "please use the company VPN"
     context = _singles(rule["context"])
     if not any(_lemma(t) in context or f"{_lemma(t)} {_lemma(t.nbor())}" in context
                for t in sent.doc if t.i + 1 < len(sent.doc)):

