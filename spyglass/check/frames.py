@@ -36,13 +36,16 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
     kinds = set(rule["match"])
     verbs = _singles(rule["verbs"])
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in verbs | _IMAGE_VERBS or negated(verb):
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in verbs | _IMAGE_VERBS | _WANTING or negated(verb):
             continue
         if not _recipient_acts(verb):
             continue
         # Any word, not only nouns: the small model tags a noun after a compound as a verb now and then
         # ('the prototype sensor modules', 'the stability dataset').
-        below = [t for t in verb.subtree if t.i > verb.i and t.pos_ not in ("ADP", "DET", "PUNCT", "AUX", "PART")]
+        # The next words too, where a misparse hangs the object elsewhere ('send me the source code your ...').
+        reach = {*verb.subtree, *sent.doc[verb.i + 1: min(verb.i + 6, sent.end)]}
+        below = sorted((t for t in reach if t.i > verb.i and t.pos_ not in ("ADP", "DET", "PUNCT", "AUX", "PART")),
+                       key=lambda t: t.i)
         if to_insiders(verb, rule["insiders"]):
             continue  # "share the internal dashboard with the new hire on your team" stays inside
         for noun in below:
@@ -127,7 +130,8 @@ def _leaves(verb: Any, rule: dict[str, Any]) -> bool:
         return True
     if any(t.lower_ in ("my", "me", "us") for t in verb.subtree if t.i > verb.i):
         return True
-    return any(_lemma(t) in away for t in verb.doc)
+    doc = verb.doc
+    return any(_lemma(t) in away or t.i + 1 < len(doc) and f"{_lemma(t)} {doc[t.i + 1].lower_}" in away for t in doc)
 
 
 def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
@@ -192,7 +196,8 @@ def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_neg
     shift still on the old terminals?'. Only in a message that places the recipient at a workplace (a word
     of `context` anywhere in it), and never about the sender's own things ('our system').
     """
-    if "?" not in sent.text and not (is_request(sent) and any(t.tag_ in ("WDT", "WP", "WRB") for t in sent)):
+    if "?" not in sent.text and not (is_request(sent) and any(t.tag_ in ("WDT", "WP", "WRB") and t.head.dep_ != "advcl"
+                                                              for t in sent)):
         return  # a question, or a request that asks what, which or how: not "please use the company VPN"
     context = _singles(rule["context"])
     if not any(_lemma(t) in context or f"{_lemma(t)} {_lemma(t.nbor())}" in context
@@ -247,7 +252,7 @@ def future_plans(sent: Any, rule: dict[str, Any], is_request: Any) -> Iterator[t
             w.lower_ in ("your", "you") for w in t.subtree)), None)
         if owner is None:
             continue
-        when = next((t for t in tok.subtree if _lemma(t) in future or t.like_num and len(t.text) == 4), None)
+        when = next((t for t in sent if _lemma(t) in future or t.lower_ in future or t.like_num and len(t.text) == 4), None)
         if when is not None:
             a, b = min(owner.i, tok.i), max(when.i, tok.i)
             yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])

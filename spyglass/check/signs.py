@@ -42,6 +42,7 @@ class Sign:
     red_flag: bool
     rules: tuple[dict[str, Any], ...]
     alone: bool = False  # strong enough to stand alone: the message needs no second red flag
+    subsumes: tuple[str, ...] = ()  # weaker signs that read the same words: they weigh nothing beside this one
 
     @property
     def combined(self) -> bool:
@@ -96,7 +97,12 @@ def sign_book() -> SignBook:
                 if ref not in data["signs"]:
                     raise ModelError(f"signs.json: sign {sign_id} combines unknown sign {ref!r}")
         signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
-                              bool(item["red_flag"]), rules, bool(item.get("alone", False)))
+                              bool(item["red_flag"]), rules, bool(item.get("alone", False)),
+                              tuple(item.get("subsumes", ())))
+    for sign in signs.values():
+        for ref in sign.subsumes:
+            if ref not in signs:
+                raise ModelError(f"signs.json: sign {sign.id} subsumes unknown sign {ref!r}")
     approaches = []
     for item in data["approaches"]:
         for ref in [*item["named_by"], *item.get("needs", [])]:
