@@ -140,6 +140,8 @@ def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
     near += [t for t in noun.doc[max(noun.sent.start, noun.i - 3): noun.i] if t.head is noun or t.head.head is noun]
     if any(_lemma(t) in strict or t.lower_ in strict for t in near):
         return True
+    if _employer_practice(noun, rule):
+        return True
     withheld = _singles(rule["withheld"])
     published = _singles(rule["published"])
     for clause in noun.children:
@@ -151,6 +153,20 @@ def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
             return True
         said_not = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in clause.children)
         if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly") for t in words)):
+            return True
+    return False
+
+
+def _employer_practice(noun: Any, rule: dict[str, Any]) -> bool:
+    """'the steps your plant uses', 'the parameters their team runs': what the recipient's organisation does
+    in-house, told by a clause whose doer is that organisation (never 'a project you led': the recipient's own
+    record is what interviews ask about) and whose verb is one of using, not of selling or publishing."""
+    orgs, uses = _singles(rule["orgs"]), _singles(rule["practice_verbs"])
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or _lemma(clause) not in uses:
+            continue
+        doers = [c for c in clause.children if c.dep_.startswith("nsubj")]
+        if any(_lemma(d) in orgs and any(w.lower_ in ("your", "their") for w in d.subtree) for d in doers):
             return True
     return False
 
@@ -204,6 +220,15 @@ def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_neg
                for t in sent.doc if t.i + 1 < len(sent.doc)):
         return
     ops = _singles(rule["operations"])
+    uses = _singles(rule["practice_verbs"])
+    for verb in sent:  # 'which test range do they use', 'what software does your unit run'
+        if _lemma(verb) not in uses or verb.pos_ != "VERB" or "?" not in sent.text:
+            continue
+        doers = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        asked = [c for c in verb.subtree if c.tag_ in ("WDT", "WP") and c.i < verb.i]
+        if asked and any(d.lower_ in ("they", "you") or any(w.lower_ == "your" for w in d.subtree) for d in doers):
+            yield asked[0].idx, verb.idx + len(verb)
+            return
     for tok in sent:
         pair = f"{_lemma(tok)} {_lemma(tok.nbor())}" if tok.i + 1 < sent.end else ""
         if _lemma(tok) not in ops and pair not in ops:

@@ -124,7 +124,7 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
                 "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
                 "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future",
-                "away", "insiders"):
+                "away", "insiders", "practice_verbs"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun

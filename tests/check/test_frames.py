@@ -37,6 +37,13 @@ FIRES = [
     # an organisation's plans to come
     ("Could you tell us what your ministry's procurement plan looks like for next year?", "future_plans"),
     ("We'd value a sense of your firm's pricing for the coming quarter.", "future_plans"),
+    # what the recipient's organisation does in-house, and what it uses
+    ("Could you describe the calibration steps your plant uses for the sensors?", "asks_nonpublic_handover"),
+    ("He says you're on the guidance side now. Which test range do they use for the trials?", "operations_probe"),
+    # a favour for something in return; a relative helped by the sender
+    ("We can speed up your niece's school place. In exchange, we would like you to meet our officer.",
+     "quid_pro_quo"),
+    ("Our office is able to help your uncle's shop with its licence.", "family_leverage"),
     # goods or their destination described falsely
     ("Could you list the pumps as spare parts on the invoice, please?", "misdeclared_goods"),
     ("Ship to our agent in the free zone; the end user will be confirmed later.", "misdeclared_goods"),
@@ -58,6 +65,10 @@ DOES_NOT_FIRE = [
     ("I can't talk about my own work either, ha.", "limits_acknowledged"),
     ("Could you tell us about your plans for next year? We want to know your career goals.", "future_plans"),
     ("Could you confirm the delivery address on the invoice?", "misdeclared_goods"),
+    ("Could you walk us through a project you led at your last company?", "asks_nonpublic_handover"),
+    ("Which software does the conference use for registration?", "operations_probe"),
+    ("He only needs a lift to the station on Sunday.", "quid_pro_quo"),
+    ("Could you help your brother with the move on Saturday?", "family_leverage"),
 ]
 
 
@@ -77,6 +88,9 @@ def test_frame_does_not_fire_on_its_opposite(text: str, sign: str) -> None:
     ("hey, could you send me a pic of your station at the lab? want to picture where you spend your days",
      "elicitation"),
     ("For the briefing, we'd most value the figures your agency kept out of the public report.", "elicitation"),
+    ("I loved our evening together. Work sounds so intense, which part of the upgrade are you on now?", "honey_trap"),
+    ("Greetings from the consulate. Your father's pension can be sorted out quickly. Our attaché would only like "
+     "a short talk with you about your work.", "diaspora_coercion"),
 ])
 def test_one_strong_request_is_enough(text: str, method: str) -> None:
     report = check_message(text)
@@ -93,6 +107,9 @@ def test_one_strong_request_is_enough(text: str, method: str) -> None:
     "Dear colleague, please find attached our unpublished draft for your review. Please keep it confidential "
     "until publication.",
     "Hey, how was your first week at the new lab? Do they have a decent coffee machine at least?",
+    "Hi love, Dad's knee operation went well and the hospital says he can come home Friday. Could you help your "
+    "brother with the drive? He only needs someone for the afternoon.",
+    "Hey! Which team are you on now at the company? We should catch up soon, my treat.",
 ])
 def test_hard_negatives_stay_ordinary(text: str) -> None:
     assert check_message(text).matches == []
