@@ -110,6 +110,11 @@ def test_one_strong_request_is_enough(text: str, method: str) -> None:
     "Hi love, Dad's knee operation went well and the hospital says he can come home Friday. Could you help your "
     "brother with the drive? He only needs someone for the afternoon.",
     "Hey! Which team are you on now at the company? We should catch up soon, my treat.",
+    "Hi Priya, a battery maker in Gothenburg is hiring a head of cell engineering. Could you share an up-to-date "
+    "CV and tell me which projects you'd discuss in an interview? Please leave out anything confidential to your "
+    "current employer.",
+    "Hi Dr Ruiz, I'm a PhD student working on similar catalysts. Could you share the raw data behind Figure 3 of "
+    "your 2022 paper? The journal says data are available on request.",
 ])
 def test_hard_negatives_stay_ordinary(text: str) -> None:
     assert check_message(text).matches == []
