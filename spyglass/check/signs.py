@@ -445,7 +445,8 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     owned = rule.get("owned_by_recipient")
     for i, j in _runs(sent, verbs):
         verb = sent.doc[i]
-        scope = [t for t in verb.subtree if t.i >= i] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[i: sent.end])
+        # The object comes after the verb's own words: "do you work on anything" holds no "work" to ask about.
+        scope = [t for t in verb.subtree if t.i >= j] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[j: sent.end])
         obj = _has_word(scope, objects)
         if obj is None:
             continue

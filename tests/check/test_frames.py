@@ -44,6 +44,11 @@ FIRES = [
     ("We can speed up your niece's school place. In exchange, we would like you to meet our officer.",
      "quid_pro_quo"),
     ("Our office is able to help your uncle's shop with its licence.", "family_leverage"),
+    # small paid pieces meant to grow; keeping the employer from seeing; a channel called unsafe
+    ("We pay 300 euros for short write-ups on your market. Later we may want more detailed pieces.",
+     "paid_pieces_growing"),
+    ("Let's talk on Signal, I'd rather not have your boss see these messages.", "bypass_institution"),
+    ("Can we move to another app? This one is monitored.", "off_channel"),
     # goods or their destination described falsely
     ("Could you list the pumps as spare parts on the invoice, please?", "misdeclared_goods"),
     ("Ship to our agent in the free zone; the end user will be confirmed later.", "misdeclared_goods"),
@@ -69,6 +74,8 @@ DOES_NOT_FIRE = [
     ("Which software does the conference use for registration?", "operations_probe"),
     ("He only needs a lift to the station on Sunday.", "quid_pro_quo"),
     ("Could you help your brother with the move on Saturday?", "family_leverage"),
+    ("We pay 300 euros for a short write-up on your market.", "paid_pieces_growing"),
+    ("Hey, lovely meeting you! Do you work on anything fun these days?", "asks_about_work"),
 ]
 
 
@@ -110,6 +117,7 @@ def test_one_strong_request_is_enough(text: str, method: str) -> None:
     "Hi love, Dad's knee operation went well and the hospital says he can come home Friday. Could you help your "
     "brother with the drive? He only needs someone for the afternoon.",
     "Hey! Which team are you on now at the company? We should catch up soon, my treat.",
+    "Hey, it was lovely meeting you last night! What do you do for work? Do you work on anything fun?",
     "Hi Priya, a battery maker in Gothenburg is hiring a head of cell engineering. Could you share an up-to-date "
     "CV and tell me which projects you'd discuss in an interview? Please leave out anything confidential to your "
     "current employer.",
