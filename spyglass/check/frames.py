@@ -221,6 +221,11 @@ def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_neg
         return
     ops = _singles(rule["operations"])
     uses = _singles(rule["practice_verbs"])
+    if "?" in sent.text:  # 'what's the range on the new radar your company is testing?'
+        for noun in sent:
+            if noun.pos_ in ("NOUN", "PROPN") and _employer_practice(noun, rule):
+                yield noun.idx, noun.idx + len(noun)
+                return
     for verb in sent:  # 'which test range do they use', 'what software does your unit run'
         if _lemma(verb) not in uses or verb.pos_ != "VERB" or "?" not in sent.text:
             continue
@@ -272,7 +277,10 @@ def future_plans(sent: Any, rule: dict[str, Any], is_request: Any) -> Iterator[t
     for tok in sent:
         if _lemma(tok) not in plans:
             continue
-        around = [*tok.subtree, *tok.head.children] if tok.head.pos_ == "ADP" else list(tok.subtree)
+        # The owner in the noun's phrase, or the doer of its verb ('when your ministry will announce the decision').
+        around = [*tok.subtree, *tok.head.children] if tok.head.pos_ in ("ADP", "VERB") else list(tok.subtree)
+        if tok.head.pos_ == "VERB":
+            around += [t for c in tok.head.children if c.dep_.startswith("nsubj") for t in c.subtree]
         owner = next((t for t in around if _lemma(t) in orgs and any(
             w.lower_ in ("your", "you") for w in t.subtree)), None)
         if owner is None:

@@ -251,7 +251,12 @@ def is_request(sent: Any) -> bool:
         if tok.lower_ in _MODALS and any(c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
             return True
     root = sent.root
-    return root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
+    if root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children):
+        return True
+    # An imperative that opens the sentence, whatever the parser made its root: "Send me the login and ...".
+    first = next((t for t in sent if t.pos_ not in ("INTJ", "PUNCT", "SPACE") and t.lower_ not in ("ok", "so", "and")), None)
+    return first is not None and first.pos_ == "VERB" and first.tag_ == "VB" and not any(
+        c.dep_.startswith("nsubj") for c in first.children)
 
 
 def _has_word(tokens: Any, words: tuple[tuple[str, ...], ...]) -> Any:

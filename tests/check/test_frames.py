@@ -49,6 +49,11 @@ FIRES = [
      "paid_pieces_growing"),
     ("Let's talk on Signal, I'd rather not have your boss see these messages.", "bypass_institution"),
     ("Can we move to another app? This one is monitored.", "off_channel"),
+    # an imperative that opens the sentence; a trip that takes the artefact away; plans a doer will announce
+    ("Send me the password for the build server and I'll fix it tonight, nobody will know.", "asks_artefact_handover"),
+    ("Could you pack two of the prototype lenses when you fly to Busan?", "asks_artefact_handover"),
+    ("Do you know when your regulator will publish its pricing decision?", "future_plans"),
+    ("What's the top speed of the new boat your yard is building?", "operations_probe"),
     # goods or their destination described falsely
     ("Could you list the pumps as spare parts on the invoice, please?", "misdeclared_goods"),
     ("Ship to our agent in the free zone; the end user will be confirmed later.", "misdeclared_goods"),
@@ -75,6 +80,8 @@ DOES_NOT_FIRE = [
     ("He only needs a lift to the station on Sunday.", "quid_pro_quo"),
     ("Could you help your brother with the move on Saturday?", "family_leverage"),
     ("We pay 300 euros for a short write-up on your market.", "paid_pieces_growing"),
+    ("Could you tell me when your team will have the invoice ready?", "future_plans"),
+    ("What's the top speed of the boat you sold us last year?", "operations_probe"),
     ("Hey, lovely meeting you! Do you work on anything fun these days?", "asks_about_work"),
 ]
 
