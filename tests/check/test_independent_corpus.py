@@ -149,3 +149,24 @@ def test_held_back_half_is_balanced_and_fixed() -> None:
     assert len(back) == 50
     assert sum(m["label"] == "resembles" for m in messages if m["id"] in back) == 25
     assert held_back_ids(messages) == back
+
+
+FOURTH = CORPUS.with_name("independent_messages_4.json")
+_FOURTH_FROZEN = "196892f9625cf68b1f5f24e1ba613524291cc03d4d2f026e3156e3fe50807dc2"
+# 100 messages by a fourth writer who saw neither the code nor any feature list, written while the third
+# round of work went on and opened only after it was merged, once, to score it: the check of 5c87ddd gave
+# 29/50 resembling flagged, 3/50 ordinary, 22/50 named right; the check after the third round 31/50, 4/50,
+# 22/50. Untuned: below the 80%, the measure of how far the request frames generalise.
+FOURTH_FLOORS = (0.60, 0.08, 0.42)  # resembling flagged at least, ordinary flagged at most, named right at least
+
+
+def test_fourth_corpus_keeps_its_floors() -> None:
+    assert hashlib.sha256(FOURTH.read_bytes()).hexdigest() == _FOURTH_FROZEN
+    messages = load_corpus(FOURTH)
+    assert len(messages) == 100
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
+    flagged, ordinary, named = FOURTH_FLOORS
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
