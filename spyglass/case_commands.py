@@ -152,7 +152,8 @@ def run_case(args: argparse.Namespace, settings: Settings) -> int:
 def _judge(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser(
         "judge", help="record an analyst judgement (append-only): merge, split, wrong_claim, choose",
-        description="merge NAME OTHER: one case; split NAME OTHER: never one case; wrong_claim CLAIM_KEY: "
+        description="merge NAME OTHER: one case (or one entity, for names of organisations and others the "
+        "server lists); split NAME OTHER: never one; wrong_claim CLAIM_KEY: "
         "ignore a claim (its key is DOC_ID|SUBJECT|PREDICATE|OBJECT, shown by `spyglass claims --format json`); "
         "choose NAME FIELD=VALUE: override a chosen value (sponsor, sentence_months, status, name). "
         "Judgements are kept with who and when, and survive re-extraction.",

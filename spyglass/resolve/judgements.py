@@ -1,4 +1,4 @@
-"""Analyst judgements: merge or split cases, mark a claim wrong, choose a value.
+"""Analyst judgements: merge or split cases (and the entities the server lists), mark a claim wrong, choose a value.
 
 Judgements are append-only records with who and when (the store refuses updates and
 deletes). They name cases and claims by content (names; a claim's document, subject,

@@ -120,7 +120,9 @@ class Snapshot:
                      store.conn.execute("SELECT name, record FROM resolved_cases")]
         except sqlite3.OperationalError:
             cases = []
-        roots = joined(self.entities, self.claims, cases)
+        from spyglass.resolve import judgements
+
+        roots = joined(self.entities, self.claims, cases, judgements.as_rules(judgements.load(store)))
         groups: dict[str, list[str]] = {}
         for key in self.entities:
             groups.setdefault(roots.get(key, key), []).append(key)

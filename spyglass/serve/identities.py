@@ -5,7 +5,8 @@ Technology Co., Ltd.", "Fuzhou Tianhong Netcom Technology", a vendor's "Lantern 
 firm). Names join when they share a knowledge-base entry, when they are the same organisation's name
 without its legal form (`export.graph.name_key`, the rule the exports use), when a report says one is
 the other's alias within one kind of thing, or when they are names of one resolved case. A name two
-cases share ("Zhu" for two defendants) joins neither.
+cases share ("Zhu" for two defendants) joins neither. An analyst's merge joins two names and a split
+keeps them apart, whatever the rules say.
 """
 
 from __future__ import annotations
@@ -30,10 +31,14 @@ class Named(Protocol):
 
 
 def joined(entities: dict[str, Named], claims: Iterable[dict[str, Any]],
-           cases: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+           cases: Iterable[tuple[str, list[str]]], rules: dict[str, Any] | None = None) -> dict[str, str]:
     """Entity key (a case-folded name) -> the key of the entity it is one with; keys absent stay alone.
-    `cases` gives each resolved case's name and its other names."""
+    `cases` gives each resolved case's name and its other names; `rules` are the analysts' judgements
+    (`judgements.as_rules`): two names an analyst merged are one entity, two names split never are."""
     parent: dict[str, str] = {}
+    members: dict[str, set[str]] = {}
+    apart = {frozenset((a.casefold(), b.casefold())) for a, b in (rules or {}).get("split", [])}
+    barred = {key for pair in apart for key in pair}
 
     def root(key: str) -> str:
         while parent.get(key, key) != key:
@@ -43,8 +48,19 @@ def joined(entities: dict[str, Named], claims: Iterable[dict[str, Any]],
 
     def join(a: str, b: str) -> None:
         ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
+        if barred and any(frozenset((x, y)) in apart for x in group_a & barred for y in group_b & barred):
+            return  # an analyst said these two are different things
+        top, low = min(ra, rb), max(ra, rb)
+        parent[low] = top
+        members[top] = group_a | group_b
+        members.pop(low, None)
+
+    for a, b in (rules or {}).get("merge", []):
+        if a.casefold() in entities and b.casefold() in entities:
+            join(a.casefold(), b.casefold())
 
     by_kb: dict[str, list[str]] = defaultdict(list)
     by_name: dict[tuple[str, str], list[str]] = defaultdict(list)

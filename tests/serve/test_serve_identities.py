@@ -58,3 +58,35 @@ def test_every_spelling_opens_the_same_entity_page(client: TestClient) -> None:
             for alias in entity["aliases"]:
                 page = client.get(f"/api/entities/{alias.replace('/', ' ')}")
                 assert page.status_code == 200 and page.json()["name"] == entity["name"], (alias, entity["name"])
+
+
+def test_an_analyst_merges_or_splits_entities(tmp_path: Path) -> None:
+    from spyglass.ingest.run import ingest
+    from spyglass.resolve import judgements
+    from spyglass.run.local import extract_pending
+    from spyglass.serve import create_app
+    from spyglass.store import Store
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/n", "title": "Case", "published": "2025-04-02", "text": (
+        "Prosecutors said Northwind Marine Systems Co., Ltd. shipped sonar parts to Russia's GRU through "
+        "Baltic Freight Services. Northwind Marine Systems denied the charges, and Baltic Freight Services "
+        "declined to comment. Customs officers seized the parts at the port of Gdansk in March.")}) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+
+    def names() -> list[list[str]]:
+        items = TestClient(create_app(db), base_url="http://127.0.0.1").get(
+            "/api/entities", params={"limit": 1000}).json()["items"]
+        return [sorted({e["name"], *e["aliases"]}) for e in items if "Northwind" in e["name"] or "Baltic" in e["name"]]
+
+    assert any(len([n for n in group if "Northwind" in n]) == 2 for group in names())  # one firm, two spellings
+    with Store(db) as store:
+        judgements.record(store, "split", "Northwind Marine Systems Co., Ltd.", "Northwind Marine Systems", "analyst")
+        judgements.record(store, "merge", "Northwind Marine Systems", "Baltic Freight Services", "analyst")
+    groups = names()
+    assert not any("Northwind Marine Systems Co., Ltd." in g and "Northwind Marine Systems" in g for g in groups)
+    assert any("Northwind Marine Systems" in g and "Baltic Freight Services" in g for g in groups)
