@@ -12,7 +12,7 @@ keeps them apart, whatever the rules say.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from spyglass.export.graph import name_key
 from spyglass.resolve.names import tokens
@@ -30,7 +30,7 @@ class Named(Protocol):
     def type(self) -> str | None: ...
 
 
-def joined(entities: dict[str, Named], claims: Iterable[dict[str, Any]],
+def joined(entities: Mapping[str, Named], claims: Iterable[dict[str, Any]],
            cases: Iterable[tuple[str, list[str]]], rules: dict[str, Any] | None = None) -> dict[str, str]:
     """Entity key (a case-folded name) -> the key of the entity it is one with; keys absent stay alone.
     `cases` gives each resolved case's name and its other names; `rules` are the analysts' judgements
@@ -101,7 +101,7 @@ def joined(entities: dict[str, Named], claims: Iterable[dict[str, Any]],
     return {key: root(key) for key in parent}
 
 
-def display_name(members: list[Named], case_names: set[str]) -> str:
+def display_name(members: Sequence[Named], case_names: set[str]) -> str:
     """A joined entity's name: a case's own name when one is among them, else the most documented."""
     for member in members:
         if member.name in case_names:
