@@ -61,6 +61,7 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
                             case.aliases.append(name)
         case.documents = sorted(found)
     _surname_aliases(cases, bodies)
+    _org_spellings(cases, bodies)
     _pinyin_aliases(cases, {d.doc_id: d for d in docs})
 
 
@@ -148,6 +149,29 @@ def _names_surname_alone(text: str, surname: str, partners: set[str] | frozenset
         if not named_before and not (after and after.group(1)[:1].isupper() and not text[match.end()] in ",.;"):
             return True
     return False
+
+
+def _org_spellings(cases: list[Case], bodies: dict[str, str]) -> None:
+    """Every spelling a firm's or group's reports give its name, with or without its legal form or
+    with one word spelt otherwise ("Sichuan Silent ..." for "Sichuan Silence ..."): the runs of
+    capitalised words that open with its name's first word and read as its name."""
+    from rapidfuzz import fuzz
+
+    for case in cases:
+        if case.kind not in ("company", "threat_group"):
+            continue
+        keys = _org_keys(case.aliases)
+        firsts = {a.split()[0] for a in case.aliases if len(a.split()) >= 3}
+        found: set[str] = set()
+        for doc_id in case.documents:
+            for first in firsts:
+                for run in re.finditer(rf"\b{re.escape(first)}(?:\s+[A-Z][\w.&'’-]*){{1,6}}(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?",
+                                       bodies.get(doc_id, "")):
+                    name = run.group(0).rstrip(",")
+                    key = next(iter(_org_keys([name])), "")
+                    if len(key.split()) >= 3 and any(fuzz.ratio(key, k) >= 90 for k in keys):
+                        found.add(name)
+        case.aliases = sorted(set(case.aliases) | found)
 
 
 def _org_keys(names: list[str]) -> set[str]:

@@ -95,3 +95,18 @@ def test_an_initialled_name_links_its_pages_unless_two_cases_share_it(tmp_path: 
     records = _records(tmp_path, [{"url": "https://one.example/a", "language": "de", "text": arrest},
                                           {"url": "https://two.example/b", "language": "de", "text": later}])
     assert _urls(next(r for r in records if r["name"] == "Timo R.")) == {"https://one.example/a", "https://two.example/b"}
+
+
+def test_every_spelling_of_a_firms_name_in_its_reports_is_an_alias(tmp_path: Path) -> None:
+    records = _records(tmp_path, [
+        {"url": "https://one.example/f", "text": (
+            "Prosecutors charged Harbin Polar Network Technology Company, a contractor for China's Ministry of "
+            "State Security, with breaking into energy firms across Europe, the court in Oslo said on Monday.")},
+        {"url": "https://two.example/g", "text": (
+            "Security researchers said Harbin Polar Network Technology Co. Ltd. exploited a flaw in firewalls "
+            "for months. A spokesman for Harbin Polar Networks Technology said its staff had done nothing "
+            "wrong. Harbin University was not involved, the researchers added.")},
+    ])
+    firm = next(r for r in records if r["kind"] == "company")
+    assert {"Harbin Polar Network Technology Co. Ltd.", "Harbin Polar Networks Technology"} <= set(firm["aliases"])
+    assert "Harbin University" not in firm["aliases"]
