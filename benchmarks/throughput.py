@@ -17,8 +17,8 @@ stock model as shipped (no spyglass entity ruler) over every body, the foreign-l
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -93,11 +93,18 @@ def pipeline(folders: list[str]) -> None:
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--pipeline"]:
-        folders = sys.argv[2:] or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="default inputs: ../shared/devset/docs and ../shared/seed")
+    parser.add_argument("--pipeline", action="store_true", help="time ingest + extract + resolve, not extraction alone")
+    parser.add_argument("folders", nargs="*", help="folders or JSON-lines feeds of articles")
+    args = parser.parse_args()
+    folders = args.folders or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
+    missing = [f for f in folders if not Path(f).exists()]
+    if missing:
+        parser.error(f"no such input: {', '.join(missing)} (give folders of articles, or put ../shared beside the repository)")
+    if args.pipeline:
         pipeline(folders)
         return
-    folders = sys.argv[1:] or [str(ROOT.parent / "shared" / "devset" / "docs"), str(ROOT.parent / "shared" / "seed")]
     docs = load(folders)
     texts = [doc.text[s.start : s.end] for doc in docs for s in doc.segments if s.kind == "body"]
     words = sum(count_words(t) for t in texts)

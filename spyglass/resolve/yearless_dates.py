@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spyglass.extract.dates import resolve
 from spyglass.model import Claim, FuzzyDate
@@ -23,7 +24,11 @@ _ANCHORS = (dt.date(2001, 7, 4), dt.date(2003, 2, 17))
 
 def month_day(claim: Claim) -> tuple[int, int | None] | None:
     """The month and day (day may be None) of a claim's date phrase when it writes no year."""
-    phrase = claim.date_phrase or ""
+    return _month_day(claim.date_phrase or "")
+
+
+@lru_cache(maxsize=4096)
+def _month_day(phrase: str) -> tuple[int, int | None] | None:
     if (found := _ISO_YEARLESS.match(phrase)) is not None:
         return int(found.group(1)), int(found.group(2)) if found.group(2) else None
     if not phrase or _WRITTEN_YEAR.search(phrase):
