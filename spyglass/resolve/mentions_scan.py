@@ -44,8 +44,9 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
             if hits:  # "Wen Hao Yu", "Haoyu Wen", "Wen Hao-yu" all spell one key
                 found.add(doc_id)
                 case.aliases = sorted(set(case.aliases) | {windows[doc_id][k] for k in hits})
-            elif case.kind in ("company", "threat_group") and any(
-                    len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases)):
+            elif case.kind in ("company", "threat_group") and (any(
+                    len(k) > 12 and k in lowered[doc_id] for k in _org_keys(case.aliases))
+                    or _org_spelt(case, text)):
                 found.add(doc_id)
             elif any(initialled_by.get(a) == {case.case_id} and re.search(rf"(?<!\w){re.escape(a)}", text)
                      for a in case.aliases):
@@ -151,27 +152,31 @@ def _names_surname_alone(text: str, surname: str, partners: set[str] | frozenset
     return False
 
 
-def _org_spellings(cases: list[Case], bodies: dict[str, str]) -> None:
-    """Every spelling a firm's or group's reports give its name, with or without its legal form or
-    with one word spelt otherwise ("Sichuan Silent ..." for "Sichuan Silence ..."): the runs of
-    capitalised words that open with its name's first word and read as its name."""
+def _org_spelt(case: Case, text: str) -> set[str]:
+    """The spellings of a firm's or group's name in `text`: runs of capitalised words that open with
+    its name's first word and read as its name, with or without a legal form or with one word spelt
+    otherwise ("Sichuan Silent ..." for "Sichuan Silence ...")."""
     from rapidfuzz import fuzz
 
-    for case in cases:
-        if case.kind not in ("company", "threat_group"):
+    keys = _org_keys(case.aliases)
+    found = set()
+    for first in {a.split()[0] for a in case.aliases if len(a.split()) >= 3}:
+        if first not in text:
             continue
-        keys = _org_keys(case.aliases)
-        firsts = {a.split()[0] for a in case.aliases if len(a.split()) >= 3}
-        found: set[str] = set()
-        for doc_id in case.documents:
-            for first in firsts:
-                for run in re.finditer(rf"\b{re.escape(first)}(?:\s+[A-Z][\w.&'’-]*){{1,6}}(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?",
-                                       bodies.get(doc_id, "")):
-                    name = run.group(0).rstrip(",")
-                    key = next(iter(_org_keys([name])), "")
-                    if len(key.split()) >= 3 and any(fuzz.ratio(key, k) >= 90 for k in keys):
-                        found.add(name)
-        case.aliases = sorted(set(case.aliases) | found)
+        for run in re.finditer(rf"\b{re.escape(first)}(?:\s+[A-Z][\w.&'’-]*){{1,6}}(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?", text):
+            name = run.group(0).rstrip(",")
+            key = next(iter(_org_keys([name])), "")
+            if len(key.split()) >= 3 and any(fuzz.ratio(key, k) >= 90 for k in keys):
+                found.add(name)
+    return found
+
+
+def _org_spellings(cases: list[Case], bodies: dict[str, str]) -> None:
+    """Every spelling a firm's or group's reports give its name (`_org_spelt`) is one of its aliases."""
+    for case in cases:
+        if case.kind in ("company", "threat_group"):
+            found = {name for doc_id in case.documents for name in _org_spelt(case, bodies.get(doc_id, ""))}
+            case.aliases = sorted(set(case.aliases) | found)
 
 
 def _org_keys(names: list[str]) -> set[str]:

@@ -106,7 +106,11 @@ def test_every_spelling_of_a_firms_name_in_its_reports_is_an_alias(tmp_path: Pat
             "Security researchers said Harbin Polar Network Technology Co. Ltd. exploited a flaw in firewalls "
             "for months. A spokesman for Harbin Polar Networks Technology said its staff had done nothing "
             "wrong. Harbin University was not involved, the researchers added.")},
+        {"url": "https://three.example/h", "text": (  # only a spelling with one word otherwise
+            "Energy firms across Norway have patched their firewalls. A spokesman for Harbin Polar Networks "
+            "Technology Company declined to comment on the researchers' report when reached by telephone.")},
     ])
     firm = next(r for r in records if r["kind"] == "company")
+    assert "https://three.example/h" in _urls(firm)
     assert {"Harbin Polar Network Technology Co. Ltd.", "Harbin Polar Networks Technology"} <= set(firm["aliases"])
     assert "Harbin University" not in firm["aliases"]
