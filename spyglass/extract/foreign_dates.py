@@ -110,7 +110,7 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
     return _without_periods(text, out)
 
 
-# "od apríla 2016 do februára 2022", "von März 2019 bis Mai 2020", "2016–2022": a period of activity
+# "od března 2015 do května 2019", "von März 2019 bis Mai 2020", "2016–2022": a period of activity
 _RANGE = re.compile(r"[^\d,;.]{0,16}?\d{4}\s*(?:[-–—]|\s(?:do|bis|au|al|till|til|tot|to|until|até|hasta|по|до)\s)\s*")
 
 

@@ -85,7 +85,7 @@ def _shortened_names(doc: Document, raw: list[Mention]) -> list[Mention]:
     return out
 
 
-# "the former Mountie", "a retired Marine": an article (and a describing word) before one capitalised word
+# "the former Ranger", "a retired Marine": an article (and a describing word) before one capitalised word
 _ROLE_NOUNS = {"officer", "officers", "agent", "agents", "official", "officials", "employee", "employees", "spy",
                "chief", "director", "head", "member", "members", "operative", "analyst", "engineer", "contractor"}
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<was>(?:former|retired|ex|then|onetime|veteran|fellow)[-\s]+)?$")
@@ -93,7 +93,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<was>(?:former|retired|e
 
 def _without_descriptions(doc: Document, raw: list[Mention]) -> list[Mention]:
     """English puts no article before a person's name: a single capitalised word after "the" or
-    "a" is a description (a "Mountie", a "Marine"), unless it is the surname of someone the report
+    "a" is a description (a "Ranger", a "Marine"), unless it is the surname of someone the report
     names in full ("the elder Berg" after "Ann Berg"). After "the former", a word the model took
     for an organisation is a description too, unless a noun follows ("the former KGB officer")."""
     surnames = {m.text.split()[-1] for m in raw if m.type == "person" and len(m.text.split()) >= 2}

@@ -155,7 +155,7 @@ def _names_surname_alone(text: str, surname: str, partners: set[str] | frozenset
 def _org_spelt(case: Case, text: str) -> set[str]:
     """The spellings of a firm's or group's name in `text`: runs of capitalised words that open with
     its name's first word and read as its name, with or without a legal form or with one word spelt
-    otherwise ("Sichuan Silent ..." for "Sichuan Silence ...")."""
+    otherwise ("Harbin Polar Networks ..." for "Harbin Polar Network ...")."""
     from rapidfuzz import fuzz
 
     keys = _org_keys(case.aliases)

@@ -195,7 +195,7 @@ def test_an_age_is_no_count_of_people(tmp_path: Path) -> None:
 def test_a_capitalised_word_after_an_article_is_a_description_of_the_person_reported_on(tmp_path: Path) -> None:
     records = _cases(tmp_path, (
         "Police charged retired officer Carl Dunmore with breaching secrecy laws for China on Friday. "
-        "The former Mountie has been living abroad but was arrested upon arriving in Halifax on June 14 by plane, "
+        "The former Ranger has been living abroad but was arrested upon arriving in Halifax on June 14 by plane, "
         "a spokeswoman said."))
     assert [r["name"] for r in records] == ["Carl Dunmore"]
     assert _dates(records, "Carl Dunmore") == {"arrested": "2025-06-14", "charged": "2025-06-20"}
