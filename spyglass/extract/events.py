@@ -58,8 +58,9 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
     for trigger, status in _triggers(ctx):
         if status in seen:
             continue
-        if status == "sentenced" and trigger.lemma_.lower() in ("sentence", "send") and not _has_term(ctx) and trigger.pos_ == "NOUN":
-            continue  # "a maximum sentence of 15 years" is not a sentencing
+        if status == "sentenced" and trigger.lemma_.lower() in ("sentence", "send") and not _has_term(ctx) \
+                and trigger.pos_ == "NOUN" and _happened_on(ctx, trigger) is None:
+            continue  # "a maximum sentence of 15 years" is not a sentencing; "the sentence was passed on Tuesday" is
         if status == "charged" and trigger.pos_ == "NOUN":
             continue  # "charges", "in charge"
         if _quoted(ctx, trigger):
@@ -215,6 +216,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                     return named.name, named.type, 0.7
                 if child.lower_ in ("his", "her"):
                     return _owner(ctx, trigger)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) and _happened_on(ctx, trigger) is not None:
+            return _owner(ctx, trigger)  # "the sentence was pronounced on Tuesday": the sentence just reported
         return None
     verb = trigger
     first = verb
@@ -341,8 +344,39 @@ def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
     return date, phrase
 
 
+def _happened_on(ctx: SentenceContext, noun: Any) -> Any:
+    """The verb an event noun is the subject of when that verb says the event took place ("his
+    arrest took place on 2 March", "the sentence was pronounced on Tuesday"): the verb's date is
+    the event's. Not a verb of speech ("his arrest was announced on Tuesday" dates the statement),
+    nor one in the future or a condition."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH or lemma in TRIGGERS or verb.tag_ not in ("VBD", "VBN") or _unrealised(verb):
+        return None
+    if not any(_path_reaches(ctx, mention, verb) for mention in ctx.dates):
+        return None
+    return verb
+
+
+def _path_reaches(ctx: SentenceContext, mention: Any, target: Any) -> bool:
+    token = next((t for t in ctx.sentence if ctx.offset + t.idx >= mention.start), None)
+    node, steps = token, 0
+    while node is not None and steps < 12:
+        if node.i == target.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str | None]:
     triggers = {t.i for t in ctx.sentence if t.lemma_.lower() in TRIGGERS}
+    verb = _happened_on(ctx, trigger)
+    if verb is not None:
+        trigger = verb  # the event noun's date hangs from the verb it is the subject of
     best = None
     for mention in ctx.dates:
         token = next((t for t in ctx.sentence if ctx.offset + t.idx >= mention.start), None)
@@ -366,11 +400,30 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
         if best:
             break
     if best is None:
+        best = _announced(ctx, trigger, triggers)
+    if best is None:
         return None, None
     published = ctx.doc.published
     if best.date is not None and published and best.date.first_day().isoformat() > published:
         return None, best.phrase  # a reported event cannot postdate its report: the date is a hearing to come
     return best.date, best.phrase
+
+
+def _announced(ctx: SentenceContext, trigger: Any, triggers: set[int]) -> Any:
+    """"X was indicted on two counts, the ministry announced Thursday": a charge is made public
+    the day it is announced, so the day of the announcement dates a charge the sentence does not
+    date otherwise. Only charges, only a day, only the one dated announcement of the sentence and
+    no other event word in it (an arrest or a verdict announced later may be older than the
+    announcement)."""
+    if TRIGGERS.get(trigger.lemma_.lower()) not in ("charged", "indicted"):
+        return None
+    if any(t.i in triggers and t.i != trigger.i and t.pos_ == "VERB" for t in ctx.sentence):
+        return None
+    speech = [t for t in ctx.sentence if t.lemma_.lower() in ("announce", "say") and t.pos_ == "VERB"]
+    if len(speech) != 1 or speech[0].tag_ != "VBD":
+        return None
+    dated = [m for m in ctx.dates if m.date is not None and m.date.precision == "day" and _path_reaches(ctx, m, speech[0])]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _authority(ctx: SentenceContext, trigger: Any) -> str | None:

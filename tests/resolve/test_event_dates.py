@@ -77,6 +77,30 @@ def test_an_unsealed_indictment_dates_the_charge(tmp_path: Path) -> None:
     assert dates["indicted"] == dates["charged"] == "2025-03-03"
 
 
+def test_an_event_noun_takes_the_date_of_the_verb_that_says_it_happened(tmp_path: Path) -> None:
+    records = _cases(tmp_path / "a", (
+        "Former radar technician Oskar Lindqvist has been found guilty of spying for Russia and sentenced to seven "
+        "years in prison. The sentence was pronounced on Wednesday by a court in Umea. His arrest took place on "
+        "4 March 2024, at a ferry terminal."))
+    assert _dates(records, "Oskar Lindqvist") == {"arrested": "2024-03-04", "sentenced": "2025-06-18"}
+    records = _cases(tmp_path / "b", (
+        "Former radar technician Oskar Lindqvist was detained at a ferry terminal. His arrest was announced on "
+        "Wednesday by the security service, which said he had passed radar data to Russia."))
+    assert "arrested" not in _dates(records, "Oskar Lindqvist")  # the announcement is dated, not the arrest
+
+
+def test_a_charge_takes_the_day_it_was_announced(tmp_path: Path) -> None:
+    records = _cases(tmp_path / "a", (
+        "Hydrologist Petra Wendt was indicted on charges of acting as an agent of a foreign government, the "
+        "Justice Department announced Thursday. She is accused of passing dam schematics to China's Ministry of "
+        "State Security."))
+    assert _dates(records, "Petra Wendt")["indicted"] == "2025-06-19"
+    records = _cases(tmp_path / "b", (
+        "Hydrologist Petra Wendt was arrested in Ohio, the Justice Department announced Thursday. She is accused "
+        "of passing dam schematics to China's Ministry of State Security."))
+    assert "arrested" not in _dates(records, "Petra Wendt")  # an arrest may be older than its announcement
+
+
 def test_a_pronoun_owner_of_an_event_word_dates_a_case_but_never_makes_one(tmp_path: Path) -> None:
     records = _cases(tmp_path, (
         "Two councillors, Maeve Doherty and Ruairi Quinn, signed a letter supporting Colm Barrett before his "
