@@ -47,7 +47,7 @@ PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "
                  "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
 # "two men", "the three defendants": people the report counts (a group, never one of them)
-_GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+_GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
                     r"(?!\s*-?\s*years?\s*-?\s*old)", re.I)  # "the 60-year-old officer" is one person
 _CHARGE = re.compile(r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of)\s+(?P<what>[^.;:()]{4,160}?)(?=\s+(?:and|after|before|by|in|on|at|for|when|which|but)\s+(?:the|a|an|his|her|their|\d)|[,.;:()]|$)", re.I)
 
@@ -61,8 +61,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
         if status == "sentenced" and trigger.lemma_.lower() in ("sentence", "send") and not _has_term(ctx) \
                 and trigger.pos_ == "NOUN" and _happened_on(ctx, trigger) is None:
             continue  # "a maximum sentence of 15 years" is not a sentencing; "the sentence was passed on Tuesday" is
-        if status == "charged" and trigger.pos_ == "NOUN":
-            continue  # "charges", "in charge"
+        if status == "charged" and trigger.pos_ == "NOUN" and _happened_on(ctx, trigger) is None:
+            continue  # "charges", "in charge"; "charges against X filed on 3 May" are a charge
         if _quoted(ctx, trigger):
             continue  # words inside a quotation are someone's statement, reported with its speaker
         if _unrealised(trigger):
@@ -146,7 +146,8 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited", "indicted"):
                 continue
-            if token.lemma_.lower() in _WEAK and not _passive_or_of(token):
+            if token.lemma_.lower() in _WEAK and not _passive_or_of(token) \
+                    and not (token.pos_ == "NOUN" and _happened_on(ctx, token) is not None):
                 continue  # "clearing the way", "released a statement": only "was cleared of", "was released"
             found.append((token, status))
     return found
@@ -211,9 +212,13 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "against")):
-                named = _named_subject(ctx, child)
+                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+                named = _named_subject(ctx, child) or _named_subject(ctx, target)
                 if named:
                     return named.name, named.type, 0.7
+                group = _group(target)
+                if group:
+                    return group
                 if child.lower_ in ("his", "her"):
                     return _owner(ctx, trigger)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) and _happened_on(ctx, trigger) is not None:
@@ -242,11 +247,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else salient(ctx, trigger)
             if child.lower_ in ("he", "she", "him", "her"):
                 return salient(ctx, trigger)
-            if _GROUP.match(words) and (child.lemma_.lower() in PERSON_NOUNS or child.text[:1].isupper()):
-                head = [t.text for t in child.subtree if t.i <= child.i]  # "Three Germans", "two British nationals"
-                while head and head[0].lower() in ("the", "all"):
-                    head = head[1:]  # "the two men": the group is "two men"
-                return " ".join(head), "person", 0.7
+            if _group(child):
+                return _group(child)
             if child.pos_ == "NOUN" and child.lower_ in PERSON_NOUNS:
                 if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
                     return named_later(ctx, child.lower_)
@@ -260,6 +262,18 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+def _group(noun: Any) -> tuple[str, str, float] | None:
+    """"two men", "the three defendants", "Three Germans": people the report counts, as one subject."""
+    words = " ".join(t.text for t in noun.subtree)
+    if not (_GROUP.match(words) and (noun.lemma_.lower() in PERSON_NOUNS or noun.text[:1].isupper())):
+        return None
+    head = [t.text for t in noun.subtree if t.i <= noun.i]  # "Three Germans", "two British nationals"
+    while head and head[0].lower() in ("the", "all", "same"):
+        head = head[1:]  # "the two men": the group is "two men"
+    # "the same two men" points back to people named before: it dates their cases, never makes one
+    return " ".join(head), "person", 0.5 if re.match(r"the\s+same\b", words, re.I) else 0.7
 
 
 def _introduces(ctx: SentenceContext, noun: Any) -> bool:
@@ -345,19 +359,27 @@ def _date_for(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
 
 
 def _happened_on(ctx: SentenceContext, noun: Any) -> Any:
-    """The verb an event noun is the subject of when that verb says the event took place ("his
-    arrest took place on 2 March", "the sentence was pronounced on Tuesday"): the verb's date is
-    the event's. Not a verb of speech ("his arrest was announced on Tuesday" dates the statement),
-    nor one in the future or a condition."""
-    verb = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+    """The verb that says an event noun took place, when a date hangs from it: the noun's verb ("his
+    arrest took place on 2 March", "the sentence was pronounced on Tuesday") or a participle after
+    it ("charges against the three men filed in 2020"). Not a verb of speech ("his arrest was
+    announced on Tuesday" dates the statement; charges announced are charges made), nor one in the
+    future or a condition."""
+    if noun.pos_ != "NOUN":
         return None
-    lemma = verb.lemma_.lower()
-    if lemma in SPEECH or lemma in TRIGGERS or verb.tag_ not in ("VBD", "VBN") or _unrealised(verb):
-        return None
-    if not any(_path_reaches(ctx, mention, verb) for mention in ctx.dates):
-        return None
-    return verb
+    verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+    owners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against") for g in c.children
+              if g.dep_ == "pobj"]
+    verbs += [c for n in (noun, *owners) for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    charge = TRIGGERS.get(noun.lemma_.lower()) in ("charged", "indicted")
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma in TRIGGERS or verb.tag_ not in ("VBD", "VBN") or _unrealised(verb):
+            continue
+        if lemma in SPEECH and not (charge and lemma == "announce"):
+            continue
+        if any(_path_reaches(ctx, mention, verb) for mention in ctx.dates):
+            return verb
+    return None
 
 
 def _path_reaches(ctx: SentenceContext, mention: Any, target: Any) -> bool:

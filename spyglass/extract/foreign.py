@@ -49,6 +49,8 @@ _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "
 _AS_PREDICATE = {"charges_dropped": "dismissed", "expelled": "arrested"}
 
 # a Chinese clause that ends in "(一)案" names a case by what it is about ("X被控…一案")
+# the arrest words of the lexicon that name a warrant or a court's detention order: a status, never a date
+_WARRANT = re.compile(r"befehl|mandat|mandado", re.I)
 _NAMES_THE_CASE = re.compile(r"[^,;，；。]{0,40}?一?案(?:[,;，；。]|$)")
 
 
@@ -161,6 +163,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
         date, yearless = dated_near(lex, text, match.start(), doc.published, words, doc.text[max(0, start - 600) : start])
+        if predicate == "arrested" and _WARRANT.search(match.group()):
+            date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):
             date = yearless = None  # "審理X被控刺探機密一案": the case is named by its charge; the date is the hearing's
         out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,

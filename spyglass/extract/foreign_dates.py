@@ -51,12 +51,16 @@ def _found_near(lex: Any, text: str, at: int, published: str | None, events: tup
                 before: str = "") -> _Found | None:
     text = text.translate(_FULLWIDTH)
     pub = dt.date.fromisoformat(published) if published else None
-    dates = [f for f in _all_dates(lex, text, pub, before) if abs(f.at - at) <= _WINDOW]
 
     def clause_of(a: int, b: int, date: bool = True) -> bool:
         if a < b and date:  # "2023年3月，X被捕", "Am 3. Mai, …": the comma that closes a date opening the clause
             return not _CLAUSE_BREAK.search(re.sub(r"^[^,;，；、]{0,16}?[,，]", "", text[a:b], count=1))
         return not _CLAUSE_BREAK.search(text[min(a, b) : max(a, b)])
+
+    # near the word, or anywhere before it in its own clause: a verb-final clause opens with its
+    # date and closes with its verb ("Am 26. Juni wurde ... [a long subject] ... festgenommen")
+    dates = [f for f in _all_dates(lex, text, pub, before)
+             if abs(f.at - at) <= _WINDOW or (f.at < at and clause_of(f.at, at))]
 
     # in the word's own clause, the date no other event word of that clause is nearer to; else any
     # date no other event word is nearer to

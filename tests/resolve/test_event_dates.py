@@ -101,6 +101,35 @@ def test_a_charge_takes_the_day_it_was_announced(tmp_path: Path) -> None:
     assert "arrested" not in _dates(records, "Petra Wendt")  # an arrest may be older than its announcement
 
 
+def test_charges_against_a_counted_group_date_each_defendant_named(tmp_path: Path) -> None:
+    records = _cases(tmp_path / "a", (
+        "Lena Vogt and Piet Maas were found guilty on Tuesday of harassing dissidents for China's "
+        "Ministry of Public Security.\n\nThe trial was the first of its kind, with charges against the two "
+        "defendants filed in 2021."))
+    assert all(_dates(records, name).get("charged") == "2021" for name in ("Lena Vogt", "Piet Maas"))
+    records = _cases(tmp_path / "b", (
+        "The court heard evidence on Tuesday. A grand jury also indicted the same two men for hacking ministry "
+        "servers, the Justice Department announced Thursday."))
+    assert records == []  # "the same two men" are people named elsewhere: no case without their names
+
+
+def test_a_verb_final_clause_is_dated_by_the_date_it_opens_with(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Am 12. Mai 2025 wurde der aus Flensburg stammende Jens Wallraff in der Hafenstadt Kiel von Beamten des "
+        "Bundeskriminalamts auf Antrag der Bundesanwaltschaft festgenommen. Er soll Pläne von U-Booten an einen "
+        "russischen Geheimdienst verraten haben."), language="de")
+    assert _dates(records, "Jens Wallraff")["arrested"] == "2025-05-12"
+
+
+def test_a_warrant_gives_a_status_but_not_the_day_of_the_arrest(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "Der aus Flensburg stammende Jens Wallraff wurde in Kiel festgenommen. Ein Haftbefehl des "
+        "Ermittlungsrichters vom 3. Mai 2025 liegt vor. Er soll Pläne von U-Booten an einen russischen "
+        "Geheimdienst verraten haben."), language="de")
+    record = next(r for r in records if r["name"] == "Jens Wallraff")
+    assert record["status"] == "arrested" and "arrested" not in record["dates"]
+
+
 def test_a_pronoun_owner_of_an_event_word_dates_a_case_but_never_makes_one(tmp_path: Path) -> None:
     records = _cases(tmp_path, (
         "Two councillors, Maeve Doherty and Ruairi Quinn, signed a letter supporting Colm Barrett before his "
