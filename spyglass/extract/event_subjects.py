@@ -72,6 +72,30 @@ def co_subjects(ctx: SentenceContext, name: str) -> list[str]:
                     words = [t.text for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ in ("compound", "flat"))]
                     if len(words) >= 2 and not ctx.roles.get(" ".join(words)):
                         out.append(" ".join(words))
+    return out + [n for n in _listed_in_apposition(ctx, name) if n not in out]
+
+
+def _listed_in_apposition(ctx: SentenceContext, name: str) -> list[str]:
+    """"Ann Berg, a retired sergeant, Tom Ure, 61, and Li Na, 29, were convicted": with a plural
+    verb, names set beside the subject's name (each with its own description) are a list of
+    subjects. A name inside a description ("Ann Berg, a lawyer for Tom Ure") is not one of them."""
+    if not any(t.dep_ in ("aux", "auxpass") and t.lower_ in ("were", "are", "have") for t in ctx.sentence):
+        return []
+    heads = [t for m in ctx.mentions if m.name == name for t in ctx.sentence
+             if m.start <= ctx.offset + t.idx < m.end and t.head.i != t.i
+             and not (m.start <= ctx.offset + t.head.idx < m.end)]
+    out = []
+    for m in ctx.mentions:
+        if m.type != "person" or m.name == name or not ctx.may_be_party(m):
+            continue
+        tokens = [t for t in ctx.sentence if m.start <= ctx.offset + t.idx < m.end]
+        top = next((t for t in tokens if not (m.start <= ctx.offset + t.head.idx < m.end)), None)
+        node, steps = top, 0
+        while node is not None and node.dep_ in ("appos", "conj") and steps < 6:
+            node, steps = node.head, steps + 1
+            if any(node.i == h.i for h in heads):
+                out.append(m.name)
+                break
     return out
 
 
