@@ -35,8 +35,9 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
         return
     kinds = set(rule["match"])
     verbs = _singles(rule["verbs"])
+    early = _before_release(sent, rule) if "nonpublic" in kinds else set()
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in verbs | _IMAGE_VERBS | _WANTING or negated(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not _verb_names(verb) & (verbs | _IMAGE_VERBS | _WANTING) or negated(verb):
             continue
         if not _recipient_acts(verb):
             continue
@@ -53,7 +54,7 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
                 continue
             if _lemma(noun) in _EVENTS and noun.head.lower_ in ("at", "to", "in", "for", "during", "into", "on"):
                 continue  # "present at a closed workshop" names where to speak, not what to hand over
-            if _protected(noun, verb, kinds, rule, owned):
+            if _protected(noun, verb, kinds, rule, owned) or _lemma(noun) in early:
                 a, b = sorted((verb.i, noun.i))
                 yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
                 break
@@ -64,6 +65,31 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
 def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
+
+def _verb_names(verb: Any) -> set[str]:
+    """The verb's lemma, and with its particle or first preposition: 'walk us through' is 'walk through'."""
+    names = {_lemma(verb)}
+    names |= {f"{_lemma(verb)} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i}
+    return names
+
+
+_BEFORE = {"before", "until", "till", "ahead", "prior"}
+
+
+def _before_release(sent: Any, rule: dict[str, Any]) -> set[str]:
+    """'before it is published', 'ahead of the announcement': the request is for something not yet public.
+
+    The answer is the words an object must be to count then (material, or a look at it): 'a peek at the
+    report before it goes out', never 'your slides before the conference'."""
+    published = _singles(rule["published"]) | {"publication", "release", "announcement", "launch", "publish"}
+    for tok in sent:
+        if tok.lower_ not in _BEFORE:
+            continue
+        after = list(sent.doc[tok.i + 1: min(tok.i + 6, sent.end)])
+        if any(_lemma(t) in published or t.lower_ in ("public", "out") for t in after) and not any(
+                t.lower_ in ("not", "n't", "never") for t in after):
+            return _singles(rule["material"]) | _singles(rule["images"])
+    return set()
 
 def _singles(words: tuple[tuple[str, ...], ...]) -> set[str]:
     return {" ".join(w) for w in words}
@@ -100,9 +126,19 @@ def _sender_owns(noun: Any) -> bool:
 
 
 def _called_public(noun: Any, public: tuple[tuple[str, ...], ...]) -> bool:
+    """'the published data', 'the datasheet and CAD model you show on your website': public by its own phrase,
+    a clause on it, or a thing listed with it."""
     words = _singles(public)
-    return any(_lemma(t) in words or t.lower_ in words for t in noun.subtree
-               if t.i <= noun.i or t.head is noun) and not any(t.lower_ in ("not", "n't", "never") for t in noun.subtree)
+    top = noun
+    while top.dep_ == "compound" and top.head is not top:
+        top = top.head
+    phrase = [*top.subtree, *top.conjuncts]
+    return any(_lemma(t) in words or t.lower_ in words for t in phrase) and not any(
+        t.lower_ in _UNSAID or _lemma(t) in _UNSAID for t in phrase)
+
+
+# words that turn a phrase's "public" around: "not yet public", "kept out of the public report", "before release"
+_UNSAID = {"not", "n't", "never", "yet", "before", "until", "out", "back", "withhold", "omit", "redact", "leave"}
 
 
 def _protected(noun: Any, verb: Any, kinds: set[str], rule: dict[str, Any], owned: Any) -> bool:
@@ -152,8 +188,10 @@ def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
                for t in words if t.i + 1 < len(t.doc)):
             return True
         said_not = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in clause.children)
-        if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly") for t in words)):
-            return True
+        if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly", "out") for t in words)):
+            return True  # "the parts that aren't announced yet", "anything that isn't out yet"
+        if any(t.lower_ in _singles(rule["inside_adverbs"]) for t in words):
+            return True  # "the draft going round internally"
     return False
 
 
@@ -186,9 +224,16 @@ def _image_of_workplace(noun: Any, verb: Any, rule: dict[str, Any], owned: Any) 
     if _lemma(noun) not in images and _lemma(verb) not in _IMAGE_VERBS:
         return False
     scope = [t for t in noun.subtree if t.i > noun.i] if _lemma(noun) in images else [noun, *noun.subtree]
+    # "send photos from inside the plant": the parser hangs where the picture is taken on the verb
+    scope += [t for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "of", "inside", "in", "at")
+              for t in c.subtree]
     places = _singles(rule["sites"])
     for t in scope:
-        if _lemma(t) in places and (owned(t) or any(w.lower_ in ("your", "you") for w in noun.subtree)):
+        if _lemma(t) not in places:
+            continue
+        # "your bench", "this lab of yours", "from inside the plant": the recipient's workplace, seen from within
+        if owned(t) or any(w.lower_ in ("your", "you", "yours", "ur", "u") for w in noun.subtree) or \
+                t.head.lower_ == "inside" or any(c.lower_ == "yours" for c in t.subtree):
             return True
     return False
 
