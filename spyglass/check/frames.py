@@ -334,3 +334,81 @@ def future_plans(sent: Any, rule: dict[str, Any], is_request: Any) -> Iterator[t
         if when is not None:
             a, b = min(owner.i, tok.i), max(when.i, tok.i)
             yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+
+
+def access_request(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any) -> Iterator[tuple[int, int]]:
+    """A request to use the recipient's access: their credentials, a way in for the sender, or the sender's
+    software or device put onto the recipient's work systems.
+
+    'could I borrow your login for the cluster?', 'can you add me to the access list for the lab?', 'sneak me
+    in one evening', 'would you plug my stick into the lab PC?', 'have your admin install our agent on your
+    build server'. Never negated ('please never share your password'), and never the sender's own systems.
+    """
+    if not is_request(sent):
+        return
+    creds, systems, foreign = _singles(rule["credentials"]), _singles(rule["systems"]), _singles(rule["foreign"])
+    installs, grants, uses = _singles(rule["install_verbs"]), _singles(rule["grant_verbs"]), _singles(rule["access_verbs"])
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
+            continue
+        names = _verb_names(verb)
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if names & uses:  # the recipient's credentials
+            cred = next((t for t in after if _lemma(t) in creds and _yours(t)), None)
+            if cred is not None:
+                yield verb.idx, cred.idx + len(cred)
+                return
+        if names & grants and any(c.lower_ in ("me", "us", "him", "her") for c in verb.children
+                                  if c.dep_ in ("dobj", "dative", "nsubj")):
+            place = next((t for t in after if _lemma(t) in systems or t.lower_ == "access"), None)
+            # "sneak me in", "let us in": 'in' straight after the sender, whatever the parser hangs it on
+            inward = [t for t in after[:2] if t.lower_ in ("in", "inside") and t.nbor(-1).lower_ in ("me", "us")]
+            if place is None and inward and _lemma(verb) in ("sneak", "smuggle", "slip", "sign", "let", "get"):
+                place = inward[0]
+            if place is not None:
+                a, b = sorted((verb.i, place.i))
+                yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+                return
+        if names & installs and any(_lemma(t) in foreign for t in after):
+            target = next((t for t in after if _work_system(t, systems)), None)
+            if target is not None and not _sender_owns(target):
+                yield verb.idx, target.idx + len(target)
+                return
+
+
+def _yours(tok: Any) -> bool:
+    return any(t.lower_ in ("your", "ur", "yours") for t in [*tok.children, *tok.doc[max(tok.sent.start, tok.i - 3): tok.i]])
+
+
+def _work_system(tok: Any, systems: set[str]) -> bool:
+    """A work system ('the build server', 'the lab network'), or a computer named by its use ('the analysis PC')."""
+    if _lemma(tok) in systems:
+        return True
+    return _lemma(tok) in ("pc", "computer", "machine", "laptop", "workstation") and (
+        _yours(tok) or any(c.dep_ in ("compound", "amod") for c in tok.children))
+
+
+def work_question(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
+    """A what- or which-question about what the recipient or their team does or gets at work.
+
+    'so what are you working on these days', 'what do you do at the ministry all day?', 'what figures is your
+    team getting now?'. Verbs of doing in general ('do', 'get', 'run') count only in a sentence that names
+    the workplace; verbs of work itself ('work on', 'build', 'test') always.
+    """
+    first = next((t for t in sent if not t.is_punct and t.lower_ not in ("so", "and", "btw", "but", "anyway", "ok")), None)
+    if "?" not in sent.text and (first is None or first.tag_ not in ("WP", "WDT", "WRB")):
+        return
+    work, general, places = _singles(rule["work_verbs"]), _singles(rule["verbs"]), _singles(rule["work_words"])
+    at_work = any(_lemma(t) in places for t in sent)
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) not in work | general:
+            continue
+        if _lemma(verb) not in work and not at_work:
+            continue
+        doers = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if not any(d.lower_ in ("you", "u") or any(w.lower_ in ("your", "ur") for w in d.subtree) for d in doers):
+            continue
+        asked = [t for t in verb.subtree if t.tag_ in ("WP", "WDT") and t.i < verb.i]
+        if asked:
+            yield asked[0].idx, verb.idx + len(verb)
+            return

