@@ -35,8 +35,9 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
         return
     kinds = set(rule["match"])
     verbs = _singles(rule["verbs"])
+    early = _before_release(sent, rule) if "nonpublic" in kinds else set()
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in verbs | _IMAGE_VERBS | _WANTING or negated(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not _verb_names(verb) & (verbs | _IMAGE_VERBS | _WANTING) or negated(verb):
             continue
         if not _recipient_acts(verb):
             continue
@@ -53,7 +54,7 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
                 continue
             if _lemma(noun) in _EVENTS and noun.head.lower_ in ("at", "to", "in", "for", "during", "into", "on"):
                 continue  # "present at a closed workshop" names where to speak, not what to hand over
-            if _protected(noun, verb, kinds, rule, owned):
+            if _protected(noun, verb, kinds, rule, owned) or _lemma(noun) in early:
                 a, b = sorted((verb.i, noun.i))
                 yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
                 break
@@ -64,6 +65,31 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
 def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
+
+def _verb_names(verb: Any) -> set[str]:
+    """The verb's lemma, and with its particle or first preposition: 'walk us through' is 'walk through'."""
+    names = {_lemma(verb)}
+    names |= {f"{_lemma(verb)} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i}
+    return names
+
+
+_BEFORE = {"before", "until", "till", "ahead", "prior"}
+
+
+def _before_release(sent: Any, rule: dict[str, Any]) -> set[str]:
+    """'before it is published', 'ahead of the announcement': the request is for something not yet public.
+
+    The answer is the words an object must be to count then (material, or a look at it): 'a peek at the
+    report before it goes out', never 'your slides before the conference'."""
+    published = _singles(rule["published"]) | {"publication", "release", "announcement", "launch", "publish"}
+    for tok in sent:
+        if tok.lower_ not in _BEFORE:
+            continue
+        after = list(sent.doc[tok.i + 1: min(tok.i + 6, sent.end)])
+        if any(_lemma(t) in published or t.lower_ in ("public", "out") for t in after) and not any(
+                t.lower_ in ("not", "n't", "never") for t in after):
+            return _singles(rule["material"]) | _singles(rule["images"])
+    return set()
 
 def _singles(words: tuple[tuple[str, ...], ...]) -> set[str]:
     return {" ".join(w) for w in words}
@@ -100,9 +126,19 @@ def _sender_owns(noun: Any) -> bool:
 
 
 def _called_public(noun: Any, public: tuple[tuple[str, ...], ...]) -> bool:
+    """'the published data', 'the datasheet and CAD model you show on your website': public by its own phrase,
+    a clause on it, or a thing listed with it."""
     words = _singles(public)
-    return any(_lemma(t) in words or t.lower_ in words for t in noun.subtree
-               if t.i <= noun.i or t.head is noun) and not any(t.lower_ in ("not", "n't", "never") for t in noun.subtree)
+    top = noun
+    while top.dep_ == "compound" and top.head is not top:
+        top = top.head
+    phrase = [*top.subtree, *top.conjuncts]
+    return any(_lemma(t) in words or t.lower_ in words for t in phrase) and not any(
+        t.lower_ in _UNSAID or _lemma(t) in _UNSAID for t in phrase)
+
+
+# words that turn a phrase's "public" around: "not yet public", "kept out of the public report", "before release"
+_UNSAID = {"not", "n't", "never", "yet", "before", "until", "out", "back", "withhold", "omit", "redact", "leave"}
 
 
 def _protected(noun: Any, verb: Any, kinds: set[str], rule: dict[str, Any], owned: Any) -> bool:
@@ -152,8 +188,10 @@ def _nonpublic(noun: Any, rule: dict[str, Any]) -> bool:
                for t in words if t.i + 1 < len(t.doc)):
             return True
         said_not = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in clause.children)
-        if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly") for t in words)):
-            return True
+        if said_not and (_lemma(clause) in published or any(t.lower_ in ("public", "publicly", "out") for t in words)):
+            return True  # "the parts that aren't announced yet", "anything that isn't out yet"
+        if any(t.lower_ in _singles(rule["inside_adverbs"]) for t in words):
+            return True  # "the draft going round internally"
     return False
 
 
@@ -186,9 +224,16 @@ def _image_of_workplace(noun: Any, verb: Any, rule: dict[str, Any], owned: Any) 
     if _lemma(noun) not in images and _lemma(verb) not in _IMAGE_VERBS:
         return False
     scope = [t for t in noun.subtree if t.i > noun.i] if _lemma(noun) in images else [noun, *noun.subtree]
+    # "send photos from inside the plant": the parser hangs where the picture is taken on the verb
+    scope += [t for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "of", "inside", "in", "at")
+              for t in c.subtree]
     places = _singles(rule["sites"])
     for t in scope:
-        if _lemma(t) in places and (owned(t) or any(w.lower_ in ("your", "you") for w in noun.subtree)):
+        if _lemma(t) not in places:
+            continue
+        # "your bench", "this lab of yours", "from inside the plant": the recipient's workplace, seen from within
+        if owned(t) or any(w.lower_ in ("your", "you", "yours", "ur", "u") for w in noun.subtree) or \
+                t.head.lower_ == "inside" or any(c.lower_ == "yours" for c in t.subtree):
             return True
     return False
 
@@ -289,3 +334,81 @@ def future_plans(sent: Any, rule: dict[str, Any], is_request: Any) -> Iterator[t
         if when is not None:
             a, b = min(owner.i, tok.i), max(when.i, tok.i)
             yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+
+
+def access_request(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any) -> Iterator[tuple[int, int]]:
+    """A request to use the recipient's access: their credentials, a way in for the sender, or the sender's
+    software or device put onto the recipient's work systems.
+
+    'could I borrow your login for the cluster?', 'can you add me to the access list for the lab?', 'sneak me
+    in one evening', 'would you plug my stick into the lab PC?', 'have your admin install our agent on your
+    build server'. Never negated ('please never share your password'), and never the sender's own systems.
+    """
+    if not is_request(sent):
+        return
+    creds, systems, foreign = _singles(rule["credentials"]), _singles(rule["systems"]), _singles(rule["foreign"])
+    installs, grants, uses = _singles(rule["install_verbs"]), _singles(rule["grant_verbs"]), _singles(rule["access_verbs"])
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
+            continue
+        names = _verb_names(verb)
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if names & uses:  # the recipient's credentials
+            cred = next((t for t in after if _lemma(t) in creds and _yours(t)), None)
+            if cred is not None:
+                yield verb.idx, cred.idx + len(cred)
+                return
+        if names & grants and any(c.lower_ in ("me", "us", "him", "her") for c in verb.children
+                                  if c.dep_ in ("dobj", "dative", "nsubj")):
+            place = next((t for t in after if _lemma(t) in systems or t.lower_ == "access"), None)
+            # "sneak me in", "let us in": 'in' straight after the sender, whatever the parser hangs it on
+            inward = [t for t in after[:2] if t.lower_ in ("in", "inside") and t.nbor(-1).lower_ in ("me", "us")]
+            if place is None and inward and _lemma(verb) in ("sneak", "smuggle", "slip", "sign", "let", "get"):
+                place = inward[0]
+            if place is not None:
+                a, b = sorted((verb.i, place.i))
+                yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+                return
+        if names & installs and any(_lemma(t) in foreign for t in after):
+            target = next((t for t in after if _work_system(t, systems)), None)
+            if target is not None and not _sender_owns(target):
+                yield verb.idx, target.idx + len(target)
+                return
+
+
+def _yours(tok: Any) -> bool:
+    return any(t.lower_ in ("your", "ur", "yours") for t in [*tok.children, *tok.doc[max(tok.sent.start, tok.i - 3): tok.i]])
+
+
+def _work_system(tok: Any, systems: set[str]) -> bool:
+    """A work system ('the build server', 'the lab network'), or a computer named by its use ('the analysis PC')."""
+    if _lemma(tok) in systems:
+        return True
+    return _lemma(tok) in ("pc", "computer", "machine", "laptop", "workstation") and (
+        _yours(tok) or any(c.dep_ in ("compound", "amod") for c in tok.children))
+
+
+def work_question(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
+    """A what- or which-question about what the recipient or their team does or gets at work.
+
+    'so what are you working on these days', 'what do you do at the ministry all day?', 'what figures is your
+    team getting now?'. Verbs of doing in general ('do', 'get', 'run') count only in a sentence that names
+    the workplace; verbs of work itself ('work on', 'build', 'test') always.
+    """
+    first = next((t for t in sent if not t.is_punct and t.lower_ not in ("so", "and", "btw", "but", "anyway", "ok")), None)
+    if "?" not in sent.text and (first is None or first.tag_ not in ("WP", "WDT", "WRB")):
+        return
+    work, general, places = _singles(rule["work_verbs"]), _singles(rule["verbs"]), _singles(rule["work_words"])
+    at_work = any(_lemma(t) in places for t in sent)
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) not in work | general:
+            continue
+        if _lemma(verb) not in work and not at_work:
+            continue
+        doers = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if not any(d.lower_ in ("you", "u") or any(w.lower_ in ("your", "ur") for w in d.subtree) for d in doers):
+            continue
+        asked = [t for t in verb.subtree if t.tag_ in ("WP", "WDT") and t.i < verb.i]
+        if asked:
+            yield asked[0].idx, verb.idx + len(verb)
+            return

