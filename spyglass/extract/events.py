@@ -253,6 +253,12 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
                     return named_later(ctx, child.lower_)
                 return named_later(ctx, child.lower_) or salient(ctx, trigger)
+        if first.dep_ == "acl" and candidate is first and not active:
+            # a name the verb hangs from: "Ann Berg, 61, who ..., fell ill and died on Sunday", "Ann Berg,
+            # arrested in May, ..." (the parser takes the name for the clause's head)
+            named = _named_subject(ctx, first.head)
+            if named:
+                return named.name, named.type, 0.7
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if earlier:

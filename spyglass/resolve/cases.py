@@ -22,6 +22,7 @@ from spyglass.resolve.grouping import (
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
+from spyglass.resolve.weekdays import weekday_disputes
 from spyglass.resolve.yearless_dates import with_written_years
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
@@ -250,9 +251,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             continue
         dated = [evidence(c, date) for c, date in with_written_years([(c, c.date) for c in happened]) if date]
         chosen = choose(dated, dates_agree)
-        if chosen and chosen.conflict:
-            conflicts.append({"field": f"dates.{status}", "chosen": str(chosen.value), "reason": chosen.reason,
-                              "values": _plain(chosen.values)})
+        disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)
+        if chosen and (chosen.conflict or disputes):
+            reason = chosen.reason if chosen.conflict else f"{chosen.reason}; a report names another weekday"
+            conflicts.append({"field": f"dates.{status}", "chosen": str(chosen.value), "reason": reason,
+                              "values": _plain(chosen.values) + disputes})
         timeline.append(CaseEvent(status, chosen.value if chosen else None, sorted(c.claim_id for c in happened)))
     statuses = {e.status for e in timeline}
     charge = next((e for e in timeline if e.status == "charged"), None)

@@ -271,3 +271,23 @@ def test_charges_a_complainant_brings_are_no_charge_of_theirs(tmp_path: Path) ->
         "Former engineer Tan Bo was arrested on 2 June 2025 on suspicion of spying for China's Ministry of State "
         "Security. Tan Bo had filed charges against a colleague last year over a contract dispute."))
     assert "charged" not in _dates(records, "Tan Bo")
+
+
+def test_a_report_giving_another_weekday_is_listed_against_the_chosen_day(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/1", "published": "2024-03-20", "text": (
+            "Physicist Arkady Solntsev died on 16 March 2024 in a hospital near the detention centre where he was "
+            "held on suspicion of treason, his lawyer said. Solntsev was arrested in February.")},
+        {"url": "https://b.example/2", "text": (  # no publication date: the weekday alone has no day
+            "Physicist Arkady Solntsev, 61, who led the institute's optics laboratory, fell ill and died Sunday at a "
+            "hospital close to his detention center, his family said.")},
+        {"url": "https://c.example/3", "text": (
+            "Physicist Arkady Solntsev, 61, who led the institute's optics laboratory, fell ill and died Saturday at "
+            "a hospital close to his detention center, his family said.")},
+    ])
+    record = next(r for r in records if r["name"] == "Arkady Solntsev")
+    assert record["dates"]["deceased"] == "2024-03-16"  # a Saturday
+    conflict = next(c for c in record["conflicts"] if c["field"] == "dates.deceased")
+    sunday = next(v for v in conflict["values"] if v["value"] == "a Sunday")
+    assert [s["url"] for s in sunday["sources"]] == ["https://b.example/2"]
+    assert not any(v["value"] == "a Saturday" for v in conflict["values"])  # the Saturday report agrees
