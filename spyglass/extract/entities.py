@@ -35,10 +35,46 @@ def pipeline() -> Any:
     """The spaCy pipeline with spyglass's ruler before `ner` (loaded once per process)."""
     import spacy
 
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns(nlp)) + list(_region_patterns()))
     return nlp
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence: a headline, a standfirst and the lead below them are three
+    sentences, not one the parser reads as a whole (boundaries set before the parser stand). Not
+    where a press release breaks one sentence over paragraphs to set names apart ("... charges
+    against" / "Ann L." / "and Erik B." / "before the court."): a long paragraph that does not end
+    its sentence, continued in lower case after at most four short name paragraphs."""
+    paragraphs: list[list[Any]] = [[]]
+    for token in doc:
+        if token.is_space and token.text.count("\n") >= 2:
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(token)
+    paragraphs = [p for p in paragraphs if p]
+    joined: set[int] = set()  # indexes of paragraphs that continue the one before
+    for i, paragraph in enumerate(paragraphs):
+        if len(paragraph) < 8 or paragraph[-1].text in (".", "!", "?", '"', "”", ":"):
+            continue
+        for k in range(i + 1, min(i + 6, len(paragraphs))):
+            words = paragraphs[k]
+            lower = words[0].text[:1].islower()
+            if len(words) <= 4 and (not lower or (words[0].lower_ in ("and", "or") and len(words) > 1)):
+                continue  # a name set on its own
+            if lower:
+                joined.update(range(i + 1, k + 1))
+            break
+    for i, paragraph in enumerate(paragraphs[1:], start=1):
+        if i not in joined:
+            paragraph[0].is_sent_start = True
+    return doc
 
 
 def _rule_patterns() -> Iterator[dict[str, Any]]:

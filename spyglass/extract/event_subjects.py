@@ -56,6 +56,16 @@ def named_later(ctx: SentenceContext, noun: str) -> tuple[str, str, float] | Non
     return None
 
 
+KIN_NOUNS = {"brother", "sister", "son", "daughter"}
+
+
+def kin_named(ctx: SentenceContext, kin: str) -> str | None:
+    """The one person the report names as someone's `kin` ("his brother Tomas", "her son, Ivo,")."""
+    names = {m.name for m in ctx.all_mentions if m.type == "person" and m.name and len(m.name.split()) >= 2
+             and re.search(rf"\b(?:his|her)\s+(?:\w+\s+)?{kin}\s*,?\s+$", ctx.doc.text[max(0, m.start - 40) : m.start], re.I)}
+    return names.pop() if len(names) == 1 else None
+
+
 def co_subjects(ctx: SentenceContext, name: str) -> list[str]:
     """"Ann Berg and Tom Ure were detained": the people listed with a named subject."""
     out = []

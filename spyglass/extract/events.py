@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from spyglass.extract.sentence import SentenceContext
-from spyglass.extract.event_subjects import co_subjects, named_later, protagonist, salient
+from spyglass.extract.event_subjects import KIN_NOUNS, co_subjects, kin_named, named_later, protagonist, salient
 from spyglass.extract.event_words import SPEECH, TRIGGERS
 from spyglass.extract.entities import Mention
 from spyglass.model import Claim, FuzzyDate
@@ -89,7 +89,41 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             date_phrase=phrase, hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR,
             extractor_version=VERSION, confidence=subject[2],
         ))
+        for kin, name in _kin_objects(ctx, trigger, subject[0]):
+            value = _term_from(ctx, ctx.offset + kin.idx - ctx.start) if status == "sentenced" else _value(ctx, status, trigger)
+            claims.append(Claim(
+                subject=name, subject_type="person", predicate=status, object=_authority(ctx, trigger), value=value,
+                doc_id=ctx.doc.doc_id, start=ctx.start, end=ctx.end, date=date, date_phrase=phrase,
+                hedge=_hedge(ctx)[0], hedge_cue=_hedge(ctx)[1], extractor=EXTRACTOR, extractor_version=VERSION,
+                confidence=0.6))
     return _partial_acquittals(claims)
+
+
+def _kin_objects(ctx: SentenceContext, trigger: Any, subject: str) -> list[tuple[Any, str]]:
+    """"sentenced Ann Berg to life and her younger brother to ten years": a relative the event
+    words list beside the subject, who is the one person the report names as such ("her brother
+    Tomas")."""
+    out = []
+    for token in trigger.subtree:
+        if token.lemma_.lower() not in KIN_NOUNS or not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+            continue
+        if token.dep_ not in ("conj", "dobj", "nsubjpass"):
+            continue
+        name = kin_named(ctx, token.lemma_.lower())
+        if name and name != subject:
+            out.append((token, name))
+    return out
+
+
+def _term_from(ctx: SentenceContext, at: int) -> str | None:
+    """The prison term written nearest after position `at` of the sentence."""
+    from spyglass.extract.quantities import NOT_IMPOSED, find_quantities
+
+    after = [q for q in find_quantities(ctx.text) if q.kind == "sentence" and q.qualifier not in NOT_IMPOSED and q.start >= at]
+    if not after:
+        return None
+    term = min(after, key=lambda q: q.start)
+    return "life" if term.unit == "life" else (None if term.months is None else str(term.months))
 
 
 def _found_guilty(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:
@@ -228,8 +262,9 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:  # "caught, extradited and sentenced"
         first = first.head
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)  # "a court has sentenced X"
     active = trigger.lemma_.lower() in _TRANSITIVE and not any(c.dep_ == "auxpass" for c in first.children) \
-        and trigger.tag_ != "VBN"
+        and (trigger.tag_ != "VBN" or perfect)
     for candidate in (verb, first, first.head if first.dep_ in ("xcomp", "advcl", "acomp") else None):
         if candidate is None:
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spyglass.extract.entities import Mention
+from spyglass.extract.roles import ROLE_TITLES
 from spyglass.kb.builtin import load_entries
 
 _SURNAME_TOKEN = re.compile(r"[\w'’.-]+")
@@ -28,6 +29,7 @@ def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions with `name` set to the in-document canonical name; surname-only mentions that
     the model missed are added for people already named in full."""
     mentions = mentions + _nicknamed(mentions, text)
+    mentions = _kin_named(mentions, text)
     people = _full_names(mentions)
     mentions = mentions + _missed_surnames(mentions, people, text)
     short = _short_company_names(mentions, text)
@@ -58,6 +60,36 @@ def _nicknamed(mentions: list[Mention], text: str) -> list[Mention]:
         full = f"{match.group(1)} {match.group(3)}"
         found.append(Mention(doc_id, match.start(), match.end(), match.group(0), "person", None, "reference", full))
     return found
+
+
+# "his younger brother Tomas", "her sister, Ilse,": a sibling or child named by the given name alone
+_KIN = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:(?:younger|older|elder|twin|little|big|eldest|youngest)\s+)?"
+                  r"(?:brother|sister|son|daughter)\s*,?\s+$")
+
+
+_TITLED = re.compile(r"\b(?:" + "|".join(sorted({w for words in ROLE_TITLES.values() for w in words})) + r")\b[\s,]*$", re.I)
+
+
+def _kin_named(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Ann Berg ... her brother Tomas": a brother, sister, son or daughter named by the given name
+    alone takes the family name of the person named in full last before (a guess, marked as a
+    reference, that lets the report's events about "Tomas" meet those of "Tomas Berg")."""
+    named: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        if m.type != "person" or m.name or len(_tokens(m.text)) != 1 or not _KIN.search(text[max(0, m.start - 40) : m.start]):
+            continue
+        if re.match(r"\s+[A-Z]", text[m.end : m.end + 2]):
+            continue  # a longer name the model cut short
+        # "his": the person the report is about so far, named most often before (not a judge quoted once)
+        families = [_tokens(o.name or o.text)[-1] for o in mentions if o.type == "person" and o.end <= m.start
+                    and len(_tokens(o.name or o.text)) == 2 and not _HONORIFIC.match(o.text)]
+        titled = {_tokens(o.name or o.text)[-1] for o in mentions if _TITLED.search(text[max(0, o.start - 30) : o.start])}
+        families = [f for f in families if f not in titled]  # "the judge, Ann Berg": no one's sister
+        counts = {f: len(re.findall(rf"\b{re.escape(f)}\b", text[: m.start])) for f in families}
+        family = max(reversed(families), key=lambda f: counts[f]) if families else None
+        if family and family != m.text:
+            named[(m.start, m.end)] = replace(m, name=f"{m.text} {family}", source="reference")
+    return [named.get((m.start, m.end), m) for m in mentions]
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Herr|Frau|M|Mme)\.?\s+(?=\S)")

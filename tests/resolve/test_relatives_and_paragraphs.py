@@ -1,0 +1,61 @@
+"""Who an event happened to when a report names a relative by the given name alone, lists a
+relative beside the accused, or sets its headline, standfirst and lead apart by blank lines.
+
+Reports are written for this test: invented people and outlets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spyglass.ingest.run import ingest
+from spyglass.run.cases import case_records
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+
+
+def _cases(tmp_path: Path, text: str, published: str = "2025-06-20") -> list[dict]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/k", "title": "Case", "text": text,
+                                "published": published}) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def _by_name(records: list[dict]) -> dict[str, dict]:
+    return {r["name"]: r for r in records}
+
+
+def test_a_brother_named_by_his_given_name_takes_the_family_name(tmp_path: Path) -> None:
+    records = _by_name(_cases(tmp_path, (
+        "Defence lawyer Mats Lindgren spoke to reporters outside the court in Malmo.\n\n"
+        "A court in Malmo has sentenced Erik Dahlberg to life imprisonment and his younger brother to eight years "
+        "for spying for Russia's SVR.\n\n"
+        "Erik Dahlberg, 44, served in the navy's signals unit. His brother Jonas, 36, was convicted of handling "
+        "the contacts with the SVR officers.")))
+    assert records["Erik Dahlberg"]["sentence"] == "life"
+    assert records["Jonas Dahlberg"]["sentence_months"] == 96
+    assert not any("Lindgren" in name for name in records)  # the lawyer is no one's brother
+
+
+def test_a_court_that_has_sentenced_someone_is_not_the_one_sentenced(tmp_path: Path) -> None:
+    records = _by_name(_cases(tmp_path, (
+        "A district court in Turku has sentenced Ville Harju to four years in prison for passing port "
+        "schedules to Russia's GRU. Harju, a former harbour pilot, denied the charges throughout the trial.")))
+    assert records["Ville Harju"]["sentence_months"] == 48
+
+
+def test_a_blank_line_ends_a_headline_but_not_a_sentence_set_out_over_paragraphs(tmp_path: Path) -> None:
+    records = _by_name(_cases(tmp_path, (
+        "Engineer jailed for spying\n\n"
+        "This article is more than a year old\n\n"
+        "On 3 March 2025, the Federal Prosecutor's Office filed charges against the German nationals\n\n"
+        "Henrik M.\n\n"
+        "and Lothar W.\n\n"
+        "before the State Security Chamber of the Court of Appeal in Celle, for passing rocket designs to "
+        "Russia's GRU.")))
+    assert records["Henrik M."]["dates"]["charged"] == "2025-03-03"
+    assert records["Lothar W."]["dates"]["charged"] == "2025-03-03"
