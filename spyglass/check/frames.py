@@ -25,6 +25,8 @@ _SENDER = {"our", "my", "ours", "mine"}
 _IMAGE_VERBS = {"photograph", "film", "snap", "record", "screenshot", "video"}
 _EVENTS = {"workshop", "roundtable", "meeting", "event", "session", "seminar", "dinner", "conference", "forum",
            "briefing", "panel", "lunch", "retreat", "salon", "discussion", "call", "group"}
+_KEEP_VERBS = {"leave", "keep"}
+_MAKE_VERBS = {"create", "set up", "make", "issue", "open", "generate", "provision"}
 _WANTING = {"want", "love", "like", "need", "appreciate", "value", "prefer"}
 
 
@@ -41,6 +43,8 @@ def handover(sent: Any, rule: dict[str, Any], is_request: Any, negated: Any, in_
             continue
         if not _recipient_acts(verb):
             continue
+        if _lemma(verb) in _KEEP_VERBS and not any(t.lower_ in ("me", "us") for t in verb.subtree):
+            continue  # "leave the work laptop at home" keeps it back; only "leave it with me" hands it over
         # Any word, not only nouns: the small model tags a noun after a compound as a verb now and then
         # ('the prototype sensor modules', 'the stability dataset').
         # The next words too, where a misparse hangs the object elsewhere ('send me the source code your ...').
@@ -283,11 +287,25 @@ def operations_question(sent: Any, rule: dict[str, Any], is_request: Any, in_neg
         pair = f"{_lemma(tok)} {_lemma(tok.nbor())}" if tok.i + 1 < sent.end else ""
         if _lemma(tok) not in ops and pair not in ops:
             continue
-        if _sender_owns(tok) or in_negated(tok):
+        if _sender_owns(tok) or in_negated(tok) or own_step(tok):
             continue
         end = tok.nbor() if pair in ops else tok
         yield tok.idx, end.idx + len(end)
         return
+
+
+def own_step(tok: Any) -> bool:
+    """'whom to ask for a key card', 'where to collect my badge': a wh-word with a bare to-infinitive asks what
+    the sender should do next (its doer is the asker), not how the recipient's workplace runs or who holds what."""
+    for word in [tok, *tok.ancestors]:
+        if word.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children) and not any(
+                c.dep_.startswith("nsubj") for c in word.children):
+            return any(t.tag_ in ("WP", "WRB", "WDT") for t in word.subtree if t.i < word.i)
+        return False
+    return tok.tag_ in ("WP", "WRB", "WDT") and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to" \
+        and tok.nbor(2).pos_ == "VERB"
 
 
 def limits_acknowledged(sent: Any, rule: dict[str, Any], negated: Any) -> Iterator[tuple[int, int]]:
@@ -368,6 +386,13 @@ def access_request(sent: Any, rule: dict[str, Any], is_request: Any, negated: An
             if place is not None:
                 a, b = sorted((verb.i, place.i))
                 yield sent.doc[a].idx, sent.doc[b].idx + len(sent.doc[b])
+                return
+        # "create a VPN account for our engineer", "set up a login for me": credentials made for the sender's side
+        if names & _MAKE_VERBS:
+            cred = next((t for t in after if _lemma(t) in creds and t.head.i == verb.i), None)
+            if cred is not None and any(p.lower_ == "for" and any(w.lower_ in _SENDER | {"me", "us"} for w in p.subtree)
+                                        for p in [*cred.children, *verb.children] if p.dep_ == "prep"):
+                yield verb.idx, cred.idx + len(cred)
                 return
         if names & installs and any(_lemma(t) in foreign for t in after):
             target = next((t for t in after if _work_system(t, systems)), None)

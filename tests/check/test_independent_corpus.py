@@ -1,4 +1,4 @@
-"""Floors on the three frozen independent corpora (tests/check/independent_messages*.json, never edited).
+"""Floors on the five frozen independent corpora (tests/check/independent_messages*.json, never edited).
 
 The first: 105 messages by a writer who never saw the code, 52 resembling documented approaches, 53
 ordinary, in ten walks of life. Before this check was rebuilt (commit 173afc7) it flagged 2 of 52
@@ -173,6 +173,29 @@ def test_fourth_corpus_keeps_its_floors() -> None:
     results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
     got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
     flagged, ordinary, named = FOURTH_FLOORS
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
+
+
+FIFTH = CORPUS.with_name("independent_messages_5.json")
+_FIFTH_FROZEN = "9db5a1828d0e25637d8dddfbd33b17e39f0ac8fc4da61536860993e77d825b31"
+# 100 messages by a fifth writer who saw neither the code nor any feature list. Untuned figures, recorded before
+# its texts were read: the check of d48d33d gave 39/50 resembling flagged, 7/50 ordinary, 32/50 named right;
+# main at 8653042 40/50, 6/50, 32/50. Read in round 2 of the fifth round (branch issue-18-s5): its false flags
+# and misses grouped by mechanism (who asks whom for what: the sender's own client, own paperwork, own next
+# step; keeping compliance out; credentials made for the sender's side) and the pattern-notes table taught
+# general words of each method: 44/50, 0/50, 40/50. Tuned now; the sixth corpus is the unseen measure.
+FIFTH_FLOORS = (0.86, 0.02, 0.78)  # resembling flagged at least, ordinary flagged at most, named right at least
+
+
+def test_fifth_corpus_keeps_its_floors() -> None:
+    assert hashlib.sha256(FIFTH.read_bytes()).hexdigest() == _FIFTH_FROZEN
+    messages = load_corpus(FIFTH)
+    assert len(messages) == 100
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
+    flagged, ordinary, named = FIFTH_FLOORS
     assert got["resembling_flagged"] >= flagged, got["counts"]
     assert got["ordinary_flagged"] <= ordinary, got["counts"]
     assert got["named_right_of_resembling"] >= named, got["counts"]
