@@ -65,6 +65,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue  # "charges", "in charge"; "charges against X filed on 3 May" are a charge
         if _quoted(ctx, trigger):
             continue  # words inside a quotation are someone's statement, reported with its speaker
+        if trigger.i >= 2 and trigger.nbor(-1).text == "-" and trigger.nbor(-2).lower_ == "re":
+            continue  # "re-arrested on 20 July": a second arrest, not the arrest the case dates
         if _unrealised(trigger):
             continue  # "if convicted, he faces ...", "will be sentenced next month": not (yet) an event
         subject = _subject(ctx, trigger)
@@ -77,6 +79,9 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
         seen.add(status)
         date, phrase = _date_for(ctx, trigger)
         also = co_subjects(ctx, subject[0]) if subject[2] >= 0.6 else []
+        if subject[0] == _THEY:  # "they were arrested in 2021": each of the people the report is about
+            also = _parties_before(ctx)[1:]
+            subject = (_parties_before(ctx)[0], "person", 0.5)
         for other in also:
             claims.append(Claim(
                 subject=other, subject_type="person", predicate=status, object=_authority(ctx, trigger),
@@ -282,6 +287,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
                 return (named_before[-1].name, named_before[-1].type, 0.7) if named_before else salient(ctx, trigger)
             if child.lower_ in ("he", "she", "him", "her"):
                 return salient(ctx, trigger)
+            if child.lower_ == "they" and _parties_before(ctx):
+                return _THEY, "person", 0.5
             if _group(child):
                 return _group(child)
             if child.pos_ == "NOUN" and child.lower_ in PERSON_NOUNS:
@@ -303,6 +310,20 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+_THEY = "\0they"
+
+
+def _parties_before(ctx: SentenceContext) -> list[str]:
+    """The two or three people named in full before this sentence who stand in the report as no
+    judge, lawyer, official or reporter: who "they" are in "they were arrested in 2021". More, or
+    fewer, and "they" is no one in particular."""
+    names: list[str] = []
+    for m in ctx.before(ctx.start):
+        if m.type == "person" and len(m.name.split()) >= 2 and not ctx.roles.get(m.name) and m.name not in names:
+            names.append(m.name)
+    return names if 2 <= len(names) <= 3 else []
 
 
 def _group(noun: Any) -> tuple[str, str, float] | None:

@@ -59,3 +59,20 @@ def test_a_blank_line_ends_a_headline_but_not_a_sentence_set_out_over_paragraphs
         "Russia's GRU.")))
     assert records["Henrik M."]["dates"]["charged"] == "2025-03-03"
     assert records["Lothar W."]["dates"]["charged"] == "2025-03-03"
+
+
+def test_they_are_the_two_people_the_report_is_about_and_no_judge(tmp_path: Path) -> None:
+    records = _by_name(_cases(tmp_path, (
+        "Judge Mats Lindgren read the verdict in Malmo. Erik Dahlberg, 44, served in the navy's signals unit and "
+        "passed its codes to Russia's SVR. His brother Jonas, 36, was convicted of handling the contacts with the "
+        "SVR officers.\n\nThey were arrested in 2021 when the security service suspected a mole.")))
+    assert records["Erik Dahlberg"]["dates"]["arrested"] == records["Jonas Dahlberg"]["dates"]["arrested"] == "2021"
+    assert not any("Lindgren" in name for name in records)
+
+
+def test_a_second_arrest_does_not_date_the_arrest(tmp_path: Path) -> None:
+    records = _by_name(_cases(tmp_path, (
+        "Retired inspector Walter Brandt was arrested on 18 May 2025 on arrival in Calgary on suspicion of "
+        "helping China's Ministry of Public Security. He was released, then re-arrested on 20 May after "
+        "police obtained a warrant.")))
+    assert records["Walter Brandt"]["dates"]["arrested"] == "2025-05-18"
