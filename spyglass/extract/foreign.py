@@ -139,7 +139,6 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     out: list[Claim] = []
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
-    words = tuple(m.start() for patterns in lex.events.values() for p in patterns for m in p.finditer(text))
     for status in _STATUS_ORDER:
         match = next((m for p in lex.events.get(status, []) for m in [p.search(text)] if m), None)
         if match is None or status in seen:
@@ -162,7 +161,9 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             # "... the court sentenced the couple. The man got two years, ...": the next sentence's term
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
-        date, yearless = dated_near(lex, text, match.start(), doc.published, words, doc.text[max(0, start - 600) : start])
+        # other event words: not a second pattern of this one ("postawiła zarzuty" and "zarzuty")
+        others = tuple(a for a, b in spans if not (a < match.end() and match.start() < b))
+        date, yearless = dated_near(lex, text, match.start(), doc.published, others, doc.text[max(0, start - 600) : start])
         if predicate == "arrested" and _WARRANT.search(match.group()):
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):

@@ -98,12 +98,18 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
     for month, patterns in lex.months.items():
         for pattern in patterns:
             for m in pattern.finditer(text):
+                if len(m.group(0)) >= 2 and m.group(0).isupper():
+                    continue  # an acronym ("GRU"), not a month's short form ("gru.")
                 year_match = re.match(r"\s*(?:de\s+|of\s+)?(\d{4})\b", text[m.end() : m.end() + 12])
                 day_match = re.search(r"(\d{1,2})\.?\s*(?:de\s+)?$", text[max(0, m.start() - 8) : m.start()])
                 day = int(day_match.group(1)) if day_match else None
                 start = m.start() - (len(day_match.group(0)) if day_match else 0)
                 year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
-                out += _make(start, year, month, day, None if year_match else _yearless(month, day))
+                yearless = None if year_match else _yearless(month, day)
+                named = _weekday_before(lex, text, start) if yearless and day else None
+                if named is not None:  # "W środę, 14 sierpnia": the weekday can place the year
+                    yearless = f"{yearless} {_WEEKDAY_NAMES[named]}"
+                out += _make(start, year, month, day, yearless)
     for weekday, patterns in enumerate(lex.weekdays):
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -138,6 +144,17 @@ def _make(at: int, year: int | None, month: int, day: int | None, yearless: str 
         return [_Found(at, FuzzyDate(f"{year:04d}-{month:02d}", "month"), yearless)]
     except (ValueError, Exception):
         return []
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_before(lex: Any, text: str, at: int) -> int | None:
+    """The weekday (0 = Monday) written just before a day and month ("mercredi 14 août")."""
+    before = text[max(0, at - 16) : at]
+    found = [weekday for weekday, patterns in enumerate(lex.weekdays) for pattern in patterns
+             if (m := list(pattern.finditer(before))) and re.fullmatch(r"[\s,.]*", before[m[-1].end() :])]
+    return found[0] if len(found) == 1 else None
 
 
 def _yearless(month: int, day: int | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date, timedelta
 from dataclasses import replace
 from typing import Any, Iterable
 
@@ -23,7 +24,7 @@ from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
 from spyglass.resolve.weekdays import weekday_disputes
-from spyglass.resolve.yearless_dates import with_written_years
+from spyglass.resolve.yearless_dates import with_weekday_years, with_written_years
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
@@ -249,7 +250,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                     or (status == "alleged" and c.predicate in ALLEGATIONS and kind in ("company", "threat_group"))]
         if not happened:
             continue
-        dated = [evidence(c, date) for c, date in with_written_years([(c, c.date) for c in happened]) if date]
+        placed = with_weekday_years(with_written_years([(c, c.date) for c in happened]), *_case_time(claims))
+        dated = [evidence(c, date) for c, date in placed if date]
         chosen = choose(dated, dates_agree)
         disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)
         if chosen and (chosen.conflict or disputes):
@@ -414,6 +416,14 @@ def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: li
 
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s$")
+
+
+def _case_time(claims: list[Claim]) -> tuple[date, date]:
+    """From a year before the case's first dated legal event to today: a report without a date of
+    its own may have been written any day since."""
+    firsts = [c.date.first_day() for c in claims if c.date is not None and c.predicate in LADDER]
+    until = date.today()
+    return (min(firsts) - timedelta(days=365) if firsts else until - timedelta(days=365 * 3)), until
 
 
 def _plain(values: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -16,7 +16,8 @@ from spyglass.extract.dates import resolve
 from spyglass.model import Claim, FuzzyDate
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?$")
+_ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?(?: \w+day)?$")  # "--08-14", "--08-14 Wednesday"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # two far-apart publication days: a phrase naming a month (and day) reads the same against both;
 # "on Monday" or "last week" does not
 _ANCHORS = (dt.date(2001, 7, 4), dt.date(2003, 2, 17))
@@ -68,3 +69,33 @@ def _fuzzy(year: int, month: int, day: int | None) -> FuzzyDate | None:
 
 def _within(inner: FuzzyDate, outer: FuzzyDate) -> bool:
     return outer.first_day() <= inner.first_day() and inner.last_day() <= outer.last_day()
+
+
+def with_weekday_years(dated: list[tuple[Claim, FuzzyDate | None]], since: dt.date,
+                       until: dt.date) -> list[tuple[Claim, FuzzyDate | None]]:
+    """A day written with its weekday and no year ("Wednesday, 14 August") takes the one year from
+    `since` to `until` (the case's time: a year before its first dated event to its latest
+    report) in which that day was that weekday. Two such years, or none, leave it undated."""
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        weekday = _weekday_in(claim.date_phrase or "")
+        if date is None and parts is not None and parts[1] is not None and weekday is not None:
+            fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, parts[0], parts[1])) is not None
+                    and since <= d <= until and d.weekday() == weekday]
+            if len(fits) == 1:
+                date = FuzzyDate.day(fits[0])
+        out.append((claim, date))
+    return out
+
+
+def _weekday_in(phrase: str) -> int | None:
+    found = [i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", phrase, re.I)]
+    return found[0] if len(found) == 1 else None
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -291,3 +291,16 @@ def test_a_report_giving_another_weekday_is_listed_against_the_chosen_day(tmp_pa
     sunday = next(v for v in conflict["values"] if v["value"] == "a Sunday")
     assert [s["url"] for s in sunday["sources"]] == ["https://b.example/2"]
     assert not any(v["value"] == "a Saturday" for v in conflict["values"])  # the Saturday report agrees
+
+
+def test_a_day_written_with_its_weekday_takes_the_one_year_that_fits(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/1", "published": "2024-02-10", "language": "de", "text": (
+            "Der aus Flensburg stammende Jens Wallraff wurde im Januar 2024 in Kiel festgenommen. Er soll Pläne von "
+            "U-Booten an einen russischen Geheimdienst verraten haben, teilte die Bundesanwaltschaft in Karlsruhe mit.")},
+        {"url": "https://b.example/2", "language": "de", "text": (  # no year: only the weekday places it
+            "Am Mittwoch, 12. März, hat die Bundesanwaltschaft Anklage gegen Jens Wallraff erhoben. Er soll Pläne "
+            "von U-Booten an einen russischen Geheimdienst verraten haben, teilte die Behörde in Karlsruhe mit.")},
+    ])
+    record = next(r for r in records if any("Jens Wallraff" in n for n in (r["name"], *r["aliases"])))
+    assert record["dates"]["charged"] == "2025-03-12"  # the only Wednesday 12 March since the arrest
