@@ -17,10 +17,10 @@ from spyglass.kb.builtin import normalise_alias
 from spyglass.kb.link import KnowledgeIndex, index_for
 from spyglass.kb.store import Entry
 from spyglass.model import Claim, Document
-from spyglass.model.vocabulary import LEGAL_FORM as _LEGAL_FORM
 from spyglass.model.vocabulary import PREDICATE_VERBS as VERBS
 from spyglass.resolve import judgements
 from spyglass.resolve.cases import SPONSOR_PREDICATES
+from spyglass.resolve.identities import name_key
 from spyglass.resolve.syndication import groups
 from spyglass.run.cases import case_records, cases_in
 from spyglass.store import Store, extracted
@@ -364,14 +364,6 @@ def describe(entity: Entity, graph: Graph) -> str:
     docs = {s["document"] for s in case["sources"]}
     parts.append(f"Reported by {len(docs)} document(s), {graph.independent(docs)} independent.")
     return " ".join(parts)
-
-
-def name_key(name: str, type_: str) -> str:
-    """How two spellings of one name compare: case, punctuation and (for firms) legal forms ignored."""
-    key = normalise_alias(name)
-    if _family(type_) == "org":
-        key = " ".join(_LEGAL_FORM.sub(" ", key).split()) or key
-    return key
 
 
 def _swap_alias(claim: Claim) -> Claim:

@@ -22,6 +22,7 @@ from spyglass.resolve import judgements
 from spyglass.resolve.blocks import DocumentKeys, Linker, document_keys
 from spyglass.resolve.cases import build_cases
 from spyglass.resolve.syndication import groups
+from spyglass.run import identities
 from spyglass.run.records import case_record
 from spyglass.store import Store, extracted, resolved
 
@@ -48,6 +49,8 @@ def refresh(store: Store) -> Step:
         resolved.ensure(store)
         now = resolved.fingerprint(store)
         if resolved.state(store, "fingerprint") == now:
+            if resolved.state(store, "identities") != now:  # an earlier run stopped between the two
+                _identities(store, None, set(), now)
             return Step()
         last_marks = resolved.state(store, "marks")
         judged = resolved.state(store, "judgements")
@@ -104,6 +107,7 @@ def _rebuild(store: Store, fingerprint: str, judgement_mark: str) -> Step:
     built = _build(store, docs, blocks, rules)
     assignment = {d: block for block, members in blocks.items() for d in members}
     resolved.save(store, keys, assignment, set(), built, _state(fingerprint, marks, judgement_mark), everything=True)
+    _identities(store, None, set(), fingerprint)
     _LINKERS[str(store.path)] = (fingerprint, linker)
     return Step(len(docs), len(blocks), sum(len(c) for c in built.values()), True, sorted(blocks))
 
@@ -128,9 +132,24 @@ def _increment(store: Store, changed: set[str], fingerprint: str, judgement_mark
     rules = judgements.as_rules(judgements.load(store))
     built = _build(store, docs, blocks, rules)
     assignment = {d: block for block, docs_ in blocks.items() for d in docs_}
+    case_names = resolved.case_names_of_blocks(store, stale)
+    case_names |= {n for cases in built.values() for case, _ in cases for n in (case.name, *case.aliases)}
+    layer_current = resolved.state(store, "identities") == resolved.state(store, "fingerprint")
     resolved.save(store, keys, assignment, stale, built, _state(fingerprint, marks, judgement_mark))
+    _identities(store, changed if layer_current else None, case_names, fingerprint)
     _LINKERS[str(store.path)] = (fingerprint, linker)
     return Step(len(changed), len(blocks), sum(len(c) for c in built.values()), False, sorted(blocks))
+
+
+def _identities(store: Store, changed: set[str] | None, case_names: set[str], fingerprint: str) -> None:
+    """The entity layer brought to the cases just written: re-joined where `changed` documents and
+    the cases named `case_names` fall, or from nothing (`changed` None)."""
+    rules = judgements.as_rules(judgements.load(store))
+    if changed is None:
+        identities.rebuild(store, rules)
+    else:
+        identities.update(store, changed, case_names, rules)
+    resolved.save_state(store, {"identities": fingerprint})
 
 
 def _linker(store: Store) -> Linker:

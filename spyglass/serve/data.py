@@ -9,7 +9,6 @@ computed the first time a request needs it and kept until the fingerprint change
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import Any, Callable
 from spyglass.errors import NotFound
 from spyglass.serve.case_index import CaseState, Records
 from spyglass.serve.entity_index import relations
-from spyglass.serve.identities import display_name, joined
 from spyglass.store import Store
 
 log = logging.getLogger("spyglass.serve")
@@ -57,13 +55,14 @@ class Entity:
     kb_ids: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     claims: list[int] = field(default_factory=list)  # indexes into Snapshot.claims
+    entity_id: str | None = None  # its id in the store's entity layer
 
     @property
     def type(self) -> str | None:
         return self.types.most_common(1)[0][0] if self.types else None
 
     def summary(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "aliases": sorted(self.aliases - {self.name}),
+        return {"name": self.name, "id": self.entity_id, "type": self.type, "aliases": sorted(self.aliases - {self.name}),
                 "kb_ids": sorted(self.kb_ids), "documents": len(self.documents), "claims": len(self.claims)}
 
 
@@ -111,27 +110,28 @@ class Snapshot:
         self.relations = relations(self.claims, ((k, e.claims) for k, e in self.entities.items()), self.name_of)
 
     def _join(self, store: Store) -> None:
-        """One entity per real thing: the names `identities.joined` finds to be one become one entity,
-        named as its case or by its most documented name; every member name still finds it."""
-        import json
+        """One entity per real thing, as the store's entity layer (`run/identities.py`) joined them:
+        the names of one entity id become one entity, under the layer's name for it; every member
+        name still finds it."""
+        from spyglass.store import identities
 
-        try:  # the resolved cases, once the store has been resolved
-            cases = [(r[0], json.loads(r[1]).get("aliases") or []) for r in
-                     store.conn.execute("SELECT name, record FROM resolved_cases")]
-        except sqlite3.OperationalError:
-            cases = []
-        from spyglass.resolve import judgements
-
-        roots = joined(self.entities, self.claims, cases, judgements.as_rules(judgements.load(store)))
+        identities.ensure(store)
+        entity_of = identities.entity_of(store)
+        named = {r[0]: r[1] for r in store.conn.execute("SELECT entity_id, name FROM identity_entities")}
         groups: dict[str, list[str]] = {}
         for key in self.entities:
-            groups.setdefault(roots.get(key, key), []).append(key)
-        case_names = {name for name, _ in cases}
-        for keys in groups.values():
+            groups.setdefault(entity_of.get(key, "\0" + key), []).append(key)
+        for entity_id, keys in groups.items():
+            if entity_id.startswith("\0"):
+                continue
             if len(keys) == 1:
+                self.entities[keys[0]].entity_id = entity_id
                 continue
             members = [self.entities.pop(k) for k in keys]
-            entity = Entity(display_name(members, case_names))
+            by_key = {m.name.casefold(): m for m in members}
+            display = named.get(entity_id, "")
+            name = by_key[display.casefold()].name if display.casefold() in by_key else members[0].name
+            entity = Entity(name, entity_id=entity_id)
             for member in members:
                 entity.types.update(member.types)
                 entity.aliases |= member.aliases | {member.name}

@@ -140,6 +140,20 @@ def save(store: Store, doc_keys: dict[str, list[tuple[str, str]]], assignment: d
         raise
 
 
+def save_state(store: Store, values: dict[str, str]) -> None:
+    with store.conn:
+        store.conn.executemany("INSERT OR REPLACE INTO resolution_state VALUES (?, ?)", sorted(values.items()))
+
+
+def case_names_of_blocks(store: Store, block_ids: Iterable[str]) -> set[str]:
+    """Every name of the cases resolved in these blocks."""
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(block_ids))):
+        out |= {r[0] for r in store.conn.execute(
+            f"SELECT alias FROM entity_aliases WHERE block_id IN ({','.join('?' * len(chunk))})", chunk)}
+    return out
+
+
 def cases(store: Store) -> list[tuple[Case, dict[str, Any], str]]:
     """Every resolved case with its record and block, in the order `spyglass cases` lists them:
     most documents first, then by name (one name is never in two blocks)."""
