@@ -9,8 +9,8 @@ made them go out (`run/identities.py` reads and writes the store). Names join, i
 4. `person_order`: one person's name in another word order ("Tang Weiran" is "Weiran Tang");
 5. `alias_claim`: a report says one is the other's alias, within one kind of thing (a firm's
    vendor label is the firm);
-6. `case`: names of one resolved case, and a case's full names in another order. A name two cases
-   share ("Zhu" for two defendants) joins neither.
+6. `case`: names of one resolved case (but a firm's case joins no group's name, nor a group's case a
+   firm's), and a case's full names in another order. A name two cases share ("Zhu" for two defendants) joins neither.
 
 An analyst's split keeps two names apart whatever the rules say. The order matters only there: the
 evidence is sorted by content, so any subset of the names closed under the evidence (every name an
@@ -60,6 +60,13 @@ class CaseNames:
     case_id: str
     name: str
     names: tuple[str, ...]
+    kind: str = "person"
+
+
+# a firm's case may list the group a report attributes to it among its names, and that group is a
+# thing of its own (an alias claim may still join it)
+_CASE_FAMILY = {"person": "person", "person_group": "person", "company": "org", "threat_group": "threat_group"}
+_ATTRIBUTED = {"org", "threat_group"}
 
 
 @dataclass
@@ -160,7 +167,8 @@ def components(names: Mapping[str, Name], aliases: Iterable[tuple[str, str, str]
     case_of: dict[str, str] = {}
     for case in listed:
         own = sorted({n.casefold() for n in (case.name, *case.names) if owners[n.casefold()] == {case.case_id}})
-        keys = [n for n in own if n in names]
+        want = _CASE_FAMILY.get(case.kind, case.kind)
+        keys = [n for n in own if n in names and {want, family(names[n].type or "person")} != _ATTRIBUTED]
         for other in keys[1:]:
             join(keys[0], other, "case", case.case_id)
         if keys:  # a case's full names in another order

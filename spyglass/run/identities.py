@@ -80,7 +80,7 @@ def rebuild(store: Store, rules: dict[str, Any]) -> IdentityStep:
         rows.clear(store)
         rows.replace_sightings(store, [], sightings, links)
         seen = _aggregate((r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[0]) for r in sightings)
-        cases = [CaseNames(c, n, tuple(a)) for c, n, a in rows.case_names(store)]
+        cases = [CaseNames(c, n, tuple(a), k) for c, n, a, k in rows.case_names(store)]
         built = components({k: s.name(k) for k, s in seen.items()}, [(a, b, d) for d, a, b in links], cases, rules)
         return _write(store, built, seen, old, set(old), set(old.values()))
 
@@ -100,7 +100,7 @@ def update(store: Store, changed: set[str], case_names: set[str], rules: dict[st
             return IdentityStep()
         names, seen, case_ids = _closure(store, start, rules)
         old = rows.entity_of(store, names)
-        cases = [CaseNames(c, n, tuple(a)) for c, n, a in rows.case_names(store, case_ids)]
+        cases = [CaseNames(c, n, tuple(a), k) for c, n, a, k in rows.case_names(store, case_ids)]
         present = {k: s.name(k) for k, s in seen.items() if k in names and s.spellings}
         inside = [link for link in rows.links(store, names) if link[0] in names and link[1] in names]
         built = components(present, inside, cases, rules)
@@ -123,9 +123,9 @@ def _closure(store: Store, start: set[str], rules: dict[str, Any]) -> tuple[set[
         found |= {n for pair in merges if pair[0] in frontier or pair[1] in frontier for n in pair}
         new_cases = rows.cases_naming(store, frontier) - case_ids
         case_ids |= new_cases
-        for case_id, name, names in rows.case_names(store, new_cases):
+        for case_id, name, names, kind in rows.case_names(store, new_cases):
             found |= {n.casefold() for n in (name, *names)}
-            found |= rows.names_with_keys(store, person_keys_of(CaseNames(case_id, name, tuple(names))))
+            found |= rows.names_with_keys(store, person_keys_of(CaseNames(case_id, name, tuple(names), kind)))
         frontier = found - done
     return done, seen, case_ids
 

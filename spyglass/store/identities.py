@@ -174,17 +174,17 @@ def cases_naming(store: Store, names: Iterable[str]) -> set[str]:
     return found
 
 
-def case_names(store: Store, case_ids: Iterable[str] | None = None) -> list[tuple[str, str, list[str]]]:
-    """(case id, name, every name) of these resolved cases, or of all."""
-    query = "SELECT c.case_id, c.name, a.alias FROM resolved_cases c JOIN entity_aliases a ON a.entity_id = c.case_id"
+def case_names(store: Store, case_ids: Iterable[str] | None = None) -> list[tuple[str, str, list[str], str]]:
+    """(case id, name, every name, kind) of these resolved cases, or of all."""
+    query = "SELECT c.case_id, c.name, a.alias, c.kind FROM resolved_cases c JOIN entity_aliases a ON a.entity_id = c.case_id"
     if case_ids is None:
         rows: Iterable[Any] = store.conn.execute(query)
     else:
         rows = _in(store, query + " WHERE c.case_id IN ({})", case_ids, whole=True)
-    out: dict[str, tuple[str, list[str]]] = {}
-    for case_id, name, alias in rows:
-        out.setdefault(case_id, (name, []))[1].append(alias)
-    return [(case_id, name, sorted(set(names))) for case_id, (name, names) in sorted(out.items())]
+    out: dict[str, tuple[str, list[str], str]] = {}
+    for case_id, name, alias, kind in rows:
+        out.setdefault(case_id, (name, [], kind))[1].append(alias)
+    return [(case_id, name, sorted(set(names)), kind) for case_id, (name, names, kind) in sorted(out.items())]
 
 
 def write(store: Store, names: list[tuple[Any, ...]], keys: list[tuple[str, str]], entities: list[tuple[Any, ...]],
