@@ -103,6 +103,7 @@ class Snapshot:
                     if not entity.types:
                         entity.types[type_] += 1
         self.alias_to_entity: dict[str, str] = {}
+        self.by_id: dict[str, str] = {}  # entity id (and ids merged away) -> the entity's key
         self._join(store)
         for folded, entity in self.entities.items():
             for alias in entity.aliases:
@@ -126,6 +127,7 @@ class Snapshot:
                 continue
             if len(keys) == 1:
                 self.entities[keys[0]].entity_id = entity_id
+                self.by_id[entity_id] = keys[0]
                 continue
             members = [self.entities.pop(k) for k in keys]
             by_key = {m.name.casefold(): m for m in members}
@@ -140,13 +142,18 @@ class Snapshot:
                 entity.claims += member.claims
             entity.claims = sorted(set(entity.claims))
             self.entities[entity.name.casefold()] = entity
+            self.by_id[entity_id] = entity.name.casefold()
             for key in keys:
                 self.alias_to_entity[key] = entity.name.casefold()
+        for old, new in store.conn.execute("SELECT old_id, new_id FROM identity_redirects ORDER BY rowid"):
+            if old not in self.by_id and new in self.by_id:  # an id an entity had before a merge
+                self.by_id[old] = self.by_id[new]
 
     def find(self, name: str) -> Entity | None:
-        """The entity `name` is one of, or None."""
+        """The entity `name` (or the entity id `name`) is one of, or None."""
         key = name.casefold()
-        return self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+        return (self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+                or self.entities.get(self.by_id.get(name, "")))
 
     def name_of(self, name: str) -> str:
         """The name of the entity `name` is one of (itself when the store does not know it)."""
@@ -160,8 +167,7 @@ class Snapshot:
         return self.entities[key]
 
     def entity(self, name: str) -> Entity:
-        key = name.casefold()
-        found = self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+        found = self.find(name)
         if found is None:
             raise NotFound(f"no entity is called {name!r}; search for it at /search or GET /api/search?q=")
         return found

@@ -239,6 +239,11 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     return out
 
 
+def spellings(store: Store) -> list[tuple[str, str]]:
+    """(spelling, entity id) of every name."""
+    return [(r[0], r[1]) for r in store.conn.execute("SELECT spelling, entity_id FROM identity_names")]
+
+
 def entities(store: Store) -> list[dict[str, Any]]:
     rows = store.conn.execute("SELECT * FROM identity_entities ORDER BY entity_id").fetchall()
     return [{**dict(r), "kb_ids": json.loads(r["kb_ids"])} for r in rows]
