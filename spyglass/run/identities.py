@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from spyglass.model import Claim, Mention
-from spyglass.resolve.identities import CaseNames, Component, Name, components, join_keys, person_keys_of
+from spyglass.resolve.identities import (CaseNames, Component, Name, components, join_keys, person_key,
+                                         person_keys_of)
 from spyglass.store import Store, extracted
 from spyglass.store import identities as rows
 
@@ -71,29 +73,33 @@ def sightings_of(mentions: Iterable[Mention], claims: Iterable[Claim]) -> tuple[
     return out, sorted(links)
 
 
-def rebuild(store: Store, rules: dict[str, Any]) -> IdentityStep:
-    """Every document's sightings, and every name joined, from nothing."""
-    rows.ensure(store)
+def rebuild(store: Store, rules: dict[str, Any], own_transaction: bool = True) -> IdentityStep:
+    """Every document's sightings, and every name joined, from nothing (in a transaction of its own,
+    or in the caller's)."""
+    if own_transaction:  # creating tables would end a transaction the caller holds
+        rows.ensure(store)
     old = rows.entity_of(store)
     sightings, links = sightings_of(extracted.mention_records(store), extracted.claim_records(store))
-    with rows.transaction(store):
+    with rows.transaction(store) if own_transaction else nullcontext():
         rows.clear(store)
         rows.replace_sightings(store, [], sightings, links)
         seen = _aggregate((r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[0]) for r in sightings)
         cases = [CaseNames(c, n, tuple(a), k) for c, n, a, k in rows.case_names(store)]
         built = components({k: s.name(k) for k, s in seen.items()}, [(a, b, d) for d, a, b in links], cases, rules)
-        return _write(store, built, seen, old, set(old), set(old.values()))
+        return _write(store, built, cases, seen, old, set(old), set(old.values()))
 
 
-def update(store: Store, changed: set[str], case_names: set[str], rules: dict[str, Any]) -> IdentityStep:
+def update(store: Store, changed: set[str], case_names: set[str], rules: dict[str, Any],
+           own_transaction: bool = True) -> IdentityStep:
     """Bring the layer up to date after `changed` documents were stored or extracted again and the
     cases with `case_names` (before and after) were resolved again."""
-    rows.ensure(store)
+    if own_transaction:  # creating tables would end a transaction the caller holds
+        rows.ensure(store)
     before = rows.names_seen_in(store, changed)
     mentions = extracted.mention_records(store, sorted(changed))
     claims = extracted.claim_records(store, sorted(changed))
     sightings, links = sightings_of(mentions, claims)
-    with rows.transaction(store):
+    with rows.transaction(store) if own_transaction else nullcontext():
         rows.replace_sightings(store, changed, sightings, links)
         start = before | {r[1] for r in sightings} | {n.casefold() for n in case_names}
         if not start:
@@ -104,7 +110,7 @@ def update(store: Store, changed: set[str], case_names: set[str], rules: dict[st
         present = {k: s.name(k) for k, s in seen.items() if k in names and s.spellings}
         inside = [link for link in rows.links(store, names) if link[0] in names and link[1] in names]
         built = components(present, inside, cases, rules)
-        return _write(store, built, seen, old, names, set(old.values()))
+        return _write(store, built, cases, seen, old, names, set(old.values()))
 
 
 def find_entity(store: Store, text: str) -> dict[str, Any]:
@@ -164,9 +170,13 @@ def _aggregate(sightings: Iterable[tuple[Any, ...]]) -> dict[str, _Seen]:
     return out
 
 
-def _write(store: Store, built: list[Component], seen: dict[str, _Seen], old: dict[str, str], names: set[str],
-           old_ids: set[str]) -> IdentityStep:
+def _write(store: Store, built: list[Component], cases: list[CaseNames], seen: dict[str, _Seen],
+           old: dict[str, str], names: set[str], old_ids: set[str]) -> IdentityStep:
     name_rows, key_rows, entity_rows, join_rows = [], [], [], []
+    # a case's names in another order reach the people named so, also through a name of the case no
+    # document spells as such: its key is kept, so that a later document's name finds the case
+    key_rows += sorted({(k, n.casefold()) for c in cases for n in (c.name, *c.names)
+                        if (k := person_key(n.casefold())) and n.casefold() not in seen})
     new_of: dict[str, str] = {}
     for comp in built:
         documents: set[str] = set()
