@@ -169,7 +169,7 @@ _WHY = {"judgement": "an analyst merged them", "kb": "one knowledge-base entry",
 
 
 def run_entity(args: argparse.Namespace, settings: Settings) -> int:
-    from spyglass.run.identities import find_entity
+    from spyglass.run.entities import find_entity
 
     with open_store(settings, must_exist=True) as store:
         data = find_entity(store, args.name)

@@ -94,3 +94,28 @@ def test_ids_are_stable_and_a_merge_redirects(tmp_path: Path) -> None:
         assert ("alias_claim", "quiet fjord trading", "harbor lumen systems") in why
         where = {n["key"]: len(n["documents"]) for n in found["names"]}
         assert where == {"harbor lumen systems": 2, "harbor lumen systems ltd.": 1, "quiet fjord trading": 2}
+
+
+def test_the_entity_command_explains_an_entity(tmp_path: Path, capsys: Any) -> None:
+    import json
+
+    import pytest
+
+    from spyglass.cli import main
+    from spyglass.errors import NotFound
+    from spyglass.run.entities import find_entity
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        add(store, *report(1, "Harbor Lumen Systems Ltd. sold relays.", [("Harbor Lumen Systems Ltd.", "company")], []))
+        add(store, *report(2, "Harbor Lumen Systems had no licence.", [("Harbor Lumen Systems", "company")], []))
+        found = find_entity(store, "harbor lumen systems ltd")  # a close spelling
+        assert found["name"] == "Harbor Lumen Systems" and len(found["names"]) == 2
+        assert find_entity(store, found["entity_id"])["entity_id"] == found["entity_id"]
+        with pytest.raises(NotFound):
+            find_entity(store, "Granite Pelican Works")
+    assert main(["--db", str(db), "entity", "Harbor Lumen Systems Ltd.", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [(j["rule"], j["support"]) for j in shown["joins"]] == [("name", "org:harbor lumen systems")]
+    assert main(["--db", str(db), "entity", "Harbor Lumen Systems"]) == 0
+    assert "name: harbor lumen systems = harbor lumen systems ltd." in capsys.readouterr().out
