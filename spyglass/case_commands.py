@@ -154,9 +154,10 @@ def _entity(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-
     cmd = commands.add_parser(
         "entity", help="show one entity of the store: its id, every name with where it was seen, and why they are one",
         description="NAME is an entity id (or an id it had before a merge), any of its names, or a close spelling. "
-        "Shows the entity's stable id, type, knowledge-base ids and case, each name with the documents it "
-        "was seen in, and every join that made the names one entity: the rule (judgement, kb, name, "
-        "person_order, alias_claim, case), the two names and what supports it.",
+        "Shows the entity's stable id, type, knowledge-base ids and case, each name with its mentions, claims "
+        "and the documents it was seen in, the roles reports give it, and every join that made the names one "
+        "entity: the rule (judgement, kb, name, person_order, alias_claim, case), the two names and what "
+        "supports it.",
     )
     cmd.add_argument("name", metavar="NAME")
     cmd.add_argument("--format", choices=["text", "json"], default="text")
@@ -186,7 +187,10 @@ def run_entity(args: argparse.Namespace, settings: Settings) -> int:
     print(f"  names ({len(data['names'])})")
     for n in data["names"]:
         docs = ", ".join(d[:12] for d in n["documents"][:5]) + (" ..." if len(n["documents"]) > 5 else "")
-        print(f"    {n['name']}  ({n['type'] or '-'}) seen in {len(n['documents'])} documents: {docs}")
+        print(f"    {n['name']}  ({n['type'] or '-'}) {n['mentions']} mentions, {n['claims']} claims, "
+              f"in {len(n['documents'])} documents: {docs}")
+    for role in data["roles"]:
+        print(f"  named as    {role['role']} in {len(role['documents'])} documents")
     if data["joins"]:
         print("  why one entity")
     for j in data["joins"]:

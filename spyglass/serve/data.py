@@ -62,7 +62,8 @@ class Entity:
         return self.types.most_common(1)[0][0] if self.types else None
 
     def summary(self) -> dict[str, Any]:
-        return {"name": self.name, "id": self.entity_id, "type": self.type, "aliases": sorted(self.aliases - {self.name}),
+        return {"name": self.name, "id": self.entity_id, "type": self.type,
+                "aliases": sorted(self.aliases - {self.name}),
                 "kb_ids": sorted(self.kb_ids), "documents": len(self.documents), "claims": len(self.claims)}
 
 

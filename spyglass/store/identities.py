@@ -139,7 +139,8 @@ def links(store: Store, names: Iterable[str] | None = None) -> list[tuple[str, s
         return [tuple(r) for r in store.conn.execute("SELECT a, b, doc_id FROM identity_links")]  # type: ignore[misc]
     wanted = list(names)
     rows = {tuple(r) for r in _in(store, "SELECT a, b, doc_id FROM identity_links WHERE a IN ({})", wanted, whole=True)}
-    rows |= {tuple(r) for r in _in(store, "SELECT a, b, doc_id FROM identity_links WHERE b IN ({})", wanted, whole=True)}
+    rows |= {tuple(r) for r in _in(store, "SELECT a, b, doc_id FROM identity_links WHERE b IN ({})", wanted,
+                                   whole=True)}
     return sorted(rows)  # type: ignore[arg-type]
 
 
@@ -176,7 +177,8 @@ def cases_naming(store: Store, names: Iterable[str]) -> set[str]:
 
 def case_names(store: Store, case_ids: Iterable[str] | None = None) -> list[tuple[str, str, list[str], str]]:
     """(case id, name, every name, kind) of these resolved cases, or of all."""
-    query = "SELECT c.case_id, c.name, a.alias, c.kind FROM resolved_cases c JOIN entity_aliases a ON a.entity_id = c.case_id"
+    query = ("SELECT c.case_id, c.name, a.alias, c.kind FROM resolved_cases c "
+             "JOIN entity_aliases a ON a.entity_id = c.case_id")
     if case_ids is None:
         rows: Iterable[Any] = store.conn.execute(query)
     else:
@@ -226,12 +228,24 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     out["kb_ids"] = json.loads(out["kb_ids"])
     names = store.conn.execute("SELECT name, spelling, type, kb_ids, documents FROM identity_names "
                                "WHERE entity_id = ? ORDER BY documents DESC, name", (entity_id,)).fetchall()
-    seen: dict[str, list[str]] = {}
-    for r in _in(store, "SELECT DISTINCT name, doc_id FROM identity_sightings WHERE name IN ({})",
-                 [r[0] for r in names], whole=True):
-        seen.setdefault(r[0], []).append(r[1])
+    seen: dict[str, set[str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    spellings: set[str] = set()
+    for name, doc_id, origin, n, spelling in _in(
+            store, "SELECT name, doc_id, origin, n, spelling FROM identity_sightings WHERE name IN ({})",
+            [r[0] for r in names], whole=True):
+        seen.setdefault(name, set()).add(doc_id)
+        counts[(name, origin)] = counts.get((name, origin), 0) + n
+        spellings.add(spelling)
     out["names"] = [{"name": r["spelling"], "key": r["name"], "type": r["type"], "kb_ids": json.loads(r["kb_ids"]),
-                     "documents": sorted(seen.get(r["name"], []))} for r in names]
+                     "mentions": counts.get((r["name"], "mention"), 0), "claims": counts.get((r["name"], "claim"), 0),
+                     "documents": sorted(seen.get(r["name"], set()))} for r in names]
+    roles: dict[str, set[str]] = {}  # what reports call it ("lawyer", "officer"), with their documents
+    for value, doc_id in _in(store, "SELECT value, doc_id FROM claims WHERE predicate = 'named_as' AND subject IN ({})",
+                             spellings, whole=True):
+        if value:
+            roles.setdefault(value, set()).add(doc_id)
+    out["roles"] = [{"role": role, "documents": sorted(docs)} for role, docs in sorted(roles.items())]
     out["joins"] = [dict(r) for r in store.conn.execute(
         "SELECT rule, a, b, support FROM identity_joins WHERE entity_id = ? ORDER BY rowid", (entity_id,))]
     out["redirected_from"] = sorted({r[0] for r in store.conn.execute(
