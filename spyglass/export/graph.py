@@ -18,6 +18,7 @@ from spyglass.kb.link import KnowledgeIndex, index_for
 from spyglass.kb.store import Entry
 from spyglass.model import Claim, Document
 from spyglass.model.vocabulary import PREDICATE_VERBS as VERBS
+from spyglass.export.identity_merge import merge_identities
 from spyglass.resolve import judgements
 from spyglass.resolve.cases import SPONSOR_PREDICATES
 from spyglass.resolve.identities import name_key
@@ -129,7 +130,7 @@ def build_graph(store: Store, all_kb: bool = False) -> Graph:
     if all_kb:
         builder.add_all_kb()
     builder.add_kb_context()
-    builder.merge_identities(identities.entity_of(store))
+    merge_identities(builder.entities, builder.edges, builder.edge, identities.entity_of(store))
     return Graph(builder.entities, builder.edges, docs, records, groups(list(docs.values())),
                  [c for c in claims if c.predicate == "used_method" and c.object], first_stored(store))
 
@@ -326,46 +327,6 @@ class _Builder:
             if entry.type in KB_LINKED and entry.status != "revoked":
                 self._from_kb(self.index.members[rep], entry.type)
 
-    def merge_identities(self, entity_of: dict[str, str]) -> None:
-        """One entity of the store's entity layer is one graph entity: entities whose names the layer
-        joined (a firm and the vendor label a report gives as its alias, spellings it found one) become
-        the one a case, else a knowledge entry, else the most documents name. People join only people;
-        places and sectors stay keyed on their names; two case files stay two (their cases differ)."""
-        groups: dict[tuple[str, bool], list[str]] = defaultdict(list)
-        for key, entity in sorted(self.entities.items()):
-            if entity.type in ("country", "region", "sector"):
-                continue
-            entity.identity = _identity_of(entity, entity_of)
-            if entity.identity:
-                groups[(entity.identity, entity.type == "person")].append(key)
-        for keys in groups.values():
-            if len(keys) < 2 or sum(1 for k in keys if self.entities[k].case) > 1:
-                continue
-            survivor = min(keys, key=lambda k: (self.entities[k].case is None, not self.entities[k].kb,
-                                                -len(self.entities[k].documents), k))
-            for key in keys:
-                if key != survivor:
-                    self._absorb(survivor, key)
-
-    def _absorb(self, survivor: str, key: str) -> None:
-        kept, gone = self.entities[survivor], self.entities.pop(key)
-        kept.aliases |= gone.aliases | {gone.name}
-        kept.documents |= gone.documents
-        kept.claims += [c for c in gone.claims if c not in kept.claims]
-        kept.kb = kept.kb or gone.kb
-        kept.country = kept.country or gone.country
-        for (subject, predicate, obj), edge in list(self.edges.items()):
-            if key not in (subject, obj):
-                continue
-            del self.edges[(subject, predicate, obj)]
-            subject, obj = (survivor if subject == key else subject), (survivor if obj == key else obj)
-            if subject == obj:
-                continue
-            merged = self.edge(subject, predicate, obj)
-            merged.claims += [c for c in edge.claims if c not in merged.claims]
-            merged.kb_sources = sorted({*merged.kb_sources, *edge.kb_sources})
-            merged.note = merged.note or edge.note
-
     def add_kb_context(self) -> None:
         """Parents and countries of linked organisations, as the knowledge base states them."""
         queue, done = sorted(self.entities), set()
@@ -406,14 +367,6 @@ def describe(entity: Entity, graph: Graph) -> str:
     docs = {s["document"] for s in case["sources"]}
     parts.append(f"Reported by {len(docs)} document(s), {graph.independent(docs)} independent.")
     return " ".join(parts)
-
-
-def _identity_of(entity: Entity, entity_of: dict[str, str]) -> str | None:
-    """The layer's entity a graph entity is: its name's, else the one most of its other names are."""
-    if entity.name.casefold() in entity_of:
-        return entity_of[entity.name.casefold()]
-    found = Counter(entity_of[n.casefold()] for n in entity.aliases if n.casefold() in entity_of)
-    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if found else None
 
 
 def _swap_alias(claim: Claim) -> Claim:
