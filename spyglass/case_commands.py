@@ -1,4 +1,4 @@
-"""The CLI's case commands: cases, case, conflicts and judge."""
+"""The CLI's case and entity commands: cases, case, entity, conflicts and judge."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from spyglass.settings import Settings
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _cases(commands)
     _case(commands)
+    _entity(commands)
     _conflicts(commands)
     _judge(commands)
 
@@ -146,6 +147,54 @@ def run_case(args: argparse.Namespace, settings: Settings) -> int:
     print(f"  documents ({len(data['documents'])})")
     for doc in data["documents"]:
         print(f"    {doc['id'][:12]} {doc['published'] or '----------'} {doc['publisher'] or '-'}: {doc['title']}")
+    return 0
+
+
+def _entity(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = commands.add_parser(
+        "entity", help="show one entity of the store: its id, every name with where it was seen, and why they are one",
+        description="NAME is an entity id (or an id it had before a merge), any of its names, or a close spelling. "
+        "Shows the entity's stable id, type, knowledge-base ids and case, each name with its mentions, claims "
+        "and the documents it was seen in, the roles reports give it, and every join that made the names one "
+        "entity: the rule (judgement, kb, name, person_order, alias_claim, case), the two names and what "
+        "supports it.",
+    )
+    cmd.add_argument("name", metavar="NAME")
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.set_defaults(handler=run_entity)
+
+
+_WHY = {"judgement": "an analyst merged them", "kb": "one knowledge-base entry", "name": "one name (legal form aside)",
+        "person_order": "one name in another order", "alias_claim": "a report gives one as the other's alias",
+        "case": "names of one case"}
+
+
+def run_entity(args: argparse.Namespace, settings: Settings) -> int:
+    from spyglass.run.entities import find_entity
+
+    with open_store(settings, must_exist=True) as store:
+        data = find_entity(store, args.name)
+    if args.format == "json":
+        emit_json(data)
+        return 0
+    print(f"{data['name']}  ({data['type'] or 'untyped'})  [{data['entity_id']}]")
+    if data["kb_ids"]:
+        print(f"  kb ids      {', '.join(data['kb_ids'])}")
+    if data["case_id"]:
+        print(f"  case        {data['case_id']} (`spyglass case {data['name']}`)")
+    if data["redirected_from"]:
+        print(f"  formerly    {', '.join(data['redirected_from'])}")
+    print(f"  names ({len(data['names'])})")
+    for n in data["names"]:
+        docs = ", ".join(d[:12] for d in n["documents"][:5]) + (" ..." if len(n["documents"]) > 5 else "")
+        print(f"    {n['name']}  ({n['type'] or '-'}) {n['mentions']} mentions, {n['claims']} claims, "
+              f"in {len(n['documents'])} documents: {docs}")
+    for role in data["roles"]:
+        print(f"  named as    {role['role']} in {len(role['documents'])} documents")
+    if data["joins"]:
+        print("  why one entity")
+    for j in data["joins"]:
+        print(f"    {j['rule']}: {j['a']} = {j['b']} ({_WHY.get(j['rule'], j['rule'])}; {j['support']})")
     return 0
 
 

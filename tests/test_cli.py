@@ -13,7 +13,7 @@ from conftest import EXAMPLES, ROOT
 from spyglass.cli import build_parser, main
 from spyglass.settings import ENVIRONMENT
 
-COMMANDS = ["ingest", "extract", "claims", "cases", "case", "conflicts", "judge", "docs", "show", "search", "eval", "kb", "check-approach", "export", "screen", "serve", "batch", "load"]
+COMMANDS = ["ingest", "extract", "claims", "cases", "case", "entity", "conflicts", "judge", "docs", "show", "search", "eval", "kb", "check-approach", "export", "screen", "serve", "batch", "load"]
 
 
 def spyglass(*args: str, db: Path) -> subprocess.CompletedProcess[str]:

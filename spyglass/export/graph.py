@@ -17,13 +17,14 @@ from spyglass.kb.builtin import normalise_alias
 from spyglass.kb.link import KnowledgeIndex, index_for
 from spyglass.kb.store import Entry
 from spyglass.model import Claim, Document
-from spyglass.model.vocabulary import LEGAL_FORM as _LEGAL_FORM
 from spyglass.model.vocabulary import PREDICATE_VERBS as VERBS
+from spyglass.export.identity_merge import merge_identities
 from spyglass.resolve import judgements
 from spyglass.resolve.cases import SPONSOR_PREDICATES
+from spyglass.resolve.identities import name_key
 from spyglass.resolve.syndication import groups
 from spyglass.run.cases import case_records, cases_in
-from spyglass.store import Store, extracted
+from spyglass.store import Store, extracted, identities
 
 # Model types a knowledge entry can stand for, with the linker's type hint for each.
 KB_LINKED = ("state_agency", "agency_unit", "government_body", "company", "organization", "threat_group", "operation")
@@ -51,6 +52,7 @@ class Entity:
     case: dict[str, Any] | None = None  # the case record (`case_records`) when it is a case's subject
     kb: list[Entry] = field(default_factory=list)  # the linked knowledge entry and its same_as members
     country: str | None = None
+    identity: str | None = None  # its id in the store's entity layer (`store/identities.py`)
 
     def names(self) -> list[str]:
         return [self.name, *sorted(self.aliases - {self.name}, key=str.casefold)]
@@ -128,6 +130,7 @@ def build_graph(store: Store, all_kb: bool = False) -> Graph:
     if all_kb:
         builder.add_all_kb()
     builder.add_kb_context()
+    merge_identities(builder.entities, builder.edges, builder.edge, identities.entity_of(store))
     return Graph(builder.entities, builder.edges, docs, records, groups(list(docs.values())),
                  [c for c in claims if c.predicate == "used_method" and c.object], first_stored(store))
 
@@ -364,14 +367,6 @@ def describe(entity: Entity, graph: Graph) -> str:
     docs = {s["document"] for s in case["sources"]}
     parts.append(f"Reported by {len(docs)} document(s), {graph.independent(docs)} independent.")
     return " ".join(parts)
-
-
-def name_key(name: str, type_: str) -> str:
-    """How two spellings of one name compare: case, punctuation and (for firms) legal forms ignored."""
-    key = normalise_alias(name)
-    if _family(type_) == "org":
-        key = " ".join(_LEGAL_FORM.sub(" ", key).split()) or key
-    return key
 
 
 def _swap_alias(claim: Claim) -> Claim:

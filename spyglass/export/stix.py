@@ -141,6 +141,8 @@ class BundleBuilder:
         common |= {"x_spyglass_type": t, "allow_custom": True}
         if aliases:
             common["x_spyglass_aliases"] = aliases
+        if entity.identity:
+            common["x_spyglass_entity_id"] = entity.identity
         if t == "person" or (t == "company" and case is not None):
             # a company facing an action (sanctioned, charged) is a defendant as a person is
             if case is not None and case["status"] not in CLEARED:

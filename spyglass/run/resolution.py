@@ -22,8 +22,10 @@ from spyglass.resolve import judgements
 from spyglass.resolve.blocks import DocumentKeys, Linker, document_keys
 from spyglass.resolve.cases import build_cases
 from spyglass.resolve.syndication import groups
+from spyglass.run import identities
 from spyglass.run.records import case_record
 from spyglass.store import Store, extracted, resolved
+from spyglass.store import identities as identity_rows
 
 # A process keeps its linker between refreshes (the server refreshes after every upload): then a
 # refresh reads only the new documents' keys, not every document's.
@@ -46,8 +48,13 @@ def refresh(store: Store) -> Step:
     """Bring the resolution layer up to the store's contents; a no-op when nothing changed."""
     with _LOCK:
         resolved.ensure(store)
+        identity_rows.ensure(store)
         now = resolved.fingerprint(store)
         if resolved.state(store, "fingerprint") == now:
+            if resolved.state(store, "identities") != now:  # a store resolved before the entity layer existed
+                rules = judgements.as_rules(judgements.load(store))
+                identities.rebuild(store, rules)
+                resolved.save_state(store, {"identities": now})
             return Step()
         last_marks = resolved.state(store, "marks")
         judged = resolved.state(store, "judgements")
@@ -74,6 +81,7 @@ def rebuild(store: Store) -> Step:
     """Resolve the whole store again from nothing."""
     with _LOCK:
         resolved.ensure(store)
+        identity_rows.ensure(store)
         return _rebuild(store, resolved.fingerprint(store), _judgement_mark(store))
 
 
@@ -103,7 +111,8 @@ def _rebuild(store: Store, fingerprint: str, judgement_mark: str) -> Step:
     blocks = linker.blocks()
     built = _build(store, docs, blocks, rules)
     assignment = {d: block for block, members in blocks.items() for d in members}
-    resolved.save(store, keys, assignment, set(), built, _state(fingerprint, marks, judgement_mark), everything=True)
+    resolved.save(store, keys, assignment, set(), built, _state(fingerprint, marks, judgement_mark), everything=True,
+                  then=lambda: _identities(store, None, set(), rules))
     _LINKERS[str(store.path)] = (fingerprint, linker)
     return Step(len(docs), len(blocks), sum(len(c) for c in built.values()), True, sorted(blocks))
 
@@ -128,9 +137,22 @@ def _increment(store: Store, changed: set[str], fingerprint: str, judgement_mark
     rules = judgements.as_rules(judgements.load(store))
     built = _build(store, docs, blocks, rules)
     assignment = {d: block for block, docs_ in blocks.items() for d in docs_}
-    resolved.save(store, keys, assignment, stale, built, _state(fingerprint, marks, judgement_mark))
+    case_names = resolved.case_names_of_blocks(store, stale)
+    case_names |= {n for cases in built.values() for case, _ in cases for n in (case.name, *case.aliases)}
+    layer_current = resolved.state(store, "identities") == resolved.state(store, "fingerprint")
+    resolved.save(store, keys, assignment, stale, built, _state(fingerprint, marks, judgement_mark),
+                  then=lambda: _identities(store, changed if layer_current else None, case_names, rules))
     _LINKERS[str(store.path)] = (fingerprint, linker)
     return Step(len(changed), len(blocks), sum(len(c) for c in built.values()), False, sorted(blocks))
+
+
+def _identities(store: Store, changed: set[str] | None, case_names: set[str], rules: dict[str, Any]) -> None:
+    """The entity layer brought to the cases being written (in their transaction): re-joined where
+    `changed` documents and the cases named `case_names` fall, or from nothing (`changed` None)."""
+    if changed is None:
+        identities.rebuild(store, rules, own_transaction=False)
+    else:
+        identities.update(store, changed, case_names, rules, own_transaction=False)
 
 
 def _linker(store: Store) -> Linker:
@@ -152,7 +174,8 @@ def _linker(store: Store) -> Linker:
 def _state(fingerprint: str, marks: dict[str, int], judgement_mark: str) -> dict[str, str]:
     import json
 
-    return {"fingerprint": fingerprint, "marks": json.dumps(marks), "judgements": judgement_mark}
+    return {"fingerprint": fingerprint, "marks": json.dumps(marks), "judgements": judgement_mark,
+            "identities": fingerprint}
 
 
 def _documents(store: Store, doc_ids: Iterable[str]) -> list[Document]:

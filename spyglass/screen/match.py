@@ -64,6 +64,7 @@ class Candidate:
     support: list[str]
     against: list[str]
     evidence: dict[str, Any]
+    entity_id: str | None = None  # the entity's id in the store's entity layer (`spyglass entity ID`)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -138,7 +139,8 @@ def _candidate(row: ScreenRow, entity: Entity, graph: Graph) -> Candidate | None
     if not support and not against:
         explanation.append("nothing but the name agrees: weak until a country, birth year or context word does")
     return Candidate(entity.key, entity.name, entity.type, round(total, 3), "strong" if strong else "weak",
-                     round(score, 3), matched, explanation, support, against, _evidence(entity, graph))
+                     round(score, 3), matched, explanation, support, against, _evidence(entity, graph),
+                     entity.identity)
 
 
 def _compare(a: str, b: str, person: bool) -> tuple[float, str]:

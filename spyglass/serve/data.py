@@ -9,7 +9,6 @@ computed the first time a request needs it and kept until the fingerprint change
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import Any, Callable
 from spyglass.errors import NotFound
 from spyglass.serve.case_index import CaseState, Records
 from spyglass.serve.entity_index import relations
-from spyglass.serve.identities import display_name, joined
 from spyglass.store import Store
 
 log = logging.getLogger("spyglass.serve")
@@ -57,13 +55,15 @@ class Entity:
     kb_ids: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     claims: list[int] = field(default_factory=list)  # indexes into Snapshot.claims
+    entity_id: str | None = None  # its id in the store's entity layer
 
     @property
     def type(self) -> str | None:
         return self.types.most_common(1)[0][0] if self.types else None
 
     def summary(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "aliases": sorted(self.aliases - {self.name}),
+        return {"name": self.name, "id": self.entity_id, "type": self.type,
+                "aliases": sorted(self.aliases - {self.name}),
                 "kb_ids": sorted(self.kb_ids), "documents": len(self.documents), "claims": len(self.claims)}
 
 
@@ -104,6 +104,7 @@ class Snapshot:
                     if not entity.types:
                         entity.types[type_] += 1
         self.alias_to_entity: dict[str, str] = {}
+        self.by_id: dict[str, str] = {}  # entity id (and ids merged away) -> the entity's key
         self._join(store)
         for folded, entity in self.entities.items():
             for alias in entity.aliases:
@@ -111,27 +112,29 @@ class Snapshot:
         self.relations = relations(self.claims, ((k, e.claims) for k, e in self.entities.items()), self.name_of)
 
     def _join(self, store: Store) -> None:
-        """One entity per real thing: the names `identities.joined` finds to be one become one entity,
-        named as its case or by its most documented name; every member name still finds it."""
-        import json
+        """One entity per real thing, as the store's entity layer (`run/identities.py`) joined them:
+        the names of one entity id become one entity, under the layer's name for it; every member
+        name still finds it."""
+        from spyglass.store import identities
 
-        try:  # the resolved cases, once the store has been resolved
-            cases = [(r[0], json.loads(r[1]).get("aliases") or []) for r in
-                     store.conn.execute("SELECT name, record FROM resolved_cases")]
-        except sqlite3.OperationalError:
-            cases = []
-        from spyglass.resolve import judgements
-
-        roots = joined(self.entities, self.claims, cases, judgements.as_rules(judgements.load(store)))
+        identities.ensure(store)
+        entity_of = identities.entity_of(store)
+        named = {r[0]: r[1] for r in store.conn.execute("SELECT entity_id, name FROM identity_entities")}
         groups: dict[str, list[str]] = {}
         for key in self.entities:
-            groups.setdefault(roots.get(key, key), []).append(key)
-        case_names = {name for name, _ in cases}
-        for keys in groups.values():
+            groups.setdefault(entity_of.get(key, "\0" + key), []).append(key)
+        for entity_id, keys in groups.items():
+            if entity_id.startswith("\0"):
+                continue
             if len(keys) == 1:
+                self.entities[keys[0]].entity_id = entity_id
+                self.by_id[entity_id] = keys[0]
                 continue
             members = [self.entities.pop(k) for k in keys]
-            entity = Entity(display_name(members, case_names))
+            by_key = {m.name.casefold(): m for m in members}
+            display = named.get(entity_id, "")
+            name = by_key[display.casefold()].name if display.casefold() in by_key else members[0].name
+            entity = Entity(name, entity_id=entity_id)
             for member in members:
                 entity.types.update(member.types)
                 entity.aliases |= member.aliases | {member.name}
@@ -140,13 +143,18 @@ class Snapshot:
                 entity.claims += member.claims
             entity.claims = sorted(set(entity.claims))
             self.entities[entity.name.casefold()] = entity
+            self.by_id[entity_id] = entity.name.casefold()
             for key in keys:
                 self.alias_to_entity[key] = entity.name.casefold()
+        for old, new in store.conn.execute("SELECT old_id, new_id FROM identity_redirects ORDER BY rowid"):
+            if old not in self.by_id and new in self.by_id:  # an id an entity had before a merge
+                self.by_id[old] = self.by_id[new]
 
     def find(self, name: str) -> Entity | None:
-        """The entity `name` is one of, or None."""
+        """The entity `name` (or the entity id `name`) is one of, or None."""
         key = name.casefold()
-        return self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+        return (self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+                or self.entities.get(self.by_id.get(name, "")))
 
     def name_of(self, name: str) -> str:
         """The name of the entity `name` is one of (itself when the store does not know it)."""
@@ -160,8 +168,7 @@ class Snapshot:
         return self.entities[key]
 
     def entity(self, name: str) -> Entity:
-        key = name.casefold()
-        found = self.entities.get(key) or self.entities.get(self.alias_to_entity.get(key, ""))
+        found = self.find(name)
         if found is None:
             raise NotFound(f"no entity is called {name!r}; search for it at /search or GET /api/search?q=")
         return found

@@ -8,7 +8,7 @@ first time a reader asks for cases.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from spyglass.model import Case, CaseEvent, FuzzyDate
 from spyglass.store.db import Store
@@ -108,9 +108,10 @@ def blocks(store: Store) -> dict[str, str]:
 
 def save(store: Store, doc_keys: dict[str, list[tuple[str, str]]], assignment: dict[str, str],
          stale_blocks: set[str], cases: dict[str, list[tuple[Case, dict[str, Any]]]], state: dict[str, str],
-         everything: bool = False) -> None:
+         everything: bool = False, then: Callable[[], None] | None = None) -> None:
     """Write one resolution step in one transaction: the keys of the documents it read, every
-    document's block, and the cases of the blocks it rebuilt (replacing `stale_blocks`' cases)."""
+    document's block, and the cases of the blocks it rebuilt (replacing `stale_blocks`' cases);
+    `then` writes what follows from the new cases (the entity layer) in the same transaction."""
     conn = store.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -133,11 +134,27 @@ def save(store: Store, doc_keys: dict[str, list[tuple[str, str]]], assignment: d
                 for seq, (case, record) in enumerate(built)])
             conn.executemany("INSERT INTO entity_aliases VALUES (?, ?, ?, ?)", [
                 (case.case_id, block_id, alias, None) for case, _ in built for alias in sorted({case.name, *case.aliases})])
+        if then is not None:
+            then()
         conn.executemany("INSERT OR REPLACE INTO resolution_state VALUES (?, ?)", sorted(state.items()))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def save_state(store: Store, values: dict[str, str]) -> None:
+    with store.conn:
+        store.conn.executemany("INSERT OR REPLACE INTO resolution_state VALUES (?, ?)", sorted(values.items()))
+
+
+def case_names_of_blocks(store: Store, block_ids: Iterable[str]) -> set[str]:
+    """Every name of the cases resolved in these blocks."""
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(block_ids))):
+        out |= {r[0] for r in store.conn.execute(
+            f"SELECT alias FROM entity_aliases WHERE block_id IN ({','.join('?' * len(chunk))})", chunk)}
+    return out
 
 
 def cases(store: Store) -> list[tuple[Case, dict[str, Any], str]]:

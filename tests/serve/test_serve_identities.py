@@ -55,6 +55,7 @@ def test_every_spelling_opens_the_same_entity_page(client: TestClient) -> None:
     for wanted in _things().values():
         hits = [e for e in entities if {_folded(n) for n in [e["name"], *e["aliases"]]} & wanted]
         for entity in hits:
+            assert client.get(f"/api/entities/{entity['id']}").json()["name"] == entity["name"]  # its stable id
             for alias in entity["aliases"]:
                 page = client.get(f"/api/entities/{alias.replace('/', ' ')}")
                 assert page.status_code == 200 and page.json()["name"] == entity["name"], (alias, entity["name"])
