@@ -49,6 +49,9 @@ _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "
 _AS_PREDICATE = {"charges_dropped": "dismissed", "expelled": "arrested"}
 
 # a Chinese clause that ends in "(一)案" names a case by what it is about ("X被控…一案")
+# Japanese puts a relative clause before the name it describes ("逮捕された荒木容疑者"): the clause's
+# verb in its attributive form, then the name
+_ATTRIBUTIVE = re.compile(r"(?:さ?れた|した|された)?")
 # the arrest words of the lexicon that name a warrant or a court's detention order: a status, never a date
 _WARRANT = re.compile(r"befehl|mandat|mandado", re.I)
 _NAMES_THE_CASE = re.compile(r"[^,;，；。]{0,40}?一?案(?:[,;，；。]|$)")
@@ -164,6 +167,11 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         # other event words: not a second pattern of this one ("postawiła zarzuty" and "zarzuty")
         others = tuple(a for a, b in spans if not (a < match.end() and match.start() < b))
         date, yearless = dated_near(lex, text, match.start(), doc.published, others, doc.text[max(0, start - 600) : start])
+        clause_end = (_ATTRIBUTIVE.match(text, match.end()) or match).end()
+        if doc.language == "ja" and any(m.start == start + clause_end for m in here):
+            date = yearless = None  # "逮捕された荒木容疑者が27日、送検された": the day is the main verb's
+        if doc.language == "ja" and text.startswith("容疑", match.end()):
+            date = yearless = None  # "逮捕容疑は2019年2月18日、…": the date of the act the arrest is for
         if predicate == "arrested" and _WARRANT.search(match.group()):
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):

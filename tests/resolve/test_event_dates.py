@@ -304,3 +304,17 @@ def test_a_day_written_with_its_weekday_takes_the_one_year_that_fits(tmp_path: P
     ])
     record = next(r for r in records if any("Jens Wallraff" in n for n in (r["name"], *r["aliases"])))
     assert record["dates"]["charged"] == "2025-03-12"  # the only Wednesday 12 March since the arrest
+
+
+def test_a_japanese_relative_clause_does_not_take_the_main_verbs_day(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/1", "published": "2024-03-12", "language": "ja", "text": (
+            "警視庁公安部は2024年3月4日、元技術者の山根健司容疑者を逮捕した。逮捕容疑は2023年5月10日、勤務先の"
+            "サーバーから潜水艦の設計資料を複製した疑い。山根容疑者はロシアの情報機関の関係者に資料を渡したとみられている。")},
+        {"url": "https://b.example/2", "published": "2024-03-12", "language": "ja", "text": (
+            "潜水艦の設計資料を持ち出したとして逮捕された山根健司容疑者が11日、送検された。調べによると、山根容疑者は"
+            "ロシアの情報機関の関係者に資料を渡したとみられている。")},
+    ])
+    record = next(r for r in records if r["name"] == "山根健司")
+    assert record["dates"]["arrested"] == "2024-03-04"
+    assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
