@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.extract.places import country_name, country_of_demonym, region_name, region_names
 from spyglass.extract.pieces import pieces
+from spyglass.extract.ruler_match import speed_up
 from spyglass.model import ENTITY_TYPES, Document, Mention
 
 EXTRACTOR = "spyglass.entities"
@@ -38,6 +39,7 @@ def pipeline() -> Any:
     nlp = spacy.load(MODEL)
     ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(list(_rule_patterns()) + list(_kb_patterns(nlp)) + list(_region_patterns()))
+    speed_up(ruler)
     return nlp
 
 
