@@ -90,9 +90,21 @@ def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tupl
     yield from zip(docs, parsed)
 
 
+_TEXT = "spyglass.text"
+
+
+def parsed_text(spacy_doc: Any) -> str:
+    """`spacy_doc.text`, kept in its `user_data`: Doc.text is rebuilt from every token on each access,
+    and the mentions and the date phrases both read it. (Parsed segments are never retokenised.)"""
+    text = spacy_doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = spacy_doc.user_data[_TEXT] = spacy_doc.text
+    return text
+
+
 def mentions_in(doc_id: str, offset: int, spacy_doc: Any) -> list[Mention]:
     """The typed mentions of one parsed segment, with spans in the document's text."""
-    text = spacy_doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    text = parsed_text(spacy_doc)
     found = (_to_mention(doc_id, offset, ent, text) for ent in spacy_doc.ents)
     return [m for m in found if m is not None]
 
