@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from spyglass.extract.dates import DateMention, find_date_phrases
-from spyglass.extract.entities import Mention
+from spyglass.extract.entities import Mention, parsed_text
 from spyglass.extract.sentence import SentenceContext
 from spyglass.model import Claim, Document
 
@@ -39,7 +39,7 @@ def _date_mentions(doc: Document, segments: list[tuple[int, Any]]) -> list[DateM
     out: list[DateMention] = []
     previous = None
     for offset, parsed in segments:
-        for found in find_date_phrases(parsed.text, published, previous=previous):
+        for found in find_date_phrases(parsed_text(parsed), published, previous=previous):
             out.append(DateMention(offset + found.start, offset + found.end, found.phrase, found.date))
             previous = found.date or previous
     return out

@@ -66,11 +66,14 @@ def _alt(words: Iterable[str], flags: str = "", cjk: bool = False) -> str:
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
-_CUE = (r"(?:(?P<cue>(?i:in|on|since|until|till|by|for|from|during|between|and|through|before|after|of"
-        r"|im|am|seit|bis|ab|vom|earlier\s+on|later\s+on))\s+)?")
-_PART = (r"(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle"
-         r"\s+of|end\s+of|anfang|mitte|ende|earlier|later)[\s-]+)?")
-_MOD = rf"(?:(?P<mod>{_alt(list(MODES) + ['this', 'that', 'diesen'], 'i')})\s+)?"
+_CUE_WORDS = ("in", "on", "since", "until", "till", "by", "for", "from", "during", "between", "and", "through", "before",
+              "after", "of", "im", "am", "seit", "bis", "ab", "vom", "earlier on", "later on")
+_CUE = rf"(?:(?P<cue>(?i:{'|'.join(w.replace(' ', chr(92) + 's+') for w in _CUE_WORDS)}))\s+)?"
+_PART_WORDS = ("early", "mid", "late", "the end of", "the start of", "the beginning of", "the middle of", "end of",
+               "anfang", "mitte", "ende", "earlier", "later")
+_PART = rf"(?P<part>(?i:{'|'.join(w.replace(' ', chr(92) + 's+') for w in _PART_WORDS)})[\s-]+)?"
+_MOD_WORDS = list(MODES) + ['this', 'that', 'diesen']
+_MOD = rf"(?:(?P<mod>{_alt(_MOD_WORDS, 'i')})\s+)?"
 _MONTH = rf"(?P<month>{_alt(MONTHS)})"
 _MONTH_ABBR = rf"(?P<month>{_alt(MONTHS)}|{_alt(ABBREVIATIONS)}\.?)"
 _TAIL = rf"(?:\s+(?:of\s+)?(?P<yq>{_alt(YEAR_QUALIFIERS, 'i')})|,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
@@ -300,12 +303,24 @@ def _gate(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)" + (f"|{cjk}" if cjk else ""))
 
 
+def _opening(*words: Iterable[str], digits: bool = False) -> str:
+    """A lookahead for the first letters of `words` in either case (and any digit, as `\\d` reads
+    them): put before a pattern that opens with optional groups and whose every match starts with
+    one of those words (or a digit), it lets the scanner skip the other characters at once instead
+    of trying every alternative there. The matches are the same."""
+    firsts = {c for group in words for w in group for c in (w[0].lower(), w[0].upper())}
+    return f"(?=(?i:[{''.join(re.escape(c) for c in sorted(firsts))}{chr(92) + 'd' if digits else ''}]))"
+
+
+_ANAPHORIC_CUES = ("on", "in", "during", "by", "at", "am", "im")
+
 RULES: list[_Rule] = [
     _Rule("explicit_day", re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})(?P<sep>[./])(?P<month>\d{{1,2}})(?P=sep)(?P<year>{_YEAR})"), _day_month),
     _Rule("explicit_day", re.compile(rf"(?<!\d)(?P<year>{_YEAR})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)"), _day_month),
-    _Rule("day_of_month", re.compile(rf"(?<!\w){_CUE}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTH_ABBR}{_TAIL}"), _day_month),
+    _Rule("day_of_month", re.compile(rf"{_opening(_CUE_WORDS, ['the'], digits=True)}(?<!\w){_CUE}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTH_ABBR}{_TAIL}"), _day_month),
     _Rule("day_of_month", re.compile(rf"(?<!\w){_CUE}{_MONTH_ABBR}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\w|[:.]\d){_TAIL}"), _day_month),
-    _Rule("month", re.compile(rf"(?<!\w){_CUE}{_MOD}{_PART}{_MONTH}{_TAIL}"), _month, _needs_context("cue", "mod", "part", "yq", "year")),
+    _Rule("month", re.compile(rf"{_opening(_CUE_WORDS, _MOD_WORDS, _PART_WORDS, MONTHS)}(?<!\w){_CUE}{_MOD}{_PART}{_MONTH}{_TAIL}"),
+          _month, _needs_context("cue", "mod", "part", "yq", "year")),
     _Rule("day_of_month", re.compile(rf"{_CJK_YEAR}(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号]"), _day_month),
     _Rule("month", re.compile(rf"{_CJK_YEAR}(?P<month>\d{{1,2}})月"), _month),
     _Rule("year", re.compile(rf"(?<!\d)(?P<year>{_YEAR})年(?!代)"), lambda match, ctx: FuzzyDate.year(int(match["year"]))),
@@ -317,9 +332,11 @@ RULES: list[_Rule] = [
                                 r"(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?(?!\w)"), _weekday,
           gate=re.compile(rf"(?<!\w)(?:{_WEEKDAY})")),
     _Rule("weekday", re.compile(r"(?P<rel>[上下本这])?个?(?:周|星期|礼拜)(?P<cjkwd>[一二三四五六日天])"), _weekday),
-    _Rule("deictic", re.compile(rf"{_PART}(?P<key>{_alt(DEICTIC, 'i')}|{_alt(DEICTIC, cjk=True)})"), _keyed, _accept_keyed,
+    _Rule("deictic", re.compile(rf"{_opening(_PART_WORDS, DEICTIC)}{_PART}(?P<key>{_alt(DEICTIC, 'i')}|{_alt(DEICTIC, cjk=True)})"),
+          _keyed, _accept_keyed,
           _gate(DEICTIC)),
-    _Rule("anaphoric", re.compile(rf"(?:(?P<cue>(?i:on|in|during|by|at|am|im))\s+)?(?P<key>{_alt(ANAPHORIC, 'i')}|{_alt(ANAPHORIC, cjk=True)})"),
+    _Rule("anaphoric", re.compile(rf"{_opening(_ANAPHORIC_CUES, ANAPHORIC)}(?:(?P<cue>(?i:{'|'.join(_ANAPHORIC_CUES)}))\s+)?"
+                                  rf"(?P<key>{_alt(ANAPHORIC, 'i')}|{_alt(ANAPHORIC, cjk=True)})"),
           _keyed, _accept_keyed, _gate(ANAPHORIC)),
     _Rule("counted", re.compile(rf"(?<!\w){_NUM}\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later))(?!\w)"), _counted,
           gate=re.compile(r"(?i)\s(?:ago|earlier|later)(?!\w)")),

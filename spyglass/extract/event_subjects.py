@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from spyglass.extract.sentence import SentenceContext
-from spyglass.extract.entities import Mention
+from spyglass.extract.entities import Mention, parsed_text
 from spyglass.extract.event_words import SPEECH, TRIGGERS
 
 
@@ -146,7 +146,7 @@ def centered(ctx: SentenceContext, m: Mention) -> bool:
     in May"), and not a speaker."""
     doc = ctx.sentence.doc
     local = m.start - ctx.offset
-    if local < 0 or local >= len(doc.text):
+    if local < 0 or local >= len(parsed_text(doc)):
         return False
     span = doc.char_span(local, m.end - ctx.offset, alignment_mode="expand")
     if span is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spyglass.model.vocabulary import HEDGES
 
@@ -213,7 +214,15 @@ def _candidates(sentence: str) -> list[Hedge]:
 
 def find_hedges(sentence: str) -> list[Hedge]:
     """Every hedge cue in a sentence, in order."""
-    return sorted(set(_candidates(sentence)), key=lambda h: (h.start, -h.end))
+    return list(_sorted_cues(sentence))
+
+
+# The relation, event and method rules each ask about the sentence they read, so the same
+# sentence comes a few times in a row. Small on purpose: it serves the rules of one sentence, not
+# a document read again. (Hedges are frozen, so the cached ones can be handed out.)
+@lru_cache(maxsize=32)
+def _sorted_cues(sentence: str) -> tuple[Hedge, ...]:
+    return tuple(sorted(set(_candidates(sentence)), key=lambda h: (h.start, -h.end)))
 
 
 def find_hedge(sentence: str, span: tuple[int, int] | None = None) -> Hedge | None:

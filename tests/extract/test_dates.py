@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from conftest import shared_path
@@ -225,3 +226,20 @@ def test_seed_phrases_resolve_like_gold() -> None:
     gold = _load("seed")
     results = _score_events(gold["events"], dt.date(2024, 4, 25))
     assert sum(ok for _, ok in results) >= 7, results  # measured 8/8; the floor asked for is 6
+
+
+@pytest.mark.parametrize("text", [
+    "He was arrested last week and charged the following day.", "EARLY LAST YEAR, in mid-last month",
+    "amid last week's raids", "Am nächsten Tag wurde er angeklagt, vergangene Woche", "去年11月被捕，次日",
+    "ſo the day before yesterday", "On the same day; later that month. Yesterday!", "",
+    "on ３ May 2020 and in ٣ March", "the 3rd of May, since JANUARY", "in Jänner 2021, vom 3. März", "this past March",
+])
+def test_a_rule_opening_lookahead_changes_no_match(text: str) -> None:
+    from spyglass.extract.dates import RULES
+
+    opened = [rule.pattern for rule in RULES if rule.pattern.pattern.startswith("(?=(?i:[")]
+    assert len(opened) == 4  # a day before its month, a month, the deictic and the anaphoric rules
+    for pattern in opened:
+        bare = re.compile(pattern.pattern[pattern.pattern.index("]))") + 3 :], pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in bare.finditer(text)]

@@ -37,3 +37,15 @@ def test_types_and_kb_links() -> None:
 
 def test_chrome_is_not_read() -> None:
     assert "Daily Example" not in " ".join(mentions())
+
+
+def test_parsed_text_is_the_doc_text_read_once() -> None:
+    import spacy
+
+    from spyglass.extract.entities import parsed_text
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ann Berg  was charged.\nIn May 2023, she ")
+    assert parsed_text(doc) == doc.text == "Ann Berg  was charged.\nIn May 2023, she "
+    assert doc.user_data["spyglass.text"] == doc.text  # kept: the next read does not rebuild it
+    assert parsed_text(nlp("Another text")) == "Another text"  # kept per Doc, never shared

@@ -189,3 +189,15 @@ def test_devset_hedged_claims_carry_their_hedge() -> None:
           f"{sum(r[4] for r in verbatim)}/{len(verbatim)}; misses: {[r for r in results if not r[4]]}")
     assert len(results) == 28
     assert right / len(results) >= 0.8, [r for r in results if not r[4]]  # measured 28/28
+
+
+def test_cached_cues_are_the_cues_computed_afresh() -> None:
+    from spyglass.extract.hedges import _candidates, _sorted_cues
+
+    sentence = "Prosecutors said he allegedly passed files, according to the indictment."
+    first = find_hedges(sentence)
+    first.clear()  # a caller changing its list changes nothing for the next caller
+    again = find_hedges(sentence)
+    fresh = sorted(set(_candidates(sentence)), key=lambda h: (h.start, -h.end))
+    assert again == fresh and [h.kind for h in again] == ["attributed", "alleged", "attributed"]
+    assert _sorted_cues.cache_info().hits >= 1
