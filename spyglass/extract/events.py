@@ -49,6 +49,8 @@ _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
 # "two men", "the three defendants": people the report counts (a group, never one of them)
 _GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
                     r"(?!\s*-?\s*years?\s*-?\s*old)", re.I)  # "the 60-year-old officer" is one person
+_ANOTHER_CASE = re.compile(r"\b(?:in|under|as part of|over) (?:a|an|another|his|her|their) (?:separate|unrelated|previous|"
+                           r"earlier|prior|different|other) (?:case|investigation|prosecution|matter)\b", re.I)
 _CHARGE = re.compile(r"\b(?:charged with|convicted of|guilty of|accused of|indicted (?:on|for)|counts? of)\s+(?P<what>[^.;:()]{4,160}?)(?=\s+(?:and|after|before|by|in|on|at|for|when|which|but)\s+(?:the|a|an|his|her|their|\d)|[,.;:()]|$)", re.I)
 
 
@@ -65,6 +67,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue  # "charges", "in charge"; "charges against X filed on 3 May" are a charge
         if _quoted(ctx, trigger):
             continue  # words inside a quotation are someone's statement, reported with its speaker
+        if _ANOTHER_CASE.search(ctx.text):
+            continue  # "in a separate case, he was arrested in 2019": not this case's event
         if trigger.i >= 2 and trigger.nbor(-1).text == "-" and trigger.nbor(-2).lower_ == "re":
             continue  # "re-arrested on 20 July": a second arrest, not the arrest the case dates
         if _unrealised(trigger):

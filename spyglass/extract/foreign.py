@@ -49,6 +49,13 @@ _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "
 _AS_PREDICATE = {"charges_dropped": "dismissed", "expelled": "arrested"}
 
 # a Chinese clause that ends in "(一)案" names a case by what it is about ("X被控…一案")
+# "in a previous / another / separate case", in the languages read here: what happened there is not
+# this case's event
+_ANOTHER_CASE = re.compile(
+    r"\b(?:предыдущ\w* дел|друго\w* дел|отдельн\w* дел|попередн\w* справ|ін\w{1,3} справ|"
+    r"(?:früher|ander|separat|gesondert)\w* Verfahren|(?:autre|précédente|ancienne) affaire|"
+    r"(?:otra|anterior|distinta) causa|causa (?:anterior|distinta)|(?:innej|wcześniejszej|poprzedniej) spraw|"
+    r"(?:altro|precedente) (?:processo|procedimento)|(?:outro|anterior) processo)", re.I)
 # Japanese puts a relative clause before the name it describes ("逮捕された荒木容疑者"): the clause's
 # verb in its attributive form, then the name
 _ATTRIBUTIVE = re.compile(r"(?:さ?れた|した|された)?")
@@ -150,6 +157,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             continue
         if status == "acquitted" and guilty:
             continue  # acquitted of some counts, convicted of others: no acquittal of the person
+        if _ANOTHER_CASE.search(text):
+            continue  # "В рамках предыдущего дела ... был задержан": an event of the person's other case
         seen.add(status)
         at = start + match.start()
         subject, confidence = _subject(doc, lex, at, here, counts, protagonist)

@@ -318,3 +318,16 @@ def test_a_japanese_relative_clause_does_not_take_the_main_verbs_day(tmp_path: P
     record = next(r for r in records if r["name"] == "山根健司")
     assert record["dates"]["arrested"] == "2024-03-04"
     assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ship designer Tom Berglund was arrested on 3 May 2025 on suspicion of spying for Russia's GRU, police in "
+           "Gothenburg said. In a separate case, Tom Berglund was arrested in 2019 on suspicion of tax fraud."),
+    ("ru", "Конструктор Томас Берглунд был задержан 3 мая 2025 года по подозрению в шпионаже в пользу ГРУ, сообщила "
+           "полиция. В рамках предыдущего дела Томас Берглунд был задержан в 2019 году по подозрению в мошенничестве."),
+])
+def test_an_event_of_another_case_does_not_date_this_one(tmp_path: Path, language: str, text: str) -> None:
+    records = _cases(tmp_path, text, language=language)
+    record = next(r for r in records if "Берглунд" in r["name"] or "Berglund" in r["name"])
+    assert record["dates"]["arrested"] == "2025-05-03"
+    assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
