@@ -161,6 +161,9 @@ def _to_mention(doc_id: str, offset: int, ent: Any, doc_text: str) -> Mention | 
     quote = next((i for i, t in enumerate(tokens[:3]) if t.text in ('"', "”", "’")), None)
     if ent.label_ == "PERSON" and quote is not None and len(tokens) - quote > 2:
         tokens = tokens[quote + 1 :]  # '"Harry" Lu Jianwang': the nickname in quotes is an alias, not the name
+    if ent.label_ == "PERSON" and len(tokens) >= 2 and ent.start > 0 and ent.doc[ent.start - 1].tag_ == "IN" \
+            and (country_name(tokens[0].text) or region_name(tokens[0].text)):
+        tokens = tokens[1:]  # "after his studies in Italy Zeng returned": the place ends the phrase before the name
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

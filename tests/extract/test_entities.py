@@ -49,3 +49,10 @@ def test_parsed_text_is_the_doc_text_read_once() -> None:
     assert parsed_text(doc) == doc.text == "Ann Berg  was charged.\nIn May 2023, she "
     assert doc.user_data["spyglass.text"] == doc.text  # kept: the next read does not rebuild it
     assert parsed_text(nlp("Another text")) == "Another text"  # kept per Doc, never shared
+
+
+def test_a_place_ending_a_phrase_is_not_part_of_the_name_after_it() -> None:
+    text = "After completing his studies in Italy Zeng returned to Wuhan, where he worked for a shipyard."
+    doc = Document(content_hash(text), text, [Segment("body", 0, len(text))])
+    people = {m.text for m in extract_mentions([doc]) if m.type == "person"}
+    assert "Zeng" in people and not any("Italy" in p for p in people)
