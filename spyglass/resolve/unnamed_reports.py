@@ -5,6 +5,9 @@ words that the reports of that one case use and the reports of no other case do.
 Only reports whose events have no named subject (`UNNAMED_SUBJECT`) and that no case already
 covers are read; a report is attached only when at least two such particulars point to one case
 and none to another (country, region and agency names are no particulars: many cases share them).
+An event the report dates to the day or month the case's timeline has for it is a particular too
+("arrested in November 2022" beside an arrest on 22 November 2022), and so is a rare outcome both
+give once a date agrees; a date that contradicts the case's rules the case out.
 """
 
 from __future__ import annotations
@@ -42,11 +45,39 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
         for word in words.get(doc_id, set()):
             if len(owners.get(word, ())) == 1:
                 shared[next(iter(owners[word]))].add(word)
+        own = [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+        for case in cases:
+            marks = _same_events(own, case)
+            if marks is None:
+                shared.pop(case.case_id, None)  # a date that contradicts the case: not its report
+            elif marks:
+                shared[case.case_id] |= marks
         ranked = sorted(shared.items(), key=lambda item: -len(item[1]))
         if not ranked or len(ranked[0][1]) < MIN_SHARED or len(ranked) > 1:
             continue  # too little in common, or particulars of two cases: which one it is about is unclear
         out[ranked[0][0]] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
     return dict(out)
+
+
+_RARE_OUTCOMES = ("acquitted", "charges_dropped", "deceased", "escaped")
+
+
+def _same_events(claims: list[Claim], case: Case) -> set[str] | None:
+    """The report's dated events that the case's timeline has on the same day or month (each a
+    particular), with a rare outcome both give ("acquitted") when at least one date agrees; None
+    when a date of the report contradicts the case's date for that event."""
+    dated = {e.status: e.date for e in case.timeline if e.date is not None and e.date.precision in ("day", "month")}
+    marks = set()
+    for claim in claims:
+        theirs = dated.get(claim.predicate)
+        if claim.date is None or theirs is None or claim.date.precision not in ("day", "month"):
+            continue
+        if not claim.date.agrees(theirs):
+            return None
+        marks.add(f"{claim.predicate} {claim.date}")
+    if marks and case.status in _RARE_OUTCOMES and any(c.predicate == case.status for c in claims):
+        marks.add(f"outcome {case.status}")
+    return marks
 
 
 def report_particulars(text: str, language: str) -> set[str]:

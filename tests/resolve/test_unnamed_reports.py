@@ -86,3 +86,19 @@ def test_the_owner_of_a_description_in_apposition_is_not_its_subject(tmp_path: P
         records = case_records(store)
     assert _case(records, "Sophie D.")["sentence_months"] == 48
     assert _case(records, "Marc D.")["sentence_months"] == 144
+
+
+UNNAMED_DATED = ("Das Oberlandesgericht Schleswig hat einen früheren Mitarbeiter der Werft Brandauer Schiffbau wegen "
+                 "Spionage angeklagt. Der Mann war am 3. Mai 2024 festgenommen worden, teilte ein Sprecher mit.")
+UNNAMED_CONTRADICTED = ("Das Oberlandesgericht Schleswig hat einen früheren Mitarbeiter der Werft Brandauer Schiffbau "
+                        "wegen Spionage angeklagt. Der Mann hatte auch für die Lindemann-Stiftung gearbeitet und war "
+                        "am 9. August 2023 festgenommen worden, teilte ein Sprecher mit.")
+
+
+def test_a_day_the_case_has_for_the_same_event_is_a_particular(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    records = _records(tmp_path / "a", [NAMED_A, NAMED_B, UNNAMED_DATED])  # the firm and the day of the arrest
+    assert "https://news.example/2" in {s["url"] for s in _case(records, "Holger W.")["sources"]}
+    records = _records(tmp_path / "b", [NAMED_A, NAMED_B, UNNAMED_CONTRADICTED])  # two particulars, another day
+    assert not any("https://news.example/2" in {s["url"] for s in r["sources"]} for r in records)
