@@ -99,3 +99,32 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def with_years_written_beside(dated: list[tuple[Claim, FuzzyDate | None]],
+                              texts: dict[str, str]) -> list[tuple[Claim, FuzzyDate | None]]:
+    """"On December 10, 2024 the Treasury sanctioned the firm ... Also on December 10, prosecutors
+    unsealed an indictment": a day written without its year takes the one year its own report
+    writes for that same day elsewhere."""
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        if date is None and parts is not None and parts[1] is not None:
+            years = _years_written(texts.get(claim.doc_id, ""), *parts)  # type: ignore[arg-type]
+            if len(years) == 1:
+                date = _fuzzy(years.pop(), parts[0], parts[1])
+        out.append((claim, date))
+    return out
+
+
+def _years_written(text: str, month: int, day: int) -> set[int]:
+    name = _MONTHS[month - 1]
+    short = name[:3]
+    pattern = (rf"\b(?:{name}|{short}\.?)\s+{day}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+               rf"|\b{day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{name}|{short}\.?),?\s+((?:19|20)\d\d)\b"
+               rf"|\b((?:19|20)\d\d)-{month:02d}-{day:02d}\b")
+    return {int(next(g for g in m.groups() if g)) for m in re.finditer(pattern, text, re.I)}

@@ -331,3 +331,11 @@ def test_an_event_of_another_case_does_not_date_this_one(tmp_path: Path, languag
     record = next(r for r in records if "Берглунд" in r["name"] or "Berglund" in r["name"])
     assert record["dates"]["arrested"] == "2025-05-03"
     assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
+
+
+def test_a_day_without_its_year_takes_the_year_its_report_writes_for_that_day(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "On March 4, 2025 the Treasury sanctioned Harbin Lumen Networks, a firm it says works for China's Ministry "
+        "of State Security. Also on March 4, prosecutors unsealed an indictment charging Wei Lanshan, an engineer "
+        "at the firm, with hacking into firewalls."), published=None)
+    assert _dates(records, "Wei Lanshan")["indicted"] == "2025-03-04"
