@@ -116,7 +116,8 @@ def _canonical(mentions: list[Mention], text: str) -> list[Mention]:
         longer = next((f for f in full if len(f) > len(m.name) >= 2 and f.startswith(m.name) and "某" not in m.name
                        and re.fullmatch(r"[\u3400-\u9fff]+", f)), None)
         words = m.name.split()
-        if longer is None and len(words) == 2 and words[0] not in mid:
+        if longer is None and len(words) == 2 and words[0] not in mid and len(words[-1].rstrip(".")) > 1:
+            # (not "Pierre-Marie H." beside "Laurence H.": an initial is no surname two names can share)
             longer = next((f for f in full if f != m.name and len(f.split()) >= 2 and f.split()[0] in mid | {f.split()[0]}
                            and _stem(f.split()[-1]) == _stem(words[-1]) and seen[f] >= seen[m.name]), None)
         out.append(replace(m, name=longer) if longer else m)

@@ -5,7 +5,7 @@ made them go out (`run/identities.py` reads and writes the store). Names join, i
 
 1. `judgement`: an analyst merged the two names;
 2. `kb`: they link to one knowledge-base entry;
-3. `name`: one organisation's (agency's, group's) name without its legal form (`name_key`);
+3. `name`: one organisation's (agency's, group's) name without its legal form and the generic words it trails off with (`name_key`);
 4. `person_order`: one person's name in another word order ("Tang Weiran" is "Weiran Tang");
 5. `alias_claim`: a report says one is the other's alias, within one kind of thing (a firm's
    vendor label is the firm);
@@ -88,11 +88,23 @@ def family(type_: str | None) -> str:
     return FAMILIES.get(type_ or "", type_ or "")
 
 
+# Words a firm's name trails off with, which reports keep or drop ("Harbin Lumen Networks Technology
+# Company", "Harbin Lumen Networks"): the distinctive words before them name the firm.
+_TRAILING = {"technology", "technologies", "information", "network", "networks", "company", "co", "corporation",
+             "corp", "group", "holdings", "systems", "science", "sciences", "communication", "communications",
+             "trading", "consulting", "services", "industries", "international", "development", "limited", "ltd"}
+
+
 def name_key(name: str, type_: str) -> str:
-    """How two spellings of one name compare: case, punctuation and (for firms) legal forms ignored."""
+    """How two spellings of one name compare: case, punctuation and (for firms) legal forms and the
+    generic words a firm's name trails off with ignored, keeping at least two words."""
     key = normalise_alias(name)
     if family(type_) == "org":
         key = " ".join(LEGAL_FORM.sub(" ", key).split()) or key
+        words = key.split()
+        while len(words) > 2 and words[-1] in _TRAILING:
+            words.pop()
+        key = " ".join(words)
     return key
 
 

@@ -64,3 +64,11 @@ def test_ids_come_from_the_smallest_kb_id_else_the_smallest_name() -> None:
         [name("Y", kb=("kb1",))])
     found = components({n.key: n for n in (a, b)}, [], [])
     assert [c.entity_id for c in found] == [entity_id([b])] and found[0].name == "Marrow Sound"
+
+
+def test_a_firm_named_without_the_generic_words_it_trails_off_with_is_the_firm() -> None:
+    from spyglass.resolve.identities import name_key
+
+    assert name_key("Harbin Lumen Networks Technology Company", "company") == name_key("Harbin Lumen Networks", "organization")
+    assert name_key("Lumen Technology", "company") == "lumen technology"  # two words are kept
+    assert name_key("Harbin Lumen Systems", "company") != name_key("Harbin Dawn Systems", "company")

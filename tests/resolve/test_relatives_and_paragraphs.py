@@ -76,3 +76,18 @@ def test_a_second_arrest_does_not_date_the_arrest(tmp_path: Path) -> None:
         "helping China's Ministry of Public Security. He was released, then re-arrested on 20 May after "
         "police obtained a warrant.")))
     assert records["Walter Brandt"]["dates"]["arrested"] == "2025-05-18"
+
+
+def test_two_people_shortened_to_one_initial_stay_two(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/f", "title": "Affaire", "language": "fr",
+                                "published": "2025-06-20", "text": (
+        "Gaston-Louis V. a été condamné vendredi à douze ans de prison pour trahison au profit de la Chine. "
+        "Son épouse Mireille V. a été condamnée à quatre ans de prison. Mireille V. a fait appel, a indiqué "
+        "son avocat. Selon le parquet, Mireille V. savait tout.")}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = _by_name(case_records(store))
+    assert records["Gaston-Louis V."]["sentence_months"] == 144
+    assert records["Mireille V."]["sentence_months"] == 48

@@ -116,6 +116,6 @@ def test_the_entity_command_explains_an_entity(tmp_path: Path, capsys: Any) -> N
             find_entity(store, "Granite Pelican Works")
     assert main(["--db", str(db), "entity", "Harbor Lumen Systems Ltd.", "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert [(j["rule"], j["support"]) for j in shown["joins"]] == [("name", "org:harbor lumen systems")]
+    assert [(j["rule"], j["support"]) for j in shown["joins"]] == [("name", "org:harbor lumen")]
     assert main(["--db", str(db), "entity", "Harbor Lumen Systems"]) == 0
     assert "name: harbor lumen systems = harbor lumen systems ltd." in capsys.readouterr().out
