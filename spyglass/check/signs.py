@@ -31,6 +31,8 @@ _WISH_WORDS = {"great", "gold", "amazing", "perfect", "ideal", "brilliant", "fan
                "awesome", "lovely", "huge", "incredible", "godsend", "gem", "super", "ace", "priceless", "golden"}
 # "nt" is how the parser splits an unpunctuated "dont" or "cant" in a chat message.
 _NEG = {"not", "n't", "nt", "never", "no", "without", "nobody", "neither", "nor"}
+_NEG_SUBJECTS = {"nothing", "nobody", "none", "noone"}
+_AVOID = {"skip", "avoid", "refrain", "omit"}
 _MODIFIER_DEPS = {"amod", "compound", "advmod", "nmod", "npadvmod", "acomp", "nummod", "poss", "det", "prep", "pobj"}
 _RULE_KINDS = {"words", "modified", "negated", "affirmed", "asked", "money", "about", "together", "handover", "operations", "limits", "plans", "access",
                "work_question"}
@@ -98,7 +100,7 @@ def sign_book() -> SignBook:
     for sign_id, item in data["signs"].items():
         rules = tuple(_resolve(rule, sets, f"sign {sign_id}") for rule in item["rules"])
         for rule in rules:
-            for ref in [*rule.get("all_of", ()), *rule.get("any_of", ())]:
+            for ref in [*rule.get("all_of", ()), *rule.get("any_of", ()), *(r for f in rule.get("families", ()) for r in f)]:
                 if ref not in data["signs"]:
                     raise ModelError(f"signs.json: sign {sign_id} combines unknown sign {ref!r}")
         signs[sign_id] = Sign(sign_id, item["label"], item["description"], float(item["weight"]),
@@ -184,13 +186,21 @@ def find_signs(text: str, book: SignBook | None = None) -> dict[str, list[SignHi
 
 
 def _together(rule: dict[str, Any], found: dict[str, list[SignHit]]) -> list[str]:
-    """The signs a combination rule needs, when all of `all_of` and one of `any_of` are present; else []."""
+    """The signs a combination rule needs, when all of `all_of`, one of `any_of` and one sign of each of
+    `families` are present; else []. Families join signs of different kinds (an inducement, a request for the
+    recipient's material, a concealment): each is weak alone, two clear ones together are a pattern."""
     if not all(s in found for s in rule.get("all_of", ())):
         return []
     some = [s for s in rule.get("any_of", ()) if s in found]
     if rule.get("any_of") and not some:
         return []
-    return [*rule.get("all_of", ()), *some[:1]]
+    picked = []
+    for family in rule.get("families", ()):
+        present = [s for s in family if s in found]
+        if not present:
+            return []
+        picked.append(present[0])
+    return [*rule.get("all_of", ()), *some[:1], *picked]
 
 
 def _match(rule: dict[str, Any], doc: Any) -> Iterator[tuple[int, int]]:
@@ -269,7 +279,8 @@ def is_request(sent: Any) -> bool:
     for tok in sent:
         if _lemma(tok) in _REQUEST_LEMMAS:
             return True
-        if tok.lower_ in _MODALS and any(c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
+        if (tok.lower_ in _MODALS or tok.lower_ == "must") and any(
+                c.lower_ == "you" for c in tok.head.children if c.dep_.startswith("nsubj")):
             return True
     if _wish(sent):
         return True
@@ -454,8 +465,11 @@ def _in_negated_clause(tok: Any) -> bool:
 
 def _negated(verb: Any) -> bool:
     """'do not tell', 'never tell', 'no need to inform', 'best not to mention', 'without telling'."""
-    if any(c.dep_ == "neg" or c.lower_ in _NEG for c in verb.children):
-        return True
+    if any(c.dep_ == "neg" or c.lower_ in _NEG or c.dep_.startswith("nsubj") and c.lower_ in _NEG_SUBJECTS
+           for c in verb.children):
+        return True  # "nothing would be attributed", "nobody will know": a negative subject negates the verb
+    if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in _AVOID:
+        return True  # "skip mentioning it", "avoid telling them": a verb of leaving out negates what it governs
     if any(t.lower_ in _NEG for t in verb.doc[max(verb.sent.start, verb.i - 3): verb.i]):
         return True
     head = verb.head
@@ -485,8 +499,9 @@ def _verbs(sent: Any, rule: dict[str, Any], negated: bool) -> Iterator[tuple[int
         if rule.get("addressee"):
             # Only whom the telling reaches counts: "don't tell your boss", "not disclosed to your university"
             # (never "you will not share information from your employer").
-            reach = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")
-                     or (c.dep_ in ("prep", "agent") and c.lower_ in ("to", "with", "on", "in"))]
+            told = any(c.dep_ == "dative" for c in tok.children)  # "tell me anything about X": X is what is told
+            reach = [c for c in tok.children if c.dep_ in ("dative", "nsubjpass", "attr") or c.dep_ == "dobj" and not told
+                     or (c.dep_ in ("prep", "agent") and c.lower_ in ("to", "with", "on", "in", "at"))]
             found = _has_word([t for c in reach for t in c.subtree], rule["near"])
             if found is not None:
                 yield tok.idx, found.idx + len(found) if found.i > tok.i else tok.idx + len(tok)
@@ -553,6 +568,13 @@ def _recipient_gives(verb: Any) -> bool:
     return any(c.lower_ == "you" for c in subjects)
 
 
+def _ruled_out(obj: Any, verb: Any) -> bool:
+    """'nothing about your employer', 'not about your projects': a negative word between the verb and the object
+    that governs it."""
+    return any(t.lower_ in ("nothing", "none", "not", "never", "no") and t.i > verb.i
+               for t in [obj, *obj.ancestors] if t.i != verb.i and verb in t.ancestors)
+
+
 def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
     verbs = rule["verbs"]
     objects = rule["objects"]
@@ -566,6 +588,8 @@ def _asked(sent: Any, rule: dict[str, Any]) -> Iterator[tuple[int, int]]:
         obj = _has_word(scope, objects)
         if obj is None:
             continue
+        if _ruled_out(obj, verb):
+            continue  # "asks about pay and hours, nothing about your employer's projects": the object is excluded
         if obj.head.lower_ in ("by", "via", "over") and obj.head.dep_ == "prep":
             continue  # "feedback by phone": the way of talking, not a thing handed over
         if "job_marks" in rule and _has_word([c for c in obj.children if c.dep_ in ("amod", "compound")],

@@ -120,10 +120,12 @@ _THIRD_FROZEN = "a989fa00d5a0f8c178add8521879a59fe8d4cb2ce945108492b68ff4db87cf9
 # barely moved, so most of the gain on the read half is fitted to it. Floors just under the scores.
 # Fourth round (branch issue-18-s4, all four corpora read): whole 43/51, 0/51, 36/51; read half 25/26, 0/26,
 # 20/26; held-back half 18/25, 0/25, 16/25 (still never read message by message).
+# Round 3 (branch issue-18-s6, signs of different families combine): whole 44/51, 0/51, 36/51; held-back half
+# 19/25, 0/25, 16/25, a gain from mechanisms built on the sixth corpus, never on this half.
 THIRD_FLOORS = {  # part -> (resembling flagged at least, ordinary flagged at most, named right at least)
-    "all": (0.82, 0.04, 0.68),
+    "all": (0.84, 0.04, 0.68),
     "tune": (0.92, 0.04, 0.74),
-    "held out": (0.70, 0.04, 0.62),
+    "held out": (0.74, 0.04, 0.62),
 }
 
 
@@ -196,6 +198,31 @@ def test_fifth_corpus_keeps_its_floors() -> None:
     results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
     got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
     flagged, ordinary, named = FIFTH_FLOORS
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
+
+
+SIXTH = CORPUS.with_name("independent_messages_6.json")
+_SIXTH_FROZEN = "124431ae5eadafbf26e74cc8aadef42afdc6eff1fb9b11c7bd7184fd2f18839c"
+# 100 messages by a sixth writer who saw neither the code nor any feature list, 50 resembling, 50 ordinary.
+# Untuned figures, recorded before its texts were read: the check of d48d33d gave 33/50 resembling flagged,
+# 5/50 ordinary, 24/50 named right; main at this branch's base (43961f6) 35/50, 5/50, 25/50. Read in round 3
+# (branch issue-18-s6) after those figures were recorded: its misses were grouped by mechanism (two moderate
+# signs from different families, an inducement or a concealment beside a request for inside material; a
+# control got round; a handover to a personal channel; negation by a negative subject or a verb of leaving
+# out): 42/50, 5/50, 28/50. Tuned now; the seventh corpus is the unseen measure.
+SIXTH_FLOORS = (0.84, 0.10, 0.56)  # resembling flagged at least, ordinary flagged at most, named right at least
+
+
+def test_sixth_corpus_keeps_its_floors() -> None:
+    assert hashlib.sha256(SIXTH.read_bytes()).hexdigest() == _SIXTH_FROZEN
+    messages = load_corpus(SIXTH)
+    assert len(messages) == 100
+    assert sum(m["label"] == "resembles" for m in messages) == 50
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
+    flagged, ordinary, named = SIXTH_FLOORS
     assert got["resembling_flagged"] >= flagged, got["counts"]
     assert got["ordinary_flagged"] <= ordinary, got["counts"]
     assert got["named_right_of_resembling"] >= named, got["counts"]
