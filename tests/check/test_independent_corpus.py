@@ -226,3 +226,27 @@ def test_sixth_corpus_keeps_its_floors() -> None:
     assert got["resembling_flagged"] >= flagged, got["counts"]
     assert got["ordinary_flagged"] <= ordinary, got["counts"]
     assert got["named_right_of_resembling"] >= named, got["counts"]
+
+
+SEVENTH = CORPUS.with_name("independent_messages_7.json")
+_SEVENTH_FROZEN = "b45574925b46618c458f61cdfd6bf4051ad4321ae61edd5dd2d94a77197b68c0"
+# 100 messages by a seventh writer who saw neither the code nor any feature list, 50 resembling, 50 ordinary,
+# frozen before the third round of work ended and never read: only its figures were ever looked at. The
+# check of d48d33d flagged 36/50 resembling, 12/50 ordinary, 30/50 named right; the check after three
+# rounds of tuning on corpora 4-6 the same 36/50 and 12/50 (29/50 named right). The rounds did not carry
+# over to this writer: the bar (80% and at most 10%) is not met on unseen text. These floors guard against
+# getting worse; they are not the bar.
+SEVENTH_FLOORS = (0.72, 0.24, 0.58)  # resembling flagged at least, ordinary flagged at most, named right at least
+
+
+def test_seventh_corpus_unseen_keeps_its_floors() -> None:
+    assert hashlib.sha256(SEVENTH.read_bytes()).hexdigest() == _SEVENTH_FROZEN
+    messages = load_corpus(SEVENTH)
+    assert len(messages) == 100
+    assert sum(m["label"] == "resembles" for m in messages) == 50
+    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
+    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
+    flagged, ordinary, named = SEVENTH_FLOORS
+    assert got["resembling_flagged"] >= flagged, got["counts"]
+    assert got["ordinary_flagged"] <= ordinary, got["counts"]
+    assert got["named_right_of_resembling"] >= named, got["counts"]
