@@ -26,6 +26,7 @@ raising one is a commit, lowering one needs a reason.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -169,15 +170,7 @@ FOURTH_FLOORS = (0.82, 0.04, 0.58)  # resembling flagged at least, ordinary flag
 
 
 def test_fourth_corpus_keeps_its_floors() -> None:
-    assert hashlib.sha256(FOURTH.read_bytes()).hexdigest() == _FOURTH_FROZEN
-    messages = load_corpus(FOURTH)
-    assert len(messages) == 100
-    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
-    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
-    flagged, ordinary, named = FOURTH_FLOORS
-    assert got["resembling_flagged"] >= flagged, got["counts"]
-    assert got["ordinary_flagged"] <= ordinary, got["counts"]
-    assert got["named_right_of_resembling"] >= named, got["counts"]
+    _keeps_floors(FOURTH, _FOURTH_FROZEN, FOURTH_FLOORS, half_resembling=False)
 
 
 FIFTH = CORPUS.with_name("independent_messages_5.json")
@@ -192,15 +185,7 @@ FIFTH_FLOORS = (0.86, 0.02, 0.78)  # resembling flagged at least, ordinary flagg
 
 
 def test_fifth_corpus_keeps_its_floors() -> None:
-    assert hashlib.sha256(FIFTH.read_bytes()).hexdigest() == _FIFTH_FROZEN
-    messages = load_corpus(FIFTH)
-    assert len(messages) == 100
-    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
-    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
-    flagged, ordinary, named = FIFTH_FLOORS
-    assert got["resembling_flagged"] >= flagged, got["counts"]
-    assert got["ordinary_flagged"] <= ordinary, got["counts"]
-    assert got["named_right_of_resembling"] >= named, got["counts"]
+    _keeps_floors(FIFTH, _FIFTH_FROZEN, FIFTH_FLOORS, half_resembling=False)
 
 
 SIXTH = CORPUS.with_name("independent_messages_6.json")
@@ -216,16 +201,7 @@ SIXTH_FLOORS = (0.84, 0.10, 0.56)  # resembling flagged at least, ordinary flagg
 
 
 def test_sixth_corpus_keeps_its_floors() -> None:
-    assert hashlib.sha256(SIXTH.read_bytes()).hexdigest() == _SIXTH_FROZEN
-    messages = load_corpus(SIXTH)
-    assert len(messages) == 100
-    assert sum(m["label"] == "resembles" for m in messages) == 50
-    results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
-    got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
-    flagged, ordinary, named = SIXTH_FLOORS
-    assert got["resembling_flagged"] >= flagged, got["counts"]
-    assert got["ordinary_flagged"] <= ordinary, got["counts"]
-    assert got["named_right_of_resembling"] >= named, got["counts"]
+    _keeps_floors(SIXTH, _SIXTH_FROZEN, SIXTH_FLOORS, half_resembling=True)
 
 
 SEVENTH = CORPUS.with_name("independent_messages_7.json")
@@ -240,13 +216,20 @@ SEVENTH_FLOORS = (0.72, 0.24, 0.58)  # resembling flagged at least, ordinary fla
 
 
 def test_seventh_corpus_unseen_keeps_its_floors() -> None:
-    assert hashlib.sha256(SEVENTH.read_bytes()).hexdigest() == _SEVENTH_FROZEN
-    messages = load_corpus(SEVENTH)
+    _keeps_floors(SEVENTH, _SEVENTH_FROZEN, SEVENTH_FLOORS, half_resembling=True)
+
+
+def _keeps_floors(path: Path, frozen: str, floors: tuple[float, float, float], half_resembling: bool) -> None:
+    """A frozen corpus (checked by hash) of 100 messages keeps its floors: resembling flagged at least,
+    ordinary flagged at most, named right at least."""
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == frozen
+    messages = load_corpus(path)
     assert len(messages) == 100
-    assert sum(m["label"] == "resembles" for m in messages) == 50
+    if half_resembling:
+        assert sum(m["label"] == "resembles" for m in messages) == 50
     results = outcomes(messages, lambda text: [m.method for m in check_message(text).matches])
     got = next(f.to_dict() for f in figures(results) if f.part.startswith("all"))
-    flagged, ordinary, named = SEVENTH_FLOORS
+    flagged, ordinary, named = floors
     assert got["resembling_flagged"] >= flagged, got["counts"]
     assert got["ordinary_flagged"] <= ordinary, got["counts"]
     assert got["named_right_of_resembling"] >= named, got["counts"]
