@@ -19,7 +19,8 @@ How the model maps (only schemata followthemoney declares; none is invented):
   entity here, else on the Articles reporting it, with the spying state in `country` when that is
   the actor; the method's id is its keyword.
 
-Ids are FtM's make_id over spyglass's content keys, so a re-export writes identical lines.
+Ids are FtM's make_id over spyglass's content keys (for an entity, its id in the store's entity
+layer), so a re-export writes identical lines.
 Countries, regions, sectors and laws become property values (nationality, country), not entities.
 """
 
@@ -118,7 +119,7 @@ class _Builder:
         if schema is None:
             self.summary.skipped[f"{entity.type} (a property value in FtM, not an entity)"] += 1
             return
-        proxy = self._make(schema, entity.key)
+        proxy = self._make(schema, entity.id_key or entity.key)
         proxy.add("name", entity.name)
         for alias in entity.names()[1:]:
             proxy.add("alias", alias)

@@ -53,6 +53,7 @@ class Entity:
     kb: list[Entry] = field(default_factory=list)  # the linked knowledge entry and its same_as members
     country: str | None = None
     identity: str | None = None  # its id in the store's entity layer (`store/identities.py`)
+    id_key: str = ""  # what export ids are made from: `identity` where no other graph entity has it, else `key`
 
     def names(self) -> list[str]:
         return [self.name, *sorted(self.aliases - {self.name}, key=str.casefold)]

@@ -18,7 +18,9 @@ def merge_identities(entities: dict[str, Any], edges: dict[tuple[str, str, str],
                      edge: Callable[[str, str, str], Any], entity_of: dict[str, str]) -> None:
     """Each graph entity gets its layer id (`identity`); those sharing one become the one a case, else
     a knowledge entry, else the most documents name. People join only people; places and sectors
-    stay keyed on their names; two case files stay two (their cases differ)."""
+    stay keyed on their names; two case files stay two (their cases differ). Exports make their ids
+    from the layer's id (`id_key`), so one entity has one id in every export, unless two graph
+    entities kept it (two case files), which keep their own keys."""
     groups: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for key, entity in sorted(entities.items()):
         if entity.type in ("country", "region", "sector"):
@@ -34,6 +36,9 @@ def merge_identities(entities: dict[str, Any], edges: dict[tuple[str, str, str],
         for key in keys:
             if key != survivor:
                 _absorb(entities, edges, edge, survivor, key)
+    shared = Counter(entity.identity for entity in entities.values() if entity.identity)
+    for entity in entities.values():
+        entity.id_key = entity.identity if entity.identity and shared[entity.identity] == 1 else entity.key
 
 
 def identity_of(name: str, aliases: set[str], entity_of: dict[str, str]) -> str | None:

@@ -22,7 +22,8 @@ How the model maps (STIX names in brackets):
   publication day: then by the day it was first stored, and `x_spyglass_published_from` says which
   ("page" or "first_stored"); every disagreement between sources is a [note].
 
-Ids are uuid5 over each object's content key, so exporting a store twice gives the same ids; an entity
+Ids are uuid5 over each object's content key (for an entity, its id in the store's entity layer, the
+id `spyglass entity` and screening show), so exporting a store twice gives the same ids; an entity
 that links to an imported ATT&CK object keeps that object's id. (The validator prefers UUIDv4 for
 these objects and says so in a uuid-check warning: reproducible ids are worth that warning.)
 """
@@ -146,7 +147,7 @@ class BundleBuilder:
         if t == "person" or (t == "company" and case is not None):
             # a company facing an action (sanctioned, charged) is a defendant as a person is
             if case is not None and case["status"] not in CLEARED:
-                obj = stix.ThreatActor(id=stix_id("threat-actor", entity.key), threat_actor_types=["spy"],
+                obj = stix.ThreatActor(id=stix_id("threat-actor", entity.id_key or entity.key), threat_actor_types=["spy"],
                                        aliases=aliases or None, roles=_roles(entity) or None,
                                        resource_level="government" if case and case["sponsor"] else None,
                                        description=describe(entity, self.graph), confidence=self._confidence(entity),
@@ -154,18 +155,18 @@ class BundleBuilder:
             else:
                 kind = "group" if case and case["kind"] == "person_group" else (
                     "individual" if t == "person" else "organization")
-                obj = stix.Identity(id=stix_id("identity", entity.key), identity_class=kind,
+                obj = stix.Identity(id=stix_id("identity", entity.id_key or entity.key), identity_class=kind,
                                     roles=_named_as(entity) or None, description=describe(entity, self.graph),
                                     confidence=self._confidence(entity), **common)
         elif t in ORGANISATIONS:
-            obj = stix.Identity(id=stix_id("identity", entity.key), identity_class="organization",
+            obj = stix.Identity(id=stix_id("identity", entity.id_key or entity.key), identity_class="organization",
                                 sectors=["government"] if t != "company" and t != "organization" else None,
                                 description=describe(entity, self.graph) if case else None,
                                 confidence=self._confidence(entity), **common)
         elif t in ("threat_group", "operation"):
             cls, kind = (stix.IntrusionSet, "intrusion-set") if t == "threat_group" else (stix.Campaign, "campaign")
             attack = next((m.kb_id for m in entity.kb if m.origin == "stix" and m.kb_id.startswith(kind + "--")), None)
-            obj = cls(id=attack or stix_id(kind, entity.key), aliases=aliases or None,
+            obj = cls(id=attack or stix_id(kind, entity.id_key or entity.key), aliases=aliases or None,
                       description=describe(entity, self.graph) if case else None,
                       confidence=self._confidence(entity), **common)
         elif t == "country":
@@ -173,16 +174,16 @@ class BundleBuilder:
             if code is None:
                 self.summary.skipped["country without an ISO code"] += 1
                 return
-            obj = stix.Location(id=stix_id("location", entity.key), country=code, **common)
+            obj = stix.Location(id=stix_id("location", entity.id_key or entity.key), country=code, **common)
         elif t == "region":
             region = REGIONS.get(entity.name.lower().removeprefix("the "))
             if region is None:
                 self.summary.skipped["place that is neither a country nor a STIX region"] += 1
                 return
-            obj = stix.Location(id=stix_id("location", entity.key), region=region, **common)
+            obj = stix.Location(id=stix_id("location", entity.id_key or entity.key), region=region, **common)
         elif t == "sector":
             sector = SECTORS.get(entity.name.lower())
-            obj = stix.Identity(id=stix_id("identity", entity.key), identity_class="class",
+            obj = stix.Identity(id=stix_id("identity", entity.id_key or entity.key), identity_class="class",
                                 sectors=[sector] if sector else None, **common)
         else:
             self.summary.skipped[f"{t} (no STIX object type)"] += 1

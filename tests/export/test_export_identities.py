@@ -79,3 +79,28 @@ def test_one_ftm_entity_per_gold_agency_and_front(devset_copy: Path) -> None:
         hits = [e["properties"]["name"] for e in named
                 if {folded(n) for k in ("name", "alias") for n in e["properties"].get(k, [])} & wanted]
         assert len(hits) == 1, (thing, hits)
+
+
+def test_export_ids_are_made_from_the_entity_layer_ids(devset_copy: Path) -> None:
+    """An entity's STIX and FtM ids are made from its entity-layer id, so the same entity id always
+    gives the same exported id, whatever graph key the export read it under."""
+    from followthemoney import model
+
+    from spyglass.export.ftm import SCHEMATA, export_entities
+    from spyglass.export.stix import export_bundle, stix_id
+    from spyglass.store import Store
+
+    with Store(devset_copy) as store:
+        bundle, _ = export_bundle(store)
+        entities, _ = export_entities(store)
+    layered = [o for o in bundle["objects"] if o.get("x_spyglass_entity_id") and not o["id"].startswith("intrusion-set")]
+    assert len(layered) > 30
+    for obj in layered:
+        assert obj["id"] == stix_id(obj["type"], obj["x_spyglass_entity_id"]), obj["name"]
+    ftm_ids = {e["id"] for e in entities}
+    for obj in layered:
+        schema = SCHEMATA.get(obj["x_spyglass_type"])
+        if schema is not None:
+            proxy = model.make_entity(schema)
+            proxy.make_id("spyglass", schema, obj["x_spyglass_entity_id"])
+            assert proxy.id in ftm_ids, obj["name"]
