@@ -490,11 +490,29 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
     if best is None:
         best = _announced(ctx, trigger, triggers)
     if best is None:
+        best = _judgment_day(ctx, trigger)
+    if best is None:
         return None, None
     published = ctx.doc.published
     if best.date is not None and published and best.date.first_day().isoformat() > published:
         return None, best.phrase  # a reported event cannot postdate its report: the date is a hearing to come
     return best.date, best.phrase
+
+
+_JUDGMENTS = {"judgment", "judgement", "verdict", "ruling"}
+
+
+def _judgment_day(ctx: SentenceContext, trigger: Any) -> Any:
+    """"X's sentencing was reported on Friday, but the judgment took place on 2 March": a court's
+    outcome takes the date the sentence gives its judgment or verdict, the decision that outcome
+    is. Only outcomes of a trial, only one such dated noun in the sentence."""
+    if TRIGGERS.get(trigger.lemma_.lower()) not in ("sentenced", "convicted", "acquitted"):
+        return None
+    verbs = [verb for t in ctx.sentence if t.lemma_.lower() in _JUDGMENTS and (verb := _happened_on(ctx, t)) is not None]
+    if len(verbs) != 1:
+        return None
+    dated = [m for m in ctx.dates if _path_reaches(ctx, m, verbs[0])]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _announced(ctx: SentenceContext, trigger: Any, triggers: set[int]) -> Any:

@@ -29,6 +29,7 @@ def name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions with `name` set to the in-document canonical name; surname-only mentions that
     the model missed are added for people already named in full."""
     mentions = mentions + _nicknamed(mentions, text)
+    mentions = _people_typed_as_firms(mentions, text)
     mentions = _kin_named(mentions, text)
     people = _full_names(mentions)
     mentions = mentions + _missed_surnames(mentions, people, text)
@@ -90,6 +91,31 @@ def _kin_named(mentions: list[Mention], text: str) -> list[Mention]:
         if family and family != m.text:
             named[(m.start, m.end)] = replace(m, name=f"{m.text} {family}", source="reference")
     return [named.get((m.start, m.end), m) for m in mentions]
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?$")
+
+
+def _people_typed_as_firms(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the arrest of Tarmo Kesk" with "Kesk was charged", "Kesk's three years": a two-word name the
+    model typed as an organisation is a person when the report goes on to call it by its last word
+    alone, at least twice, and never by its first (a firm is shortened to its first word: "Lockheed
+    Martin" to "Lockheed"), and neither word is written in lower case anywhere in the report (the
+    words of "Supreme Court" or "Credit Bank" are ordinary words; a family name is not)."""
+    out = []
+    for m in mentions:
+        words = _tokens(m.text)
+        if m.type != "organization" or m.source != "model" or m.kb_id or len(words) != 2 or m.name \
+                or not all(_NAME_WORD.match(w) for w in words):
+            out.append(m)
+            continue
+        outside = text[: m.start] + " " + text[m.end :]
+        alone = [re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outside) for w in words]
+        if len(alone[1]) >= 2 and not alone[0] and not any(
+                re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words):
+            m = replace(m, type="person")
+        out.append(m)
+    return out
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Herr|Frau|M|Mme)\.?\s+(?=\S)")

@@ -56,3 +56,22 @@ def test_a_place_ending_a_phrase_is_not_part_of_the_name_after_it() -> None:
     doc = Document(content_hash(text), text, [Segment("body", 0, len(text))])
     people = {m.text for m in extract_mentions([doc]) if m.type == "person"}
     assert "Zeng" in people and not any("Italy" in p for p in people)
+
+
+def test_a_name_the_model_typed_as_a_firm_is_a_person_when_the_report_uses_its_last_word_alone() -> None:
+    from spyglass.extract.entities import Mention
+    from spyglass.extract.references import name_mentions
+
+    text = ("The court heard the case of Aivar Lepik on Monday. Lepik was charged in May; "
+            "Lepik's lawyer spoke. Harbour Systems said Harbour staff were not involved. "
+            "The Supreme Court said the Court would rule.")
+
+    def typed(name: str, kind: str = "organization") -> Mention:
+        start = text.index(name)
+        return Mention("d", start, start + len(name), name, kind, None, "model")
+
+    named = {m.text: m.type for m in name_mentions([typed("Aivar Lepik"), typed("Harbour Systems"),
+                                                    typed("Supreme Court")], text)}
+    assert named["Aivar Lepik"] == "person"
+    assert named["Harbour Systems"] == "organization"  # a firm is shortened to its first word
+    assert named["Supreme Court"] == "organization"  # "Court" is an ordinary word

@@ -339,3 +339,17 @@ def test_a_day_without_its_year_takes_the_year_its_report_writes_for_that_day(tm
         "of State Security. Also on March 4, prosecutors unsealed an indictment charging Wei Lanshan, an engineer "
         "at the firm, with hacking into firewalls."), published=None)
     assert _dates(records, "Wei Lanshan")["indicted"] == "2025-03-04"
+
+
+def test_a_sentencing_takes_the_day_of_its_judgment(tmp_path: Path) -> None:
+    """The sentencing's own clause dates only the report of it; the judgment's clause dates the
+    sentencing. A judgment announced on a day is not dated by the announcement."""
+    records = _cases(tmp_path, (
+        "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
+        "Lepik's sentencing was first reported on Friday, but the judgment handed down by the court took place "
+        "on 2 June."), published="2025-06-20")
+    assert _dates(records, "Aivar Lepik")["sentenced"] == "2025-06-02"
+    records = _cases(tmp_path / "announced", (
+        "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
+        "The verdict was announced on 2 June."), published="2025-06-20")
+    assert "sentenced" not in _dates(records, "Aivar Lepik")
