@@ -154,7 +154,7 @@ def stole_data_from(ctx: SentenceContext) -> list[Claim]:
 _NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4}"
 _ALIAS_CUE = re.compile(
     r"\b(?:presented (?:himself|herself) as|introduced (?:himself|herself) (?:as|under the [\w\s]{0,20}?name)|posing as|posed as|"
-    r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|"
+    r"went by|goes by|used the (?:cover |assumed )?name|using the (?:cover |assumed )?name|under the (?:cover |assumed )?name|under the (?:monikers|names|aliases|labels)|"
     r"(?:(?:also )?[Kk]nown (?:online |to [\w\s]{1,30}? )?as|knew (?:him |her )?as|names? (?:him|her) as)|a\.k\.a\.?|aka|calls? it|refers? to it as|tracks (?:the activity|it|them) as|"
     r"tracked (?:by [\w\s]{1,30}? )?as|renders? (?:it )?as|(?:his|her|whose) (?:real|true|actual) name (?:is|was)|"
     r"known by (?:various |several |many |other )?(?:aliases|names),? (?:including|such as))\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")"
@@ -163,7 +163,8 @@ _LEADING_HANDLE = re.compile(r"\s*(?:Also\s+)?Known\s+(?:online\s+|on\s+[\w\s]{1
 _NICKNAME = re.compile(r"\b(?P<given>[A-Z][\w-]+)\s+[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s+(?P<family>[A-Z][\w-]+)")
 _LEADING_NICKNAME = re.compile(r"[\"“‘'](?P<nick>[A-Z][\w-]+)[\"”’']\s*$")  # '"Harry" Lu Jianwang'
 # the rest of a list of names after an alias cue: ", BlueCharlie, TA446 and the Dancing Salome group"
-_MORE_NAMES = re.compile(r"[\"”’']?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")")
+_MORE_NAMES = re.compile(r"(?:[\"”’']?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)|,[\"”’'](?:\s+(?:and|or))?\s+(?=[\"“‘']))"
+                         r"(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_WORDS + r")")  # '"A," "B," and "C."' too
 _HAN_IN_BRACKETS = re.compile(r"^[\s,.A-Za-z]{0,10}[（(](?P<han>[\u3400-\u9fff]{2,30})[)）]")
 
 
@@ -183,7 +184,7 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
             rest = more.end()
         if re.match(r"calls|refers", cue):
             kinds: tuple[str, ...] = ("threat_group",)  # "Microsoft calls it X": another label of a group
-        elif re.match(r"tracks|tracked|renders|known by", cue):
+        elif re.match(r"tracks|tracked|renders|known by|under the (?:monikers|names|aliases|labels)", cue):
             kinds = ("company", "threat_group")
         elif re.match(r"(?:also )?[Kk]nown|a\.k\.a|aka", cue) and ctx.text[: match.start()].strip():
             # "Star Blizzard, also known as the Callisto Group"; "Iran's Ministry of Intelligence, known as MOIS"
@@ -204,7 +205,9 @@ def aliases(ctx: SentenceContext) -> list[Claim]:
                 # "Lu, also known as ...": the person whose name that word is, or no one
                 subject = _person_by_word(ctx, at, word.group("word"))
                 named_here = subject is not None
-            if cue.startswith("known by"):  # "a group known by aliases including A, B and C": A is one of them
+            if cue.startswith(("known by", "under the")) and len(named) > 1:
+                # "a group known by aliases including A, B and C", "operating under the monikers A, B and
+                # C": A is one of them
                 listed = [m for m in ctx.mentions if m.type in kinds and m.name in named]
                 subject = listed[0] if listed else subject
         if subject is not None and subject.type == "person" and _names_a_thing(ctx, at):

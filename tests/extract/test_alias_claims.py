@@ -40,3 +40,12 @@ def test_a_service_is_known_by_its_acronym_and_a_sentence_opening_on_a_name_is_t
     assert ("Lu Wen", "Jason Lu") in found
     assert not any(alias == "Jason Lu" and subject != "Lu Wen" for subject, alias in found)
     assert any(alias == "MOIS" and "Intelligence" in subject for subject, alias in found)
+
+
+def test_a_list_of_quoted_monikers_names_one_group() -> None:
+    """'operating under the monikers "A," "B," and "C."': the commas inside the quotes still list the names."""
+    found = _aliases("Kim Chol and his associates allegedly worked for a military intelligence agency, operating under "
+                     "the monikers “Silver Heron,” “Basalt Rain,” and “APT99.” They attacked hospitals.")
+    names = {n for pair in found for n in pair}
+    assert {"Silver Heron", "Basalt Rain", "APT99"} <= names
+    assert not any("Kim Chol" in pair for pair in found)
