@@ -349,8 +349,15 @@ def _introduces(ctx: SentenceContext, noun: Any) -> bool:
     if not indefinite:
         return False
     body = [seg.start for seg in ctx.doc.segments if seg.kind == "body"]
-    lead = not body or not re.search(r"[.!?。]\s", ctx.doc.text[body[0] : ctx.start])
+    before = "\n".join(line for line in ctx.doc.text[body[0] if body else 0 : ctx.start].split("\n")
+                       if not _CREDITED.search(line.strip()))  # a picture's caption is not the report
+    lead = not body or not re.search(r"[.!?。]\s", before)
     return not lead and any(m.type == "person" for m in ctx.before(ctx.start))
+
+
+# A caption closed by its picture's credit ("The judge leaves court. Photograph: Ann Berg/AFP").
+_CREDITED = re.compile(r"(?:[.!?]\s+|^)(?:Photograph|Photo|Foto|Image|Picture|Illustration)s?\s*:\s*[^.:]{2,100}$"
+                       r"|\((?:Photo|Foto|Image|Bild|Picture)s?\s*:[^)]{2,100}\)$", re.I)
 
 
 def _owner(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | None:

@@ -91,3 +91,20 @@ def test_two_people_shortened_to_one_initial_stay_two(tmp_path: Path) -> None:
         records = _by_name(case_records(store))
     assert records["Gaston-Louis V."]["sentence_months"] == 144
     assert records["Mireille V."]["sentence_months"] == 48
+
+
+def test_a_caption_before_the_lead_does_not_make_its_description_someone_new(tmp_path: Path) -> None:
+    """A picture's caption (closed by its credit) naming the judge comes before the lead; the lead's
+    "a former army officer" is still the person the report is about, and his brother gets his term."""
+    records = _by_name(_cases(tmp_path, (
+        "The judge, Maria Holm, said on Friday that the harm done to the country and to the trust of its allies "
+        "was grave and lasting. Photograph: Ole Berg/AFP/Getty Images\n\n"
+        "Former Danish army officer jailed for life for spying for Russia\n\n"
+        "Judge says Thomas Keller betrayed the trust placed in him, and also sentences younger brother to 8 years\n\n"
+        "A court in Aarhus has sentenced a former Danish army officer to life imprisonment and his younger brother "
+        "to eight years after finding both guilty of spying for Russia.\n\n"
+        "Thomas Keller, 44, served in the army for two decades.\n\n"
+        "His brother Lars, 36, was convicted of espionage for handling the contacts.")))
+    assert records["Thomas Keller"]["status"] == "sentenced" and "life" in records["Thomas Keller"]["sentence"]
+    assert records["Lars Keller"]["sentence_months"] == 96
+    assert "Maria Holm" not in records
