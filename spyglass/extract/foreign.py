@@ -87,7 +87,8 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
         following = doc.text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
-        claims += _events(doc, lex, start, text, here, counts, protagonist, following)
+        previous = [m for m in mentions if i and sentences[i - 1][0] <= m.start and m.end <= sentences[i - 1][1]]
+        claims += _events(doc, lex, start, text, here, counts, protagonist, following, previous)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
     return mentions + services, claims
@@ -141,7 +142,8 @@ def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Mention],
-            counts: dict[str, int], protagonist: str | None, following: str = "") -> list[Claim]:
+            counts: dict[str, int], protagonist: str | None, following: str = "",
+            previous: list[Mention] | None = None) -> list[Claim]:
     spans = [(m.start(), m.end()) for patterns in lex.events.values() for p in patterns for m in p.finditer(text)]
     if any(not any(a <= m.start() < b for a, b in spans) for p in lex.future for m in p.finditer(text)):
         # "he faces up to ten years", "il risque", "грозит": not (yet) an event; a cue that an event's
@@ -162,7 +164,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             continue  # "В рамках предыдущего дела ... был задержан": an event of the person's other case
         seen.add(status)
         at = start + match.start()
-        subject, confidence = _subject(doc, lex, at, here, counts, protagonist)
+        subject, confidence = _subject(doc, lex, at, here, counts, protagonist, previous or [], start)
         if subject is None:
             continue
         predicate = _AS_PREDICATE.get(status, status)
@@ -194,9 +196,11 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
 
 
 def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: dict[str, int],
-             protagonist: str | None) -> tuple[str | None, float]:
+             protagonist: str | None, previous: list[Mention] = [], opening: int = 0) -> tuple[str | None, float]:
     """The name nearest before the event word, else the first after it; never one a title marks as
-    a prosecutor, judge, lawyer or official. No name: the report's most-named person (a guess)."""
+    a prosecutor, judge, lawyer or official. No name: for a sentence that opens on "he" or "she",
+    the one person the sentence before names, in no role ("... contre Ann B. Elle a été condamnée à
+    12 ans"); else the report's most-named person (a guess)."""
     # a surname alone stands for the one person the report named in full with it (`people`): a
     # guess that adds to a case but never makes one
     parties = [m for m in here if not _titled(doc, lex, m)]
@@ -209,6 +213,9 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
         return chosen.name, 0.5 if chosen.source == "reference" else 0.6
     if here:
         return None, 0.0  # the sentence names only officials: the event is not about anyone named
+    just_named = {m.name for m in previous if not _titled(doc, lex, m)}
+    if len(just_named) == 1 and not any(_titled(doc, lex, m) for m in previous) and _HE_OR_SHE.match(doc.text, opening):
+        return just_named.pop(), 0.5
     ranked = sorted(counts, key=lambda n: -counts[n])
     if not ranked:
         return UNNAMED_SUBJECT, 0.3  # the report names no one: an unnamed defendant (never a case by itself)
@@ -229,6 +236,9 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
 
 
 _SPEAKER_FIRST = {"zh", "ja", "ko"}
+# a sentence opening on "he" or "she" (after any quote mark or space)
+_HE_OR_SHE = re.compile(r"[\s\"'«»„“”]*(?:il|elle|er|hij|han|hon|hun|lui|lei|él|ella|ele|ela|ona|он|она|він|вона|"
+                        r"ён|яна|он[аи]?|ο ίδιος|αυτός|αυτή|hän|ő|ea|他|她)(?![\w])", re.I)
 
 
 # ", the wife of", ", l'épouse de", ", die Frau von": a description of the name before, owned by the name after

@@ -64,8 +64,11 @@ def _found_near(lex: Any, text: str, at: int, published: str | None, events: tup
 
     # in the word's own clause, the date no other event word of that clause is nearer to; else any
     # date no other event word is nearer to
+    # (nor one another event word stands nearer to in the date's own clause: "Mis en examen le 22
+    # décembre 2017, deux agents viennent d'être condamnés" dates the charge, not the conviction)
     same = [f for f in dates if clause_of(f.at, at)
-            and all(abs(f.at - at) <= abs(f.at - other) for other in events if clause_of(other, at, date=False))]
+            and all(abs(f.at - at) <= abs(f.at - other) for other in events
+                    if clause_of(other, at, date=False) or clause_of(other, f.at, date=False))]
     anywhere = [f for f in dates if all(abs(f.at - at) <= abs(f.at - other) for other in events)]
     chosen = same or anywhere
     return min(chosen, key=lambda f: (abs(f.at - at), f.at)) if chosen else None
@@ -204,10 +207,16 @@ def term_near(lex: Any, text: str, at: int) -> str | None:
         # Chinese and Japanese name the penalty right before its length ("有期徒刑1年", "判囚14個月", "懲役2年"):
         # "four years as a student" is no term
         terms = [t for t in terms if _HAN_TERM_WORDS.search(text[max(0, t[0] - 6) : t[0]])]
+    # "condamnés à une privation de droits civiques pendant dix ans": the length of a penalty that is
+    # no prison term (named in the clause before the number) is not the sentence
+    terms = [t for t in terms if not any(p.search(_CLAUSE_BREAK.split(text[max(0, t[0] - 80) : t[0]])[-1])
+                                         for p in lex.other_penalties)]
     if not terms:
         return None
-    after = [t for t in terms if t[0] >= at] or terms
+    after = [t for t in terms if t[2] > at] or terms  # the event word may be the term's own unit ("ans de prison")
     first = min(after, key=lambda t: abs(t[0] - at))
+    if re.search(rf"(?<!\w){number}\s*(?:,|\w{{1,3}})\s*$", text[: first[0]], re.I):
+        return None  # "à 8 et 12 ans", "to eight and twelve years": the terms of several people, whose is not said
     total = first[1]
     for other in terms:  # "three years and six months": the parts of one term stand together
         if other is not first and 0 <= other[0] - first[2] <= 12 and other[1] < 12:

@@ -29,6 +29,7 @@ class Lexicon:
     months_unit: str
     life: list[re.Pattern[str]]
     suspended: list[re.Pattern[str]]
+    other_penalties: list[re.Pattern[str]]  # a ban, a deprivation of rights: their length is no prison term
     weekdays: list[list[re.Pattern[str]]]  # Monday first
 
 
@@ -62,6 +63,7 @@ def lexicon(language: str) -> Lexicon | None:
         years_unit="|".join(f"(?:{p})" for p in entry.get("years_unit", [])) or r"(?!x)x",
         months_unit="|".join(f"(?:{p})" for p in entry.get("months_unit", [])) or r"(?!x)x",
         life=comp(entry.get("life_sentence")), suspended=comp(entry.get("suspended")),
+        other_penalties=comp(entry.get("other_penalties")),
         weekdays=[[re.compile(rf"(?<!\w)(?:{p})(?!\w)", flags)] for p in _weekdays().get(language, [])],
     )
 

@@ -83,3 +83,54 @@ def test_a_case_named_by_its_charge_is_not_charged_on_the_hearing_day(tmp_path) 
     charged = [c for c in claims if c.predicate == "charged" and c.subject == "林志远"]
     assert charged and all(c.date is None for c in charged)
 
+
+
+def test_a_date_beside_another_event_word_does_not_date_this_one() -> None:
+    text = "Mis en examen le 3 mars 2019, deux anciens officiers viennent d'être condamnés pour trahison."
+    lex = lexicon("fr")
+    assert lex is not None
+    charge, verdict = text.index("Mis en examen"), text.index("condamnés")
+    assert dated_near(lex, text, verdict, "2022-05-06", (charge,)) == (None, None)
+    date, _ = dated_near(lex, text, charge, "2022-05-06", (verdict,))
+    assert date is not None and date.value == "2019-03-03"
+
+
+def test_the_term_of_a_sentence_and_what_is_no_term() -> None:
+    from spyglass.extract.foreign_dates import term_near
+
+    def term(language: str, text: str, word: str) -> str | None:
+        lex = lexicon(language)
+        assert lex is not None
+        return term_near(lex, text, text.index(word))
+
+    # the event word may be the term's own unit
+    assert term("fr", "La cour a condamné Luc V., 58 ans, à neuf ans de prison et Ana P. à six ans.", "ans de prison") == "108"
+    # two terms sharing one unit belong to two people: whose is which, the sentence does not say
+    assert term("fr", "Deux anciens officiers ont été condamnés à 6 et 9 ans de prison.", "condamnés") is None
+    assert term("de", "Die beiden wurden zu drei und vier Jahren Haft verurteilt.", "verurteilt") is None
+    # the length of a ban or of a deprivation of rights is no prison term
+    assert term("fr", "Les accusés ont aussi été condamnés à une privation de droits civiques pendant sept ans.",
+                "condamnés") is None
+    assert term("de", "Er wurde zudem mit einem Berufsverbot für fünf Jahre belegt und verurteilt.", "verurteilt") is None
+
+
+def test_he_or_she_opening_a_sentence_is_the_one_person_the_sentence_before_names(tmp_path) -> None:
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store, extracted
+
+    text = ("Deux anciens officiers du renseignement ont été jugés à Lyon pour trahison au profit de la Russie. "
+            "Marc T., 70 ans, avait été arrêté en 2019 à Grenoble. "
+            "Le parquet avait requis quinze ans contre Luc V., 58 ans. Il a finalement été condamné à neuf ans de prison. "
+            "Marc T. a pour sa part été condamné à six ans de prison. Marc T. a fait appel.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://fr.example/p", "title": "Procès", "language": "fr", "published": "2022-05-06",
+                                "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        terms = {(c.subject, c.value) for c in extracted.claim_records(store) if c.predicate == "sentenced"}
+    assert ("Luc V.", "108") in terms and ("Marc T.", "72") in terms
+    assert ("Marc T.", "108") not in terms
