@@ -1,6 +1,7 @@
 """Full rebuild equals increments on an extracted store: its documents are copied, with their
 extraction, a few at a time into a new store, resolving after each batch; after every batch the
-resolution layer must equal the whole store assembled at once, and at the end a rebuild.
+resolution layer must equal the whole store assembled at once, and at the end a rebuild, for the
+cases and for the entity layer (names, entities with their ids, joins, sightings).
 
     .venv/bin/python benchmarks/resolution_equivalence.py SOURCE.db [SCRATCH.db]
 
@@ -34,6 +35,17 @@ def layer(store: Store) -> str:
     return json.dumps([r for _, r in resolved_cases(store)], sort_keys=True, default=str)
 
 
+def entity_layer(store: Store) -> str:
+    """The persisted entity rows a reader sees: names with their entity, entities, joins, sightings."""
+    return json.dumps({
+        "names": sorted(tuple(r) for r in store.conn.execute(
+            "SELECT name, spelling, type, kb_ids, documents, entity_id FROM identity_names")),
+        "entities": sorted(tuple(r) for r in store.conn.execute("SELECT * FROM identity_entities")),
+        "joins": sorted(tuple(r) for r in store.conn.execute("SELECT * FROM identity_joins")),
+        "sightings": sorted(tuple(r) for r in store.conn.execute("SELECT * FROM identity_sightings")),
+    }, default=str)
+
+
 def copy_in(source: Store, target: Store, ids: list[str], docs: dict[str, Any]) -> None:
     claims, mentions = extracted.claim_records(source, ids), extracted.mention_records(source, ids)
     for doc_id in ids:
@@ -56,11 +68,14 @@ def main() -> int:
             ok &= same
             print(f"+{b - a} documents: {'every block' if step.full else f'{step.blocks} blocks'} resolved, "
                   f"{step.cases} cases written; layer == whole store: {same}")
-        increments = layer(growing)
+        increments, entities = layer(growing), entity_layer(growing)
         resolution.rebuild(growing)
         same = layer(growing) == increments
-        ok &= same
+        same_entities = entity_layer(growing) == entities
+        ok &= same and same_entities
         print(f"{len(ids)} documents, {len(json.loads(increments))} cases; increments == rebuild: {same}")
+        print(f"{len(json.loads(entities)['entities'])} entities; entity layer of the increments == rebuild: "
+              f"{same_entities}")
     return 0 if ok else 1
 
 
