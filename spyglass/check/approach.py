@@ -1,14 +1,15 @@
 """The approach check: which documented methods a received message resembles, why, and where they were used.
 
-Pure: `check_message(text)` reads only the text and the signs (`spyglass/check/signs.json`, matched on
-lemmas and sentence structure by `spyglass/check/signs.py`); the documented uses come from an
-`evidence_lookup` the caller passes (the CLI builds one over the store). How it decides, all shown to the
-reader: each sign found has a weight (red flags positive, signs of an ordinary message negative); the
-message resembles an approach when the weights add up to the threshold with at least two red flags, and
-the approaches named are those whose setting signs are present (an invitation with everything paid, a
-relative's welfare, a supplied phone). Every sign is quoted back with its offsets, so a reader can see
-exactly which words weighed. The report shows resemblance and evidence and says so: it never judges the
-sender.
+Pure: `check_message(text)` reads only the text, the signs (`spyglass/check/signs.json`, matched on lemmas
+and sentence structure by `spyglass/check/signs.py`) and the learned weights (`spyglass/check/learned.py`);
+the documented uses come from an `evidence_lookup` the caller passes (the CLI builds one over the store).
+How it decides, all shown to the reader: each sign found and each content word has a weight, fitted on
+messages written independently of the check (red flags positive, signs of an ordinary message negative);
+the message resembles an approach when its resemblance (the logistic of the weights' sum) reaches one
+half, and the approaches named are those whose setting signs are present (an invitation with everything
+paid, a relative's welfare, a supplied phone). Every sign is quoted back with its offsets and weight, and
+the words that weighed most are listed, so a reader can see exactly what made it so. The report shows
+resemblance and evidence and says so: it never judges the sender.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from spyglass.check.signs import Approach, SignBook, SignHit, find_signs, sign_book
+from spyglass.check.learned import CORROBORATED, RESEMBLES, SHORT, Resemblance, message_words, resemblance
+from spyglass.check.signs import Approach, SignBook, SignHit, find_signs, parser, sign_book
 from spyglass.model.methods import METHODS
 
 DISCLAIMER = (
@@ -44,12 +46,13 @@ class MethodMatch:
     name: str
     kind: str
     definition: str
-    score: float
-    threshold: float
+    score: float  # the message's resemblance, 0 to 1
+    threshold: float  # the resemblance a message must reach
     features: list[FeatureHit]
     ordinary_signs: list[FeatureHit]  # features with negative weight: typical of ordinary messages
     named_by: list[str] = field(default_factory=list)  # the signs that point to this method rather than another
     weights: dict[str, float] = field(default_factory=dict)  # every sign present and its weight
+    words: dict[str, float] = field(default_factory=dict)  # the content words that weighed most, with their weights
     evidence: list[dict[str, Any]] = field(default_factory=list)
     evidence_total: int = 0
 
@@ -90,8 +93,9 @@ def check_message(text: str, evidence_lookup: EvidenceLookup | None = None, evid
                   evidence_limit: int = 5, book: SignBook | None = None) -> ApproachReport:
     """Which methods `text` resembles, best first, with the signs that weighed."""
     book = book or sign_book()
-    hits = find_signs(text, book)
-    matches = score(hits, book)
+    doc = parser()(text)
+    hits = find_signs(text, book, doc)
+    matches = score(hits, book, resemblance(hits, message_words(doc), length=len(text.split())))
     for match in matches:
         if evidence_lookup is not None:
             uses = evidence_lookup(match.method)
@@ -101,23 +105,20 @@ def check_message(text: str, evidence_lookup: EvidenceLookup | None = None, evid
     return ApproachReport(len(text), matches, DISCLAIMER, note, evidence_lookup is not None, every)
 
 
-def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch]:
-    """The approaches the signs found point to, best first; none when the weights stay under the threshold."""
-    # A strong sign and the weaker signs it subsumes read the same words: those count once, at the strong weight.
-    subsumed = {w for s in hits for w in book.signs[s].subsumes}
-    weights = {s: 0.0 if s in subsumed else book.signs[s].weight for s in hits}
-    total = round(sum(weights.values()), 2)
-    red = [s for s in hits if book.signs[s].red_flag and book.signs[s].weight > 0]
-    # A strong sign (a request to hand over protected material) stands alone; others need company.
-    if total < book.threshold or (len(red) < book.min_signs and not any(book.signs[s].alone for s in red)):
+def score(hits: dict[str, list[FeatureHit]], book: SignBook, weighed: Resemblance) -> list[MethodMatch]:
+    """The approaches the signs found point to, best first; none when the resemblance stays under one half."""
+    weights = weighed.signs
+    red = [s for s in hits if book.signs[s].red_flag and weights.get(s, 0.0) > 0]
+    if not _resembles(hits, book, weighed, red):
         return []
     named = [a for a in book.approaches if _names(a, hits)]
     if not named:
         named = [a for a in book.approaches if a.fallback]
     order = {a.id: k for k, a in enumerate(book.approaches)}
     # A method with a setting (an invitation, a relative, a phone) comes before a general pattern.
-    named.sort(key=lambda a: (a.method is None, -sum(weights[s] for s in a.named_by if s in hits), order[a.id]))
-    ordinary = [h for s in hits if weights[s] < 0 for h in hits[s]]
+    named.sort(key=lambda a: (a.method is None, -sum(weights.get(s, 0.0) for s in a.named_by if s in hits), order[a.id]))
+    ordinary = [h for s in hits if weights.get(s, 0.0) < 0 for h in hits[s]]
+    words = dict(sorted(weighed.words.items(), key=lambda kv: -abs(kv[1]))[:12])
     out = []
     for approach in named:
         by = [s for s in approach.named_by if s in hits]
@@ -128,10 +129,31 @@ def score(hits: dict[str, list[FeatureHit]], book: SignBook) -> list[MethodMatch
             name=method.name if method else approach.name,
             kind=method.kind if method else "tradecraft",
             definition=method.definition if method else approach.definition,
-            score=total, threshold=book.threshold,
+            score=round(weighed.value, 3), threshold=RESEMBLES,
             features=[h for s in shown for h in hits[s]], ordinary_signs=ordinary,
-            named_by=by, weights=weights))
+            named_by=by, weights=weights, words=words))
     return out
+
+
+def _resembles(hits: dict[str, list[FeatureHit]], book: SignBook, weighed: Resemblance, red: list[str]) -> bool:
+    """A message too short for its words to say much (under SHORT words) resembles an approach when its
+    red flags add up under the sign book's own weights (signs.json: at least `threshold`, with at least
+    `min_signs` red flags or one strong sign). A longer one when its learned resemblance reaches
+    RESEMBLES; or it shows a strong sign that stands alone (a request to hand over protected material);
+    or its red flags add up and the learned weights lean that way too (CORROBORATED)."""
+    if weighed.length < SHORT:
+        return _red_flags_add_up(hits, book)
+    return (weighed.value >= RESEMBLES or any(book.signs[s].alone for s in red)
+            or (weighed.value >= CORROBORATED and _red_flags_add_up(hits, book)))
+
+
+def _red_flags_add_up(hits: dict[str, list[FeatureHit]], book: SignBook) -> bool:
+    """The book's own rule: its weights reach its threshold with at least `min_signs` red flags (a strong
+    sign standing for them), a sign it subsumes counting once."""
+    subsumed = {w for s in hits for w in book.signs[s].subsumes}
+    total = sum(0.0 if s in subsumed else book.signs[s].weight for s in hits)
+    red = [s for s in hits if book.signs[s].red_flag and book.signs[s].weight > 0]
+    return total >= book.threshold and (len(red) >= book.min_signs or any(book.signs[s].alone for s in red))
 
 
 def _names(approach: Approach, hits: dict[str, list[FeatureHit]]) -> bool:

@@ -81,7 +81,7 @@ def print_report(report: dict[str, Any]) -> None:
     if not report["resembles"]:
         print("The message does not resemble any documented approach method closely enough to list.")
     for match in report["resembles"]:
-        print(f"Resembles: {match['name']} [{match['method']}]  score {match['score']:g} "
+        print(f"Resembles: {match['name']} [{match['method']}]  resemblance {match['score']:g} "
               f"(listed from {match['threshold']:g})")
         print(_wrap(match["definition"], "  "))
         named = ", ".join(match["named_by"]) or "red flags without one method's setting"
@@ -93,6 +93,9 @@ def print_report(report: dict[str, Any]) -> None:
         for hit in match["ordinary_signs"]:
             print(f"    [{hit['start']}:{hit['end']}] (ordinary sign, counts against) {hit['label']} "
                   f"({match['weights'][hit['feature']]:+g}): \"{_flat(hit['quote'])}\"")
+        if match.get("words"):
+            print("  words of the message that weighed most (learned weight): "
+                  + ", ".join(f"{word} ({weight:+.2f})" for word, weight in match["words"].items()))
         if report["evidence_consulted"]:
             _print_uses(match)
         print()

@@ -156,10 +156,11 @@ def parser() -> Any:
     return spacy.load(MODEL)
 
 
-def find_signs(text: str, book: SignBook | None = None) -> dict[str, list[SignHit]]:
-    """Every sign's hits in `text`, overlapping hits of one sign merged into the first."""
+def find_signs(text: str, book: SignBook | None = None, doc: Any = None) -> dict[str, list[SignHit]]:
+    """Every sign's hits in `text` (parsed by `parser()`, or given as `doc`), overlapping hits of one
+    sign merged into the first."""
     book = book or sign_book()
-    doc = parser()(text)
+    doc = doc if doc is not None else parser()(text)
     found: dict[str, list[SignHit]] = {}
     for sign in book.signs.values():
         if sign.combined:

@@ -263,14 +263,17 @@ def test_features_are_quoted_back_with_offsets(text: str, expected: str) -> None
     for hit in report.features:
         assert hit.quote and text[hit.start : hit.end] == hit.quote
     for match in report.matches:
-        assert match.score >= match.threshold and match.features
+        assert 0 < match.score <= 1 and match.threshold == 0.5 and match.features
         assert set(match.named_by) <= {h.feature for h in match.features}
-        assert all(match.weights[h.feature] >= 0 for h in match.features)
+        # the red flags shown beside the signs that name the method all weigh for it
+        assert all(match.weights[h.feature] > 0 for h in match.features if h.feature not in match.named_by)
 
 
 def test_quotes_of_a_known_message() -> None:
     text = WRITTEN_FIRST[0][0]
-    hits = {(h.feature, h.quote) for h in check_message(text).matches[0].features}
+    report = check_message(text)
+    assert report.matches
+    hits = {(h.feature, h.quote) for h in report.features}
     assert ("off_channel", "WhatsApp") in hits
     assert ("concealed_principal", "not to be named at this stage") in hits
     assert ("flattery", "impressed") in hits
@@ -397,12 +400,15 @@ def run_cli(argv: list[str], db: Path) -> int:
 
 
 def test_cli_json_without_a_store(tmp_path: Path, capsys) -> None:
+    from spyglass.check.learned import learned_weights
+
     message = tmp_path / "message.txt"
     message.write_text(WRITTEN_FIRST[0][0], encoding="utf-8")
     assert run_cli(["check-approach", str(message), "--format", "json"], tmp_path / "absent.db") == 0
     out = json.loads(capsys.readouterr().out)
     assert out["resembles"][0]["method"] == "fake_recruiter"
-    assert out["resembles"][0]["weights"]["off_channel"] == 1.5
+    assert out["resembles"][0]["weights"]["off_channel"] == learned_weights().signs["off_channel"]
+    assert out["resembles"][0]["words"] and 0.5 <= out["resembles"][0]["score"] <= 1
     assert "No store at" in out["evidence_note"] and not (tmp_path / "absent.db").exists()
 
 
