@@ -24,7 +24,8 @@ from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
 from spyglass.resolve.weekdays import weekday_disputes
-from spyglass.resolve.yearless_dates import with_weekday_years, with_written_years, with_years_written_beside
+from spyglass.resolve.yearless_dates import (with_weekday_years, with_weekdays_reported, with_written_years,
+                                              with_years_written_beside)
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
@@ -253,6 +254,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             continue
         placed = with_years_written_beside(with_written_years([(c, c.date) for c in happened]), texts)
         placed = with_weekday_years(placed, *_case_time(claims))
+        placed = with_weekdays_reported(placed, *_case_time(claims))
         dated = [evidence(c, date) for c, date in placed if date]
         chosen = choose(dated, dates_agree)
         disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spyglass.extract.dates import resolve
 from spyglass.model import Claim, FuzzyDate
+from spyglass.resolve.weekdays import weekday_of
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?(?: \w+day)?$")  # "--08-14", "--08-14 Wednesday"
@@ -81,6 +82,28 @@ def with_weekday_years(dated: list[tuple[Claim, FuzzyDate | None]], since: dt.da
         parts = month_day(claim)
         weekday = _weekday_in(claim.date_phrase or "")
         if date is None and parts is not None and parts[1] is not None and weekday is not None:
+            fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, parts[0], parts[1])) is not None
+                    and since <= d <= until and d.weekday() == weekday]
+            if len(fits) == 1:
+                date = FuzzyDate.day(fits[0])
+        out.append((claim, date))
+    return out
+
+
+def with_weekdays_reported(dated: list[tuple[Claim, FuzzyDate | None]], since: dt.date,
+                           until: dt.date) -> list[tuple[Claim, FuzzyDate | None]]:
+    """"Am 26. Juni festgenommen" in one undated report, "arrested on Thursday" in another: a day
+    written without its year takes the one year from `since` to `until` (the case's time) in which
+    it fell on the weekday that the reports giving only a weekday for this event all give. Reports
+    naming two weekdays, or two years that fit, leave it undated."""
+    weekdays = {w for claim, date in dated if date is None and (w := weekday_of(claim.date_phrase)) is not None}
+    if len(weekdays) != 1:
+        return dated
+    weekday = weekdays.pop()
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        if date is None and parts is not None and parts[1] is not None:
             fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, parts[0], parts[1])) is not None
                     and since <= d <= until and d.weekday() == weekday]
             if len(fits) == 1:

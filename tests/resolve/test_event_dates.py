@@ -353,3 +353,40 @@ def test_a_sentencing_takes_the_day_of_its_judgment(tmp_path: Path) -> None:
         "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
         "The verdict was announced on 2 June."), published="2025-06-20")
     assert "sentenced" not in _dates(records, "Aivar Lepik")
+
+
+def test_a_yearless_day_takes_the_year_in_which_it_fell_on_the_weekday_another_report_gives(tmp_path: Path) -> None:
+    """Two undated reports of one arrest: one writes "on 14 March", the other "on Thursday". The day
+    takes the one year of the case's time in which it was that weekday."""
+    today = dt.date.today()
+    day = today - dt.timedelta(days=200)
+    while True:  # a day whose weekday, within the last three years, fits one year only
+        fits = [y for y in range(today.year - 3, today.year + 1) if _valid(y, day) and today - dt.timedelta(days=365 * 3)
+                <= dt.date(y, day.month, day.day) <= today and dt.date(y, day.month, day.day).weekday() == day.weekday()]
+        if fits == [day.year]:
+            break
+        day -= dt.timedelta(days=1)
+    weekday = day.strftime("%A")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(item) for item in [
+        {"url": "https://news.example/a", "title": "Arrest", "text":
+            f"Police arrested Jonas Keller, 41, on {day.day} {day.strftime('%B')} in Aarhus on suspicion of spying "
+            "for Iran. He was handed over to German prosecutors, who say he photographed community buildings in "
+            "Berlin for an Iranian service over several months last year."},
+        {"url": "https://news.example/b", "title": "Arrest", "text":
+            f"Jonas Keller was arrested on {weekday} in Aarhus, prosecutors said. Keller is accused of spying for Iran "
+            "and of photographing community buildings in Berlin; he is expected to be extradited to Germany."},
+    ]) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert _dates(records, "Jonas Keller")["arrested"] == day.isoformat()
+
+
+def _valid(year: int, day: dt.date) -> bool:
+    try:
+        dt.date(year, day.month, day.day)
+        return True
+    except ValueError:
+        return False
