@@ -59,6 +59,7 @@ _ANOTHER_CASE = re.compile(
 # Japanese puts a relative clause before the name it describes ("逮捕された荒木容疑者"): the clause's
 # verb in its attributive form, then the name
 _ATTRIBUTIVE = re.compile(r"(?:さ?れた|した|された)?")
+_NOUN_AFTER = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]")  # a Han or katakana word right after a verb form: its noun
 # the arrest words of the lexicon that name a warrant or a court's detention order: a status, never a date
 _WARRANT = re.compile(r"befehl|mandat|mandado", re.I)
 _NAMES_THE_CASE = re.compile(r"[^,;，；。]{0,40}?一?案(?:[,;，；。]|$)")
@@ -180,8 +181,11 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         others = tuple(a for a, b in spans if not (a < match.end() and match.start() < b))
         date, yearless = dated_near(lex, text, match.start(), doc.published, others, doc.text[max(0, start - 600) : start])
         clause_end = (_ATTRIBUTIVE.match(text, match.end()) or match).end()
-        if doc.language == "ja" and any(m.start == start + clause_end for m in here):
-            date = yearless = None  # "逮捕された荒木容疑者が27日、送検された": the day is the main verb's
+        if doc.language == "ja" and clause_end > match.end() and (any(m.start == start + clause_end for m in here)
+                                                                   or _NOUN_AFTER.match(text, clause_end)):
+            # "逮捕された荒木容疑者が27日、送検された", "逮捕された元社員は12月に解雇": the clause describes the
+            # person the sentence is about; the day is the main verb's
+            date = yearless = None
         if doc.language == "ja" and text.startswith("容疑", match.end()):
             date = yearless = None  # "逮捕容疑は2019年2月18日、…": the date of the act the arrest is for
         if predicate == "arrested" and _WARRANT.search(match.group()):

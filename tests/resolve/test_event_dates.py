@@ -320,6 +320,19 @@ def test_a_japanese_relative_clause_does_not_take_the_main_verbs_day(tmp_path: P
     assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
 
 
+def test_a_japanese_arrest_clause_before_a_description_does_not_take_its_sentences_day(tmp_path: Path) -> None:
+    """"逮捕された元社員は2023年12月に懲戒解雇された": the arrest describes the former employee; the month is
+    the dismissal's."""
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/1", "published": "2024-03-12", "language": "ja", "text": (
+            "警視庁公安部は2024年3月4日、元技術者の山根健司容疑者を逮捕した。山根容疑者はロシアの情報機関の関係者に"
+            "潜水艦の設計資料を渡したとみられている。会社によれば、逮捕された元社員は2023年12月に懲戒解雇された。")},
+    ])
+    record = next(r for r in records if r["name"] == "山根健司")
+    assert record["dates"]["arrested"] == "2024-03-04"
+    assert not any(c["field"] == "dates.arrested" for c in record["conflicts"])
+
+
 @pytest.mark.parametrize("language, text", [
     ("en", "Ship designer Tom Berglund was arrested on 3 May 2025 on suspicion of spying for Russia's GRU, police in "
            "Gothenburg said. In a separate case, Tom Berglund was arrested in 2019 on suspicion of tax fraud."),
