@@ -215,6 +215,9 @@ def term_near(lex: Any, text: str, at: int) -> str | None:
         return None
     after = [t for t in terms if t[2] > at] or terms  # the event word may be the term's own unit ("ans de prison")
     first = min(after, key=lambda t: abs(t[0] - at))
+    years_before = [t for t in terms if t[1] >= 12 and 0 <= first[0] - t[2] <= 12]
+    if first[1] < 12 and years_before:
+        first = years_before[-1]  # "14 years and three months": the term starts at its years
     if re.search(rf"(?<!\w){number}\s*(?:,|\w{{1,3}})\s*$", text[: first[0]], re.I):
         return None  # "à 8 et 12 ans", "to eight and twelve years": the terms of several people, whose is not said
     total = first[1]

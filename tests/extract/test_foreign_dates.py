@@ -103,6 +103,8 @@ def test_the_term_of_a_sentence_and_what_is_no_term() -> None:
         assert lex is not None
         return term_near(lex, text, text.index(word))
 
+    # a verb-final sentence: the term before the verb starts at its years
+    assert term("de", "Der Mann wurde am Freitag zu drei Jahren und sechs Monaten Haft verurteilt.", "verurteilt") == "42"
     # the event word may be the term's own unit
     assert term("fr", "La cour a condamné Luc V., 58 ans, à neuf ans de prison et Ana P. à six ans.", "ans de prison") == "108"
     # two terms sharing one unit belong to two people: whose is which, the sentence does not say
