@@ -86,19 +86,38 @@ def report_particulars(text: str, language: str) -> set[str]:
     from spyglass.extract.places import country_name, country_of_demonym, region_name
 
     agencies = _agency_names()
+    articled = set(_AFTER_ARTICLE.findall(text)) if language == "de" else None
+    placed = set(_AFTER_PLACE_WORD.findall(text)) if language == "de" else set()
     out = set()
     for match in _RUN.finditer(text):
         if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, match.start() - 3) : match.start()]):
             continue  # a capital that opens a sentence says nothing
         phrase = match.group(0).rstrip("'’")
-        if language in _NOUNS_CAPITALISED and " " not in phrase and "-" not in phrase and not phrase.isupper():
-            continue
+        if language in _NOUNS_CAPITALISED and " " not in phrase and "-" not in phrase and not phrase.isupper() \
+                and (articled is None or phrase in articled or phrase not in placed):
+            continue  # a noun ("die Haft"); a place is written after "nach", "in", "aus", never after an article
         # the whole run, and each hyphenated name or acronym in it ("CSU-nahen Hanns-Seidel-Stiftung")
         for part in {phrase, *(w for w in phrase.split() if "-" in w.strip("-") or w.isupper())}:
-            key = part.lower()
+            key = _case_ending_dropped(part.lower(), language)
             if not (country_name(part) or region_name(part) or country_of_demonym(part) or key in agencies):
                 out.add(key)
     return out
+
+
+# a German word written after an article or determiner: a noun, whatever its capital
+_AFTER_ARTICLE = re.compile(r"\b(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|kein\w*|dies\w*|jede\w*)\s+"
+                            r"(?:[a-zäöüß]\w*\s+){0,2}([A-ZÄÖÜ]\w+)")
+
+
+_AFTER_PLACE_WORD = re.compile(r"\b(?:nach|in|aus|bei)\s+([A-ZÄÖÜ]\w+)\b")
+
+
+def _case_ending_dropped(key: str, language: str) -> str:
+    """"des Oberlandesgerichts München" and "das Oberlandesgericht München" name one court: a German
+    genitive -s is dropped from each word of a particular."""
+    if language != "de":
+        return key
+    return " ".join(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in key.split())
 
 
 @lru_cache(maxsize=1)

@@ -102,3 +102,20 @@ def test_a_day_the_case_has_for_the_same_event_is_a_particular(tmp_path: Path) -
     assert "https://news.example/2" in {s["url"] for s in _case(records, "Holger W.")["sources"]}
     records = _records(tmp_path / "b", [NAMED_A, NAMED_B, UNNAMED_CONTRADICTED])  # two particulars, another day
     assert not any("https://news.example/2" in {s["url"] for s in r["sources"]} for r in records)
+
+
+def test_a_court_in_another_case_ending_and_a_place_after_nach_are_particulars(tmp_path: Path) -> None:
+    """"des Oberlandesgerichts Schleswig" and "das Oberlandesgericht Schleswig" name one court; "nach Danzig"
+    is a place (never written after an article), while "die Haft" and "in Haft" are nouns."""
+    named = ("Der Ingenieur Holger W. wurde am 3. Mai 2024 festgenommen. Er soll bei einer Reise nach Danzig im Jahr "
+             "2019 von einem russischen Geheimdienst angeworben worden sein. Über die Haft entscheidet ein Richter "
+             "des Oberlandesgerichts Schleswig, teilte die Bundesanwaltschaft mit.")
+    other = ("Die Ingenieurin Petra K. wurde am 7. Juni 2024 festgenommen. Sie soll Zeichnungen an einen chinesischen "
+             "Geheimdienst verraten haben; sie sitzt in Haft, teilte die Bundesanwaltschaft in Karlsruhe mit.")
+    unnamed = ("Wegen Spionage hat das Oberlandesgericht Schleswig einen früheren Ingenieur zu drei Jahren Haft "
+               "verurteilt. Er war nach Danzig gereist und dort angeworben worden, hieß es.")
+    records = _records(tmp_path, [named, other, unnamed])
+    holger = _case(records, "Holger W.")
+    assert "https://news.example/2" in {s["url"] for s in holger["sources"]}
+    assert holger["sentence_months"] == 36
+    assert "https://news.example/2" not in {s["url"] for s in _case(records, "Petra K.")["sources"]}
