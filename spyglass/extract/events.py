@@ -484,9 +484,10 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break
             if node.lemma_.lower() in SPEECH and node.i != trigger.i:
                 break  # "..., the ministry said on Tuesday": that dates the statement, not the event
-            if node.pos_ == "VERB" and node.dep_ == "pcomp" and node.head.lower_ in ("for", "with", "over") \
+            if node.pos_ == "VERB" and node.dep_ == "pcomp" and node.head.lower_ in ("for", "with", "over", "of") \
                     and mention.date is not None and mention.date.precision in ("year", "month"):
-                # "indicted for conspiring to hack servers in 2020": the time of the act charged
+                # "indicted for conspiring to hack servers in 2020", "convicted of passing secrets from 2011 to
+                # 2021": the time of the act charged
                 # ("charged with breaching the law on Friday" still dates the charge)
                 break
             if node.head.i == node.i:

@@ -403,3 +403,11 @@ def _valid(year: int, day: dt.date) -> bool:
         return True
     except ValueError:
         return False
+
+
+def test_the_period_of_the_act_a_person_is_convicted_of_dates_no_conviction(tmp_path: Path) -> None:
+    records = _cases(tmp_path, (
+        "A court in Malmo has jailed Erik Sandell, a former customs officer, for spying for Russia. Erik Sandell was "
+        "convicted of passing customs data to Russia's military intelligence service over a period spanning from "
+        "March 2012 to May 2020. He was sentenced to nine years in prison."), published=None)
+    assert "convicted" not in _dates(records, "Erik Sandell")
