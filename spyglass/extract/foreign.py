@@ -26,6 +26,7 @@ import re
 from typing import Iterator
 
 from spyglass.extract.entities import Mention
+from spyglass.extract.foreign_aliases import alias_claims
 from spyglass.extract.foreign_dates import dated_near, term_near
 from spyglass.extract.foreign_names import people, sentence_around, service_matches, service_mentions
 from spyglass.extract.word_forms import Lexicon, languages, lexicon
@@ -92,6 +93,8 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
         claims += _events(doc, lex, start, text, here, counts, protagonist, following, previous)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
+        claims += alias_claims(doc, lex, start, text, here, lambda m: _titled(doc, lex, m), f"{EXTRACTOR}.{doc.language}",
+                               VERSION)
     return mentions + services, claims
 
 

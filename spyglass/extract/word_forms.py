@@ -30,6 +30,7 @@ class Lexicon:
     life: list[re.Pattern[str]]
     suspended: list[re.Pattern[str]]
     other_penalties: list[re.Pattern[str]]  # a ban, a deprivation of rights: their length is no prison term
+    alias_cues: list[re.Pattern[str]]  # "alias", "bekannt als": the person's other name comes right after
     weekdays: list[list[re.Pattern[str]]]  # Monday first
 
 
@@ -64,6 +65,7 @@ def lexicon(language: str) -> Lexicon | None:
         months_unit="|".join(f"(?:{p})" for p in entry.get("months_unit", [])) or r"(?!x)x",
         life=comp(entry.get("life_sentence")), suspended=comp(entry.get("suspended")),
         other_penalties=comp(entry.get("other_penalties")),
+        alias_cues=[re.compile(rf"(?:{p})[\s\"'«»„“”‚‘’:,]*$", flags) for p in entry.get("alias_cues", [])],
         weekdays=[[re.compile(rf"(?<!\w)(?:{p})(?!\w)", flags)] for p in _weekdays().get(language, [])],
     )
 

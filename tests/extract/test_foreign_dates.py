@@ -136,3 +136,24 @@ def test_he_or_she_opening_a_sentence_is_the_one_person_the_sentence_before_name
         terms = {(c.subject, c.value) for c in extracted.claim_records(store) if c.predicate == "sentenced"}
     assert ("Luc V.", "108") in terms and ("Marc T.", "72") in terms
     assert ("Marc T.", "108") not in terms
+
+
+def test_a_name_right_after_an_alias_cue_is_the_other_name_of_the_person_named_before() -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    def aliases(language: str, text: str) -> set[tuple[str, str | None]]:
+        doc = build_document(RawInput("t.txt", text, "txt", {"language": language, "published": "2024-05-06"}))
+        return {(c.subject, c.object) for c in extract_foreign(doc)[1] if c.predicate == "alias_of"}
+
+    assert aliases("es", "El tribunal de Varsovia condenó a Iván Petrov Sokolov por espionaje a favor de Rusia. Iván "
+                         "Petrov Sokolov, que viajaba con otro pasaporte bajo el nombre de Mario Vidal Ruiz, fue "
+                         "detenido en 2022 en la frontera. Su abogado recurrirá la sentencia.") == {
+        ("Iván Petrov Sokolov", "Mario Vidal Ruiz")}
+    assert aliases("ru", "Суд приговорил Сергея Волкова к 12 годам за шпионаж. Сергей Волков, известный как Павел "
+                         "Орлов, был задержан в 2021 году в Москве. Адвокат обжалует приговор.") == {
+        ("Сергей Волков", "Павел Орлов")}
+    # no cue: two people named side by side are two people
+    assert aliases("es", "El tribunal condenó a Iván Petrov Sokolov y a Mario Vidal Ruiz por espionaje a favor de "
+                         "Rusia. Ambos fueron detenidos en 2022 en la frontera.") == set()
