@@ -185,8 +185,11 @@ def approach_result(result: dict[str, Any]) -> str:
                             + "".join(" · " + case_link(c["case_id"], c["name"]) for c in x.get("cases", []))
                             for x in match["evidence"]], "the store documents no use of it yet")
         links.append(match["method"])
+        words = ", ".join(f"{w} ({v:+.2f})" for w, v in (match.get("words") or {}).items())
+        weighed = (f'<p class="muted">resemblance {match["score"]:g} (listed from {match["threshold"]:g})'
+                   + (f"; the words that weighed most: {e(words)}" if words else "") + "</p>")
         parts.append(f'<h3><a href="/methods/{e(match["method"])}">{e(match["name"])}</a></h3>'
-                     f"<p>{e(match['definition'])}</p><h4>What in the message</h4>{features}"
+                     f"<p>{e(match['definition'])}</p>{weighed}<h4>What in the message</h4>{features}"
                      f"<h4>Where it is documented</h4>{evidence}")
     # the store's note names its file on the server: say only how many claims were consulted
     consulted = "" if result["evidence_consulted"] else " No documented uses are in the store yet."

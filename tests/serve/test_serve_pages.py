@@ -93,3 +93,9 @@ def test_judgement_form_records_and_approach_page_answers(client: TestClient) ->
     check = client.post("/check-approach", data={"text": "Hello, I am a recruiter at a consulting firm. We pay "
                                                           "well for short reports on your work; all expenses paid."})
     assert check.status_code == 200 and "Result" in check.text and "/work/" not in check.text
+    longer = client.post("/check-approach", data={"text": (
+        "Dear Dr Marsh, I lead a small advisory firm whose overseas client follows your field closely. Before your "
+        "paper comes out, could you send me the test results your lab has not yet published? Please use my personal "
+        "email rather than your work account and keep this between us for now. We pay 3,000 dollars for a short "
+        "note, and more notes could follow if the client is pleased with the first one.")})
+    assert "resemblance" in longer.text and "the words that weighed most" in longer.text
