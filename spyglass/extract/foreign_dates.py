@@ -128,13 +128,19 @@ _RANGE = re.compile(r"[^\d,;.]{0,16}?\d{4}\s*(?:[-–—]|\s(?:do|bis|au|al|till
 
 
 def _without_periods(text: str, found: list[_Found]) -> list[_Found]:
-    """Dates that open and close a period are no event's date."""
+    """Dates that open and close a period are no event's date; nor is a date inside quotation marks,
+    which names something (the case "13 January 1991", a programme, a book)."""
     ordered = sorted(found, key=lambda f: f.at)
     period: set[int] = set()
     for first, second in zip(ordered, ordered[1:]):
         if _RANGE.fullmatch(text[first.at : second.at]):
             period |= {first.at, second.at}
-    return [f for f in found if f.at not in period]
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [f for f in found if f.at not in period and not any(a < f.at < b for a, b in quoted)]
+
+
+# a short quotation: "…", «…», „…“, “…”, 「…」 (a name, a title), within one sentence
+_QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|«[^»\n]{1,60}»|„[^“”\n]{1,60}[“”]|“[^”\n]{1,60}”|「[^」\n]{1,60}」|『[^』\n]{1,60}』")
 
 
 def _make(at: int, year: int | None, month: int, day: int | None, yearless: str | None = None) -> list[_Found]:

@@ -157,3 +157,9 @@ def test_a_name_right_after_an_alias_cue_is_the_other_name_of_the_person_named_b
     # no cue: two people named side by side are two people
     assert aliases("es", "El tribunal condenó a Iván Petrov Sokolov y a Mario Vidal Ruiz por espionaje a favor de "
                          "Rusia. Ambos fueron detenidos en 2022 en la frontera.") == set()
+
+
+def test_a_date_inside_quotation_marks_names_something_and_dates_no_event() -> None:
+    text = 'Un altro imputato è stato dichiarato colpevole nel processo "9 marzo 1994" per gli scontri di allora.'
+    assert _near("it", text, "colpevole", "2021-07-27") == (None, None)
+    assert _near("it", "Il 9 marzo 2021 è stato dichiarato colpevole.", "colpevole", "2021-07-27") == ("2021-03-09", None)
