@@ -245,7 +245,7 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
 _SPEAKER_FIRST = {"zh", "ja", "ko"}
 # a sentence opening on "he" or "she" (after any quote mark or space)
 _HE_OR_SHE = re.compile(r"[\s\"'«»„“”]*(?:il|elle|er|hij|han|hon|hun|lui|lei|él|ella|ele|ela|ona|он|она|він|вона|"
-                        r"ён|яна|он[аи]?|ο ίδιος|αυτός|αυτή|hän|ő|ea|他|她)(?![\w])", re.I)
+                        r"ён|яна|ο ίδιος|αυτός|αυτή|hän|ő|ea|他|她)(?![\w])", re.I)
 
 
 # ", the wife of", ", l'épouse de", ", die Frau von": a description of the name before, owned by the name after

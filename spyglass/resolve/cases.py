@@ -247,14 +247,14 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
 
     timeline, conflicts = [], []
     texts = {d: doc.text for d in {c.doc_id for c in claims} if (doc := by_doc.get(d)) is not None}
+    case_time = _case_time(claims)
     for status in LADDER:
         happened = [c for c in claims if c.predicate == status
                     or (status == "alleged" and c.predicate in ALLEGATIONS and kind in ("company", "threat_group"))]
         if not happened:
             continue
         placed = with_years_written_beside(with_written_years([(c, c.date) for c in happened]), texts)
-        placed = with_weekday_years(placed, *_case_time(claims))
-        placed = with_weekdays_reported(placed, *_case_time(claims))
+        placed = with_weekdays_reported(with_weekday_years(placed, *case_time), *case_time)
         dated = [evidence(c, date) for c, date in placed if date]
         chosen = choose(dated, dates_agree)
         disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)

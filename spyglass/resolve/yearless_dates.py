@@ -82,10 +82,7 @@ def with_weekday_years(dated: list[tuple[Claim, FuzzyDate | None]], since: dt.da
         parts = month_day(claim)
         weekday = _weekday_in(claim.date_phrase or "")
         if date is None and parts is not None and parts[1] is not None and weekday is not None:
-            fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, parts[0], parts[1])) is not None
-                    and since <= d <= until and d.weekday() == weekday]
-            if len(fits) == 1:
-                date = FuzzyDate.day(fits[0])
+            date = _the_year_it_was(parts[0], parts[1], weekday, since, until) or date
         out.append((claim, date))
     return out
 
@@ -104,12 +101,16 @@ def with_weekdays_reported(dated: list[tuple[Claim, FuzzyDate | None]], since: d
     for claim, date in dated:
         parts = month_day(claim)
         if date is None and parts is not None and parts[1] is not None:
-            fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, parts[0], parts[1])) is not None
-                    and since <= d <= until and d.weekday() == weekday]
-            if len(fits) == 1:
-                date = FuzzyDate.day(fits[0])
+            date = _the_year_it_was(parts[0], parts[1], weekday, since, until) or date
         out.append((claim, date))
     return out
+
+
+def _the_year_it_was(month: int, day: int, weekday: int, since: dt.date, until: dt.date) -> FuzzyDate | None:
+    """The day in the one year from `since` to `until` in which it fell on `weekday`; None for two or none."""
+    fits = [d for y in range(since.year, until.year + 1) if (d := _day(y, month, day)) is not None
+            and since <= d <= until and d.weekday() == weekday]
+    return FuzzyDate.day(fits[0]) if len(fits) == 1 else None
 
 
 def _weekday_in(phrase: str) -> int | None:

@@ -380,20 +380,15 @@ def test_a_yearless_day_takes_the_year_in_which_it_fell_on_the_weekday_another_r
             break
         day -= dt.timedelta(days=1)
     weekday = day.strftime("%A")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(item) for item in [
-        {"url": "https://news.example/a", "title": "Arrest", "text":
+    records = _feed_cases(tmp_path, [
+        {"url": "https://news.example/a", "text":
             f"Police arrested Jonas Keller, 41, on {day.day} {day.strftime('%B')} in Aarhus on suspicion of spying "
             "for Iran. He was handed over to German prosecutors, who say he photographed community buildings in "
             "Berlin for an Iranian service over several months last year."},
-        {"url": "https://news.example/b", "title": "Arrest", "text":
+        {"url": "https://news.example/b", "text":
             f"Jonas Keller was arrested on {weekday} in Aarhus, prosecutors said. Keller is accused of spying for Iran "
             "and of photographing community buildings in Berlin; he is expected to be extradited to Germany."},
-    ]) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    ])
     assert _dates(records, "Jonas Keller")["arrested"] == day.isoformat()
 
 
