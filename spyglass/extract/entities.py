@@ -138,6 +138,13 @@ def parsed_text(spacy_doc: Any) -> str:
     return text
 
 
+def tokens_with_dep(spacy_doc: Any, dep: str) -> list[Any]:
+    """The tokens of a parsed segment that bear one dependency label, read from the parse's array:
+    making a Token object for every word is what a loop over the segment costs."""
+    labels = spacy_doc.to_array("DEP")
+    return [spacy_doc[int(i)] for i in (labels == spacy_doc.vocab.strings.add(dep)).nonzero()[0]]
+
+
 def mentions_in(doc_id: str, offset: int, spacy_doc: Any) -> list[Mention]:
     """The typed mentions of one parsed segment, with spans in the document's text."""
     text = parsed_text(spacy_doc)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spyglass.extract.entities import Mention
+from spyglass.extract.entities import Mention, tokens_with_dep
 from spyglass.model import Claim
 
 EXTRACTOR = "spyglass.roles"
@@ -151,8 +151,8 @@ def _owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[tupl
     out = []
     people = [m for m in mentions if m.type == "person" and m.source != "metadata"]
     for offset, spacy_doc in parsed:
-        for token in spacy_doc:
-            if token.dep_ != "poss" or token.head.pos_ != "NOUN":
+        for token in tokens_with_dep(spacy_doc, "poss"):
+            if token.head.pos_ != "NOUN":
                 continue
             if token.head.lower_ not in _RELATIONS:
                 continue

@@ -7,9 +7,10 @@ ruler's phrase patterns cannot take them, since its PhraseMatcher compares lower
 not "mad"). The other token patterns stay in a Matcher of their own.
 
 The ruler sorts its matches longest first, then leftmost, out of a set: matches of two keys over
-the same tokens would come out in the set's order, which depends on the order the matches were
-added. Where that happens, the ruler's own token Matcher runs and its matches go into the set
-in the ruler's order, so the result is the same.
+the same tokens ("Jiangsu State Security Bureau" as a rule's bureau and as the knowledge base's
+entry; an acronym two entries share) would come out in the set's order, which is no reason. Here
+one key is kept for those tokens: a knowledge-base entry's (its id starts "kb:") before a rule's,
+then the first in alphabetical order. Every other match is the ruler's own, in its order.
 """
 
 from __future__ import annotations
@@ -47,14 +48,20 @@ class FastRulerMatch:
     def __call__(self, doc: Doc) -> list[Match]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")  # a matcher without patterns, as the ruler does
-            phrases: list[Match] = list(self.ruler.phrase_matcher(doc))  # type: ignore[arg-type]
-            matches: list[Match] = list(self.others(doc)) + list(self.spellings(doc)) + phrases  # type: ignore[arg-type]
-            found = {(key, start, end) for key, start, end in matches if start != end}
-            if len({(start, end) for _, start, end in found}) < len(found):
-                # Two keys over the same tokens: the order the ruler adds them to its set decides.
-                matches = list(self.ruler.matcher(doc)) + phrases
-                found = set([(key, start, end) for key, start, end in matches if start != end])
-        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+            matches: list[Match] = (list(self.others(doc)) + list(self.spellings(doc))  # type: ignore[arg-type]
+                                    + list(self.ruler.phrase_matcher(doc)))  # type: ignore[arg-type]
+        kept: dict[tuple[int, int], int] = {}
+        strings = self.ruler.nlp.vocab.strings
+        for key, start, end in matches:
+            if start != end and ((start, end) not in kept or _rank(strings[key]) < _rank(strings[kept[start, end]])):
+                kept[start, end] = key
+        return sorted(((key, start, end) for (start, end), key in kept.items()),
+                      key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+def _rank(key: str) -> tuple[bool, str]:
+    """Which of two keys over the same tokens is kept: a knowledge-base entry's, then the first in order."""
+    return "||kb:" not in key, key
 
 
 def speed_up(ruler: EntityRuler) -> None:
