@@ -60,9 +60,10 @@ def _is_cjk(word: str) -> bool:
 def _alt(words: Iterable[str], flags: str = "", cjk: bool = False) -> str:
     """A regex alternation, longest first; Latin words kept whole with flexible spaces."""
     chosen = sorted((w for w in words if _is_cjk(w) == cjk), key=len, reverse=True)
-    bodies = [re.escape(w).replace("\\ ", r"\s+") for w in chosen]
-    parts = bodies if cjk else [rf"(?<!\w){body}(?!\w)" for body in bodies]
-    return f"(?{flags}:{'|'.join(parts)})" if flags else f"(?:{'|'.join(parts)})"
+    body = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in chosen)
+    if not cjk:  # one pair of word-boundary checks around them all: the same matches, tried faster
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"

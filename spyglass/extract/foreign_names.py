@@ -58,9 +58,10 @@ HOME_COUNTRIES: dict[str, tuple[str, ...]] = {
 }
 
 @lru_cache(maxsize=1)
-def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
-    """(pattern, kb id, canonical name, type) for every intelligence service and unit name the
-    knowledge base knows: acronyms as written ("GRU", "ФСБ"), longer names in any case."""
+def _services() -> list[tuple[re.Pattern[str], str, str, str, str, str]]:
+    """(pattern, kb id, canonical name, type, country, the words every match contains) for every
+    intelligence service and unit name the knowledge base knows: acronyms as written ("GRU",
+    "ФСБ"), longer names in any case (their words as `folded` gives them)."""
     from spyglass.kb.builtin import load_entries
 
     out = []
@@ -71,13 +72,32 @@ def _services() -> list[tuple[re.Pattern[str], str, str, str, str]]:
             if len(name) < 3 and not re.search(rf"[{_HAN}]", name):
                 continue
             if re.search(rf"[{_HAN}{_KANA}]", name):
-                pattern = re.compile(re.escape(name))
+                pattern, words = re.compile(re.escape(name)), name
             elif name.isupper() or len(name) <= 4:  # "同CIA在": Han characters are word characters too
                 pattern = re.compile(rf"(?<![^\W{_HAN}{_KANA}]){re.escape(name)}(?![^\W{_HAN}{_KANA}])")
+                words = name
             else:
-                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-            out.append((pattern, entry.id, entry.name, entry.type, entry.country or ""))
+                pattern, words = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I), folded(name)
+            out.append((pattern, entry.id, entry.name, entry.type, entry.country or "", words))
     return out
+
+
+@lru_cache(maxsize=1)
+def _same_letter() -> dict[int, int]:
+    """The letters `re.IGNORECASE` also takes as one once lower-cased ("ſ" and "s", "ı" and "i")."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    table: dict[int, int] = {}
+    for low, others in _casefix._EXTRA_CASES.items():
+        for code in (low, *others):
+            table[code] = min(low, *others)
+    return table
+
+
+def folded(text: str) -> str:
+    """`text` in one case: two strings `re.IGNORECASE` takes as equal are equal here (a quick test
+    whether a case-insensitive name can occur in a page at all)."""
+    return text.replace("\u0130", "i").lower().translate(_same_letter())
 
 
 @dataclass(frozen=True)
@@ -92,10 +112,12 @@ class ServiceMatch:
 
 
 def service_matches(doc: Document) -> list[ServiceMatch]:
-    """Every place the page writes a service's name the knowledge base knows (one scan a document:
-    the patterns are many)."""
+    """Every place the page writes a service's name the knowledge base knows (the patterns are many:
+    each runs only where the page holds its words)."""
+    text, lowered = doc.text, folded(doc.text)
     return [ServiceMatch(m.start(), m.end(), m.group(0), kb_id, name, kind, country)
-            for pattern, kb_id, name, kind, country in _services() for m in pattern.finditer(doc.text)]
+            for pattern, kb_id, name, kind, country, words in _services()
+            if words in (lowered if pattern.flags & re.I else text) for m in pattern.finditer(text)]
 
 
 def service_mentions(doc: Document, matches: list[ServiceMatch]) -> list[Mention]:

@@ -1,0 +1,68 @@
+"""Long alternations searched only where a word starts, and the one-case form of a name: both find
+exactly what the plain patterns find."""
+
+import re
+
+import pytest
+
+from spyglass.extract.foreign_names import _services, folded, service_matches
+from spyglass.extract.methods import any_cue
+from spyglass.extract.word_start import joined, starts_on_a_word
+from spyglass.model import Document
+from spyglass.model.methods import METHODS
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bhoney[- ]?traps?", True),
+    (r"\b(?:all[- ])?expenses?[- ]paid", True),  # an optional word first, then a word
+    (r"\b\d{1,2} days", True),
+    (r"\b(?:spy|)ware", True),  # an empty choice: the word after it starts the match
+    (r"\b-based", False),  # starts after a word, on a hyphen
+    (r"\b(?:posing|-)x", False),
+    (r"\b(?:ab)?", False),  # may match nothing at all
+    (r"honey", False),  # may start inside a word
+])
+def test_which_patterns_can_only_start_a_word(pattern: str, expected: bool) -> None:
+    assert starts_on_a_word(re.compile(pattern, re.IGNORECASE)) is expected
+
+
+SENTENCES = [
+    "She was offered an all-expenses-paid trip to a conference abroad.",
+    "Prosecutors said he fell for a honey trap set by a handler.",
+    "The anti-honeytrap training was run by the bureau.",  # inside a word: no cue starts there
+    "Nothing in this sentence is about tradecraft at all.",
+    "They met him through LinkedIn, posing as recruiters for a think tank.",
+    "-based on a 30-day paid trip, the plan was clear.",
+]
+
+
+def test_joined_patterns_find_what_the_patterns_find() -> None:
+    patterns = [re.compile(p, re.IGNORECASE) for p in (r"\bhoney[- ]?traps?", r"\b(?:all[- ])?expenses?[- ]paid",
+                                                       r"-based", r"\b\d{1,2}-day")]
+    together = joined(patterns)
+    assert len(together) == 2  # the three that start a word, and the one that need not
+    for sentence in SENTENCES:
+        assert any(p.search(sentence) for p in together) == any(p.search(sentence) for p in patterns)
+
+
+def test_every_method_cue_is_found_by_the_joined_cues() -> None:
+    cues = [cue.pattern for method in METHODS.values() for cue in method.cues]
+    for sentence in SENTENCES:
+        assert any(p.search(sentence) for p in any_cue()) == any(c.search(sentence) for c in cues)
+
+
+def test_folded_text_is_equal_where_ignorecase_is() -> None:
+    for code in range(0x3000):
+        char = chr(code)
+        for other in {char.lower(), char.upper(), char.title(), char.casefold()}:
+            if len(other) == 1 and re.fullmatch(re.escape(char), other, re.IGNORECASE):
+                assert folded(char) == folded(other), (char, other)
+    assert folded("ſ") == folded("s") and folded("İ") == "i"
+
+
+def test_a_service_is_found_however_its_case_is_written() -> None:
+    text = "Der BND und der bundesnachrichtendienst; die MİT. Das ſvr nicht."
+    doc = Document(doc_id="d", text=text, segments=[])
+    plain = [(m.start(), m.end(), kb) for p, kb, *_ in _services() for m in p.finditer(text)]
+    found = [(m.start, m.end, m.kb_id) for m in service_matches(doc)]
+    assert found == plain and len(found) >= 2
