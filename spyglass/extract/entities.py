@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from spyglass.kb.builtin import alias_index, load_entries, normalise_alias
 from spyglass.extract.places import country_name, country_of_demonym, region_name, region_names
-from spyglass.extract import attribute_match
+from spyglass.extract import attribute_match, lemma_memo
 from spyglass.extract.pieces import pieces
 from spyglass.extract.ruler_match import speed_up
 from spyglass.model import ENTITY_TYPES, Document, Mention
@@ -50,6 +50,7 @@ def pipeline() -> Any:
     speed_up(ruler)
     attributes: Any = nlp.get_pipe("attribute_ruler")
     attribute_match.speed_up(attributes)
+    lemma_memo.speed_up(nlp.get_pipe("lemmatizer"))
     return nlp
 
 

@@ -1,11 +1,12 @@
-"""The attribute ruler's faster matching gives exactly the ruler's own matches."""
+"""The attribute ruler's faster matching gives exactly the ruler's own matches, and its faster writing the
+same attributes."""
 
 import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from spyglass.extract.attribute_match import FastAttributeMatch
+from spyglass.extract.attribute_match import FastAttributeMatch, set_annotations
 from spyglass.extract.entities import pipeline
 
 PATTERNS = [
@@ -50,3 +51,19 @@ def test_the_model_ruler_matches_as_before() -> None:
         doc = nlp(text)
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
     assert len(ruler.match(doc)) > len(doc)
+
+
+def test_the_model_ruler_writes_as_before() -> None:
+    nlp = pipeline()
+    ruler = nlp.get_pipe("attribute_ruler")
+    text = ("She'd gone to the ministry, hadn't she? The engineers were sentenced on 3 May; y'all ain't "
+            "gonna   see the officer's files, which he's said were copied.")
+    columns = ["LEMMA", "POS", "TAG", "DEP", "MORPH", "HEAD"]
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        ours, theirs = nlp(text), nlp(text)
+    matches = ruler.match(ours)
+    set_annotations(ruler, ours, matches)
+    AttributeRuler.set_annotations(ruler, theirs, matches)
+    assert (ours.to_array(columns) == theirs.to_array(columns)).all()
+    assert [t.pos_ for t in ours] == [t.pos_ for t in theirs] and any(t.pos_ == "AUX" for t in ours)
+    assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
