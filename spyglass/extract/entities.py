@@ -122,7 +122,8 @@ def parse_bodies(docs: Iterable[Document], batch_size: int = 8) -> Iterator[tupl
     jobs = [(i, start, piece) for i, doc in enumerate(docs) for seg in doc.segments if seg.kind == "body"
             for start, piece in pieces(seg.start, doc.text[seg.start : seg.end])]
     parsed: list[list[tuple[int, Any]]] = [[] for _ in docs]
-    for (i, offset, _), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
+    for (i, offset, text), spacy_doc in zip(jobs, nlp.pipe((text for _, _, text in jobs), batch_size=batch_size)):
+        spacy_doc.user_data[_TEXT] = text  # the parsed text, as `parsed_text` gives it
         parsed[i].append((offset, spacy_doc))
     yield from zip(docs, parsed)
 
@@ -137,6 +138,19 @@ def parsed_text(spacy_doc: Any) -> str:
     if not isinstance(text, str):
         text = spacy_doc.user_data[_TEXT] = spacy_doc.text
     return text
+
+
+_LEMMAS = "spyglass.lemmas"
+
+
+def lower_lemmas(spacy_doc: Any) -> list[str]:
+    """Every token's lemma in lower case, read once from the parse's array (kept in `user_data`):
+    the rules look a sentence's words up by lemma, and most words are none they look for."""
+    lemmas = spacy_doc.user_data.get(_LEMMAS)
+    if not isinstance(lemmas, list):
+        strings = spacy_doc.vocab.strings
+        lemmas = spacy_doc.user_data[_LEMMAS] = [strings[h].lower() for h in spacy_doc.to_array("LEMMA").tolist()]
+    return lemmas
 
 
 def tokens_with_dep(spacy_doc: Any, dep: str) -> list[Any]:

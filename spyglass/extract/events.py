@@ -165,10 +165,8 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
             if token is not None:
                 found.append((token, phrase.removesuffix("_phrase")))
                 ctx.phrase_triggers.add(token.i)
-    for token in ctx.sentence:
+    for token in ctx.tokens_with_lemma(_TRIGGER_LEMMAS):  # most words of a sentence: nothing below reads them
         lemma = token.lemma_.lower()
-        if lemma not in _TRIGGER_LEMMAS:
-            continue  # most words of a sentence: nothing below reads them
         if lemma == "stop" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in _STOPPERS or c.text.isupper())
                                    for c in token.children) and any(c.dep_ == "dobj" for c in token.children):
             found.append((token, "arrested"))

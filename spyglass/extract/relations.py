@@ -109,8 +109,8 @@ def focuses_on(ctx: SentenceContext) -> list[Claim]:
 
 def targets(ctx: SentenceContext) -> list[Claim]:
     claims = []
-    for token in ctx.sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _TARGET_VERBS:
+    for token in ctx.tokens_with_lemma(_TARGET_VERBS):
+        if token.pos_ != "VERB":
             continue
         subject = _subject_mention(ctx, token)
         if subject is None or subject.type not in ACTORS or subject.type in ("region",):

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from spyglass.extract.dates import DateMention
+from spyglass.extract.entities import lower_lemmas
 from spyglass.model import Document, Mention
 
 
@@ -38,6 +39,12 @@ class SentenceContext:
     @cached_property
     def text(self) -> str:
         return self.doc.text[self.start : self.end]
+
+    def tokens_with_lemma(self, lemmas: set[str] | frozenset[str]) -> list[Any]:
+        """The sentence's tokens whose lemma (in lower case) is one of `lemmas`, in order."""
+        low = lower_lemmas(self.sentence.doc)
+        doc = self.sentence.doc
+        return [doc[i] for i in range(self.sentence.start, self.sentence.end) if low[i] in lemmas]
 
     def mention_at(self, token: Any) -> Mention | None:
         """The mention covering a token of the sentence, if any."""

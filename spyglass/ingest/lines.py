@@ -33,6 +33,8 @@ class Line:
 
 def count_words(text: str) -> int:
     """Words, with Chinese counted at 1.6 characters a word as the devset notes do."""
+    if _CJK.search(text) is None:
+        return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + round(cjk / 1.6)
 
