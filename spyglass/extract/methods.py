@@ -75,7 +75,7 @@ def method_claims(ctx: SentenceContext) -> list[Claim]:
     """One `used_method` claim per method whose cues match the sentence and whose actor is known."""
     if PREDICATE not in PREDICATES:  # the model has not declared the predicate yet: nothing to say
         return []
-    if any(p.search(ctx.text) for p in VOCABULARY.skip_sentences) or not any(p.search(ctx.text) for p in any_cue()):
+    if not any(p.search(ctx.text) for p in any_cue()) or any(p.search(ctx.text) for p in VOCABULARY.skip_sentences):
         return []
     claims = []
     for method in METHODS.values():
