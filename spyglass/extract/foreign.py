@@ -23,6 +23,7 @@ confidence: it adds to a case, it never makes one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from spyglass.extract.entities import Mention
@@ -171,13 +172,19 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         subject, confidence = _subject(doc, lex, at, here, counts, protagonist, previous or [], start)
         if subject is None:
             continue
+        subjects = [(subject, confidence)]
+        if not here and len(counts) >= 2 and _counted(lex, text[: match.start()]) == len(counts):
+            # "Deux anciens agents ont été condamnés vendredi" in a report naming two people: each
+            # of them, as a guess (0.5) that dates their cases but never makes one
+            subjects = [(name, 0.5) for name in sorted(counts)]
         predicate = _AS_PREDICATE.get(status, status)
         if predicate == "sentenced" and _REQUESTED.search(text):
             continue  # "the prosecution demanded four years": a request, not a sentence
         value = term_near(lex, text, match.start()) if predicate == "sentenced" else None
         if predicate in ("sentenced", "convicted") and value is None and not term_near(lex, text, match.start()) \
-                and not any(p.search(following) for ps in lex.events.values() for p in ps):
+                and not any(p.search(following) for ps in lex.events.values() for p in ps) and not _REQUESTED.search(following):
             # "... the court sentenced the couple. The man got two years, ...": the next sentence's term
+            # (never the term a prosecutor asked for: "Le parquet avait requis 15 ans")
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
         # other event words: not a second pattern of this one ("postawiła zarzuty" and "zarzuty")
@@ -195,11 +202,32 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):
             date = yearless = None  # "審理X被控刺探機密一案": the case is named by its charge; the date is the hearing's
-        out.append(Claim(subject=subject, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
-                         start=start, end=start + len(text), date=date, date_phrase=yearless,
-                         extractor=f"{EXTRACTOR}.{doc.language}",
-                         extractor_version=VERSION, confidence=confidence))
-    return out
+        out += [Claim(subject=name, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
+                      start=start, end=start + len(text), date=date, date_phrase=yearless,
+                      extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=sure)
+                for name, sure in subjects]
+    # One clause that convicts and sentences ("ont été condamnés vendredi à 8 ans") is one judgment,
+    # as courts outside the common law give them: the sentence has the verdict's day.
+    verdicts = {c.subject: c for c in out if c.predicate == "convicted" and (c.date or c.date_phrase)}
+    return [replace(c, date=verdicts[c.subject].date, date_phrase=verdicts[c.subject].date_phrase)
+            if c.predicate == "sentenced" and c.date is None and c.date_phrase is None and c.subject in verdicts else c
+            for c in out]
+
+
+def _counted(lex: Lexicon, opening: str) -> int | None:
+    """How many people a sentence opens on, when its subject is counted ("Deux anciens agents ont
+    été condamnés", "Les deux hommes étaient accusés", "Zwei Männer wurden festgenommen"): a number
+    word of the language at the sentence's start (after at most one word, an article) with no
+    comma before the event word; never a length of time ("deux ans")."""
+    if "," in opening or ";" in opening:
+        return None
+    units = re.compile(rf"\s*(?:{lex.years_unit}|{lex.months_unit})", re.I)
+    for n, patterns in lex.numbers.items():
+        for pattern in patterns:
+            found = pattern.search(opening)
+            if n >= 2 and found and len(opening[: found.start()].split()) <= 1 and not units.match(opening, found.end()):
+                return n
+    return None
 
 
 def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: dict[str, int],

@@ -163,3 +163,46 @@ def test_a_date_inside_quotation_marks_names_something_and_dates_no_event() -> N
     text = 'Un altro imputato è stato dichiarato colpevole nel processo "9 marzo 1994" per gli scontri di allora.'
     assert _near("it", text, "colpevole", "2021-07-27") == (None, None)
     assert _near("it", "Il 9 marzo 2021 è stato dichiarato colpevole.", "colpevole", "2021-07-27") == ("2021-03-09", None)
+
+
+def _report_claims(tmp_path, text: str, language: str, published: str | None) -> list:
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store, extracted
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/p", "title": "Procès", "language": language,
+                                "published": published, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return list(extracted.claim_records(store))
+
+
+def test_a_counted_subject_is_each_of_as_many_people_as_the_report_names(tmp_path) -> None:
+    text = ("Deux anciens ingénieurs de l'arsenal ont été condamnés jeudi à Brest à 6 et 9 ans de prison pour trahison. "
+            "Le parquet avait requis quatorze ans contre Yves R., 61 ans. Il a été condamné à neuf ans. "
+            "Alain P., 66 ans, a pour sa part été condamné à six ans. "
+            "Les deux hommes avaient été arrêtés en mars 2021. Trois ans plus tard, ils ont été jugés.")
+    claims = _report_claims(tmp_path, text, "fr", "2024-06-14")
+    dated = {(c.subject, c.predicate, c.date.value if c.date else None) for c in claims}
+    for name in ("Yves R.", "Alain P."):  # both, from "Deux anciens ingénieurs" and "Les deux hommes"
+        assert (name, "convicted", "2024-06-13") in dated
+        assert (name, "sentenced", "2024-06-13") in dated  # one judgment: the sentence has the verdict's day
+        assert (name, "arrested", "2021-03") in dated
+    shared = [c for c in claims if c.start == 0]
+    assert shared and all(c.confidence == 0.5 for c in shared)  # a guess that never makes a case
+    terms = {(c.subject, c.value) for c in claims if c.predicate == "sentenced" and c.value}
+    assert terms == {("Yves R.", "108"), ("Alain P.", "72")}  # never the fourteen years the prosecutor asked for
+
+
+def test_a_count_of_years_or_of_other_people_shares_nothing(tmp_path) -> None:
+    text = ("Deux ans plus tard, il a été arrêté à Lille. Yves R. travaillait pour un service étranger. "
+            "Alain P. et Marc D. le connaissaient. Deux anciens collègues ont été condamnés en 2023.")
+    claims = _report_claims(tmp_path, text, "fr", "2024-06-14")
+    counted = [c for c in claims if c.predicate == "convicted" and c.start > 0]
+    assert len({c.subject for c in counted}) <= 1  # two counted, three named: no one is given the event
+    arrested = [c for c in claims if c.predicate == "arrested"]
+    assert len({c.subject for c in arrested}) <= 1  # "Deux ans plus tard": a length of time, not two people
