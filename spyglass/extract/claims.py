@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from spyglass.extract.dates import DateMention, find_date_phrases
-from spyglass.extract.entities import Mention, parsed_text
+from spyglass.extract.entities import Mention, parsed_text, sentences
 from spyglass.extract.sentence import SentenceContext
 from spyglass.model import Claim, Document
 
@@ -23,7 +23,7 @@ def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Me
     roles = document_roles(named, mentions, segments)
     dates = _date_mentions(doc, segments)
     for offset, parsed in segments:
-        for sentence in parsed.sents:
+        for sentence in sentences(parsed):
             span = (offset + sentence.start_char, offset + sentence.end_char)
             inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
             context = SentenceContext(doc, offset, sentence, inside, mentions, roles)

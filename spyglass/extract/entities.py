@@ -149,6 +149,24 @@ def parsed_text(spacy_doc: Any) -> str:
     return text
 
 
+_SENTENCES = "spyglass.sentences"
+
+
+def sentences(spacy_doc: Any) -> list[Any]:
+    """`spacy_doc.sents` as a list, read once from the parse's sentence starts (kept in `user_data`):
+    `Doc.sents` makes a Token object for every word to check that sentences are set, each time."""
+    found = spacy_doc.user_data.get(_SENTENCES)
+    if not isinstance(found, list):
+        if "sents" in spacy_doc.user_hooks or not len(spacy_doc):
+            found = list(spacy_doc.sents)
+        else:
+            starts = (spacy_doc.to_array("SENT_START") == 1).nonzero()[0].tolist()
+            bounds = [0, *(i for i in starts if i > 0), len(spacy_doc)]
+            found = [spacy_doc[a:b] for a, b in zip(bounds, bounds[1:])]
+        spacy_doc.user_data[_SENTENCES] = found
+    return found
+
+
 _LEMMAS = "spyglass.lemmas"
 
 

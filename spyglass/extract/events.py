@@ -16,6 +16,7 @@ from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.event_subjects import KIN_NOUNS, co_subjects, kin_named, named_later, protagonist, salient
 from spyglass.extract.event_words import SPEECH, TRIGGERS
 from spyglass.extract.entities import Mention
+from spyglass.extract.word_start import joined
 from spyglass.model import Claim, FuzzyDate
 
 EXTRACTOR = "spyglass.events"
@@ -154,9 +155,12 @@ def _partial_acquittals(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if not (c.predicate == "acquitted" and c.subject in guilty)]
 
 
+_ANY_PHRASE = joined(list(PHRASES.values()))  # most sentences hold none: one search tells
+
+
 def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
     found = []
-    for phrase, pattern in PHRASES.items():
+    for phrase, pattern in PHRASES.items() if any(p.search(ctx.text) for p in _ANY_PHRASE) else ():
         match = pattern.search(ctx.text)
         if match:
             # the phrase's verb carries the date ("handed down ... on Thursday")

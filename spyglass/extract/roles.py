@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spyglass.extract.entities import Mention, tokens_with_dep
+from spyglass.extract.entities import Mention, sentences, tokens_with_dep
 from spyglass.model import Claim
 
 EXTRACTOR = "spyglass.roles"
@@ -71,7 +71,7 @@ def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: lis
     """`named_as` claims: one per person, role and sentence where a role is shown."""
     out: dict[tuple[str, str, int], Claim] = {}
     for offset, spacy_doc in parsed:
-        for sentence in spacy_doc.sents:
+        for sentence in sentences(spacy_doc):
             start, end = offset + sentence.start_char, offset + sentence.end_char
             for m in mentions:
                 if not personal(m) or not (start <= m.start and m.end <= end):
