@@ -153,6 +153,30 @@ def _canonical(m: Mention, people: dict[str, str]) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", m.text)  # "Ministry of State Security (MSS)" -> the name
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
+def word_spans(text: str, word: str, lo: int, hi: int, boundary_after: bool = False) -> list[tuple[int, int]]:
+    r"""Where `re.finditer(rf"{re.escape(word)}(?!\w)", text[lo:hi])` matches (`` at the end too
+    with `boundary_after`), as spans of `text`, found with `str.find`: a name compiled into a new
+    pattern for every name of every document costs more than the search."""
+    out: list[tuple[int, int]] = []
+    at = text.find(word, lo, hi) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        before = _is_word(text[at - 1]) if at > lo else False
+        after = _is_word(text[end]) if end < hi else False
+        starts = before != _is_word(word[0])
+        ends = (after != _is_word(word[-1])) if boundary_after else not after
+        if starts and ends:
+            out.append((at, end))
+            at = text.find(word, end, hi)
+        else:
+            at = text.find(word, at + 1, hi)
+    return out
+
+
 def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str) -> list[Mention]:
     covered = [(m.start, m.end) for m in mentions]
     doc_id = mentions[0].doc_id if mentions else ""
@@ -168,8 +192,7 @@ def _missed_surnames(mentions: list[Mention], people: dict[str, str], text: str)
         for part in {parts[0], parts[-1], *_diminutives(parts[0])}:
             if part.lower() in _SHORT_WORDS or len(part) < 2 or (len(part) == 2 and not part[0].isupper()):
                 continue  # "He", "An": two-letter words that are not names
-            for match in re.finditer(rf"\b{re.escape(part)}(?!\w)", text[lo:hi]):
-                start, end = lo + match.start(), lo + match.end()
+            for start, end in word_spans(text, part, lo, hi):
                 if not any(a <= start < b or a < end <= b for a, b in covered):
                     extra.append(Mention(doc_id, start, end, part, "person", None, "reference", full))
                     covered.append((start, end))
@@ -193,8 +216,7 @@ def _short_company_names(mentions: list[Mention], text: str) -> list[Mention]:
     for m in [m for m in body if m.type in ("company", "organization") and len(_tokens(m.name or m.text)) >= 3]:
         words = _tokens(m.name or m.text)[1:]
         for word in [w for w in words if len(w) >= 5 and w.lower() not in _GENERIC and w[0].isupper()][:1]:
-            for match in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi]):
-                start, end = lo + match.start(), lo + match.end()
+            for start, end in word_spans(text, word, lo, hi, boundary_after=True):
                 if not any(a <= start < b or a < end <= b for a, b in covered):
                     extra.append(Mention(m.doc_id, start, end, word, "company", m.kb_id, "reference", m.name or m.text))
                     covered.append((start, end))

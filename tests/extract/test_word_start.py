@@ -66,3 +66,15 @@ def test_a_service_is_found_however_its_case_is_written() -> None:
     plain = [(m.start(), m.end(), kb) for p, kb, *_ in _services() for m in p.finditer(text)]
     found = [(m.start, m.end, m.kb_id) for m in service_matches(doc)]
     assert found == plain and len(found) >= 2
+
+
+@pytest.mark.parametrize("word", ["Berg", "Ann", "Lee-Ann", "J.", "-", "_x", "Øst", "Li"])
+def test_word_spans_are_where_the_word_pattern_matches(word: str) -> None:
+    from spyglass.extract.references import word_spans
+
+    text = ("Ann Berg met Bergström and Lee-Ann Berg_x at Berg's; J. Li, Lin, Li-Wei and _x Øst; Østby. "
+            "Berg-Li said -- Ann.-Berg Berg")
+    for lo, hi in [(0, len(text)), (4, 60), (13, len(text) - 3)]:
+        for after, pattern in [(False, rf"\b{re.escape(word)}(?!\w)"), (True, rf"\b{re.escape(word)}\b")]:
+            expected = [(lo + m.start(), lo + m.end()) for m in re.finditer(pattern, text[lo:hi])]
+            assert word_spans(text, word, lo, hi, boundary_after=after) == expected
