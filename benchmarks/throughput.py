@@ -36,7 +36,7 @@ from spyglass.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_WORDS = 60_000
-RUNS = 5  # the whole pipeline's runs
+RUNS = 9  # the whole pipeline's runs
 CHUNK = 4  # files timed side by side
 
 
