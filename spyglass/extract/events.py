@@ -484,6 +484,9 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break
             if node.i in triggers and node.i != trigger.i:
                 break
+            if node.i != trigger.i and node.pos_ == "NOUN" and (node.lemma_.lower() in TRIGGERS
+                                                                 or node.lemma_.lower() in _EVENT_NOUNS):
+                break  # "sentenced ... over his 2023 conviction": the year is the conviction's
             if node.lemma_.lower() in SPEECH and node.i != trigger.i:
                 break  # "..., the ministry said on Tuesday": that dates the statement, not the event
             if node.pos_ == "VERB" and node.dep_ == "pcomp" and node.head.lower_ in ("for", "with", "over", "of") \
@@ -510,6 +513,9 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
 
 
 _JUDGMENTS = {"judgment", "judgement", "verdict", "ruling"}
+# Nouns of a legal event, beside the trigger words: a date that describes one of them is its date.
+_EVENT_NOUNS = _JUDGMENTS | {"conviction", "trial", "plea", "detention", "extradition", "acquittal", "hearing",
+                             "appeal", "indictment", "arraignment"}
 
 
 def _judgment_day(ctx: SentenceContext, trigger: Any) -> Any:

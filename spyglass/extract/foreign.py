@@ -43,7 +43,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«(]?[^\W\d_a-zß-ÿа-я])|(?
 _NO_END = re.compile(r"(?:\b(?:Dr|Prof|Mr|Mrs|Ms|St|Nr|Abs|bzw|ca|vgl|Jr|Sr|Gen|Col|Lt|Art|Nr|No|Mag|Ing|Hr|Fr|"
                      r"M|Mme|Sig|Sra|Sr|Dott|gen|ul|im|ps|t\.j|tj|tzn|[A-ZÀ-ÞА-Я])|\b\d{1,2})\.$")
 # What prosecutors ask for, in the languages' own words: a term in such a sentence is no sentence.
-_REQUESTED = re.compile(r"forder|beantrag|verlangt|requis|réclam|demand|eis(?:te|)\b|vaati|krävde|yrkade|påstand|eiste|"
+_REQUESTED = re.compile(r"forder|beantrag|verlangt|requis|réclam|demand|eis(?:te|ten|en|t|)\b|geëist|vaati|krävde|yrkade|påstand|eiste|"
                         r"żąda|domaga|žiad|požad|требова|запрос|вимага|ζήτησ|richiest|chiest|pidió|solicit|pediu|eist|"
                         r"请求|請求|求刑|要求判", re.I)
 _STATUS_ORDER = ("arrested", "charged", "convicted", "sentenced", "acquitted", "charges_dropped", "released", "deceased")
@@ -158,7 +158,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
     for status in _STATUS_ORDER:
-        match = next((m for p in lex.events.get(status, []) for m in [p.search(text)] if m), None)
+        match = next((m for p in lex.events.get(status, []) for m in p.finditer(text)
+                      if not _person_noun(doc.language, text, m)), None)
         if match is None or status in seen:
             continue
         if any(p.search(text[max(0, match.start() - 12) : match.start()]) for p in lex.negation):
@@ -212,6 +213,19 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     return [replace(c, date=verdicts[c.subject].date, date_phrase=verdicts[c.subject].date_phrase)
             if c.predicate == "sentenced" and c.date is None and c.date_phrase is None and c.subject in verdicts else c
             for c in out]
+
+
+# a German article or determiner before a noun ("der Angeschuldigte", "dem früheren Angeklagten")
+_GERMAN_ARTICLE = re.compile(r"\b(?:der|die|den|dem|des|ein|eine|einen|einem|eines|einer)\s+(?:[a-zäöüß]\w*\s+)?$", re.I)
+
+
+def _person_noun(language: str | None, text: str, match: re.Match[str]) -> bool:
+    """"Der Angeschuldigte übermittelte ...": German makes a noun of the accused or the convicted
+    from the event's participle; written with its capital after an article, it names the person
+    and is no event."""
+    word = match.group(0).split()[0]
+    return (language == "de" and word[:1].isupper() and word.endswith(("te", "ten", "ter"))
+            and _GERMAN_ARTICLE.search(text, 0, match.start()) is not None)
 
 
 def _counted(lex: Lexicon, opening: str) -> int | None:

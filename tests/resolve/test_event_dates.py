@@ -406,3 +406,29 @@ def test_the_period_of_the_act_a_person_is_convicted_of_dates_no_conviction(tmp_
         "convicted of passing customs data to Russia's military intelligence service over a period spanning from "
         "March 2012 to May 2020. He was sentenced to nine years in prison."), published=None)
     assert "convicted" not in _dates(records, "Erik Sandell")
+
+
+def test_a_date_that_describes_another_legal_event_is_that_events(tmp_path: Path) -> None:
+    text = ("A federal judge on Thursday sentenced Rolf Hadley, a retired customs officer, to 30 months in prison over "
+            "his 2022 conviction for acting as an agent of a foreign government. Hadley was sentenced after his "
+            "arrest in 2020 and a trial that lasted three weeks.")
+    dates = _dates(_cases(tmp_path, text, published="2024-02-09"), "Rolf Hadley")
+    assert dates.get("sentenced") == "2024-02-08"  # never the year of the conviction or of the arrest
+
+
+def test_the_accused_named_by_a_german_participle_noun_is_no_charge(tmp_path: Path) -> None:
+    text = ("Die Bundesanwaltschaft hat am 12. März 2023 Anklage gegen den Ingenieur Jens T. erhoben. "
+            "Bei einer Messe in Wien im Oktober 2015 sprachen Agenten eines fremden Dienstes den Angeschuldigten an. "
+            "Bis August 2021 übermittelte der Angeschuldigte Unterlagen über Zulieferer.")
+    dates = _dates(_cases(tmp_path, text, published="2023-04-02", language="de"), "Jens T.")
+    assert dates.get("charged") == "2023-03-12"
+    records = _cases(tmp_path / "again", text, published="2023-04-02", language="de")
+    case = next(r for r in records if r["name"] == "Jens T.")
+    assert not [c for c in case["conflicts"] if c["field"] == "dates.charged"]  # 2015 and 2021 are the acts' times
+
+
+def test_a_sentence_the_prosecution_demanded_is_no_term(tmp_path: Path) -> None:
+    text = ("In een volle rechtszaal in Zwolle hoorde Piet V. het Openbaar Ministerie een celstraf van zes jaar tegen "
+            "hem eisen. De rechtbank veroordeelde hem op 2 mei 2024 wegens spionage voor Rusland tot vier jaar cel.")
+    case = next(r for r in _cases(tmp_path, text, published="2024-05-03", language="nl") if r["name"] == "Piet V.")
+    assert case["sentence_months"] == 48 and not case["conflicts"]
