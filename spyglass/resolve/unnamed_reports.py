@@ -8,6 +8,9 @@ and none to another (country, region and agency names are no particulars: many c
 An event the report dates to the day or month the case's timeline has for it is a particular too
 ("arrested in November 2022" beside an arrest on 22 November 2022), and so is a rare outcome both
 give once a date agrees; a date that contradicts the case's rules the case out.
+
+A report that counts the people it is about without naming them ("the same two men were
+indicted") is about as many people's cases, reported together, as share its particulars.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ _NOUNS_CAPITALISED = {"de", "lb"}
 
 
 def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]) -> dict[str, list[Claim]]:
-    """Case id -> the unnamed-defendant claims of the reports plainly about that case."""
+    """Case id -> the unnamed-defendant claims of the reports plainly about that case, and the
+    claims of the reports about a counted group that are plainly about that group (`_counted_groups`)."""
     covered = {d for case in cases for d in case.documents}
     orphans = sorted({c.doc_id for c in claims if c.subject == UNNAMED_SUBJECT} - covered)
-    if not orphans or not cases:
+    grouped = sorted({c.doc_id for c in claims if _GROUP.match(c.subject or "")} - {
+        d for case in cases if case.kind == "person" for d in case.documents})
+    if not (orphans or grouped) or not cases:
         return {}
     bodies = {d.doc_id: d.body_text() for d in docs}
     languages = {d.doc_id: d.language or "" for d in docs}
@@ -39,7 +45,7 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
         for doc_id in case.documents:
             for word in words.get(doc_id, set()):
                 owners[word].add(case.case_id)
-    out: dict[str, list[Claim]] = defaultdict(list)
+    out: dict[str, list[Claim]] = defaultdict(list, _counted_groups(cases, claims, grouped, words, owners))
     for doc_id in orphans:
         shared: dict[str, set[str]] = defaultdict(set)
         for word in words.get(doc_id, set()):
@@ -57,6 +63,51 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
             continue  # too little in common, or particulars of two cases: which one it is about is unclear
         out[ranked[0][0]] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
     return dict(out)
+
+
+# "two men", "three defendants": people a report counts without naming them (`extract.events._group`)
+_GROUP = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+[^\W\d_]+$", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted_groups(cases: list[Case], claims: list[Claim], reports: list[str], words: dict[str, set[str]],
+                    owners: dict[str, set[str]]) -> dict[str, list[Claim]]:
+    """"A grand jury also indicted the same two men" in a report that names neither: the report is
+    about two people whose cases share its particulars. Only when as many people's cases as the
+    report counts share at least two of its particulars, no other person's case shares two, each
+    such particular belongs to those people's reports (and at most one group or firm of theirs),
+    and those cases are reported together; and no date of the report contradicts theirs. Each
+    gets the group's claims (as guesses that date a case but never make one)."""
+    people = {case.case_id: case for case in cases if case.kind == "person"}
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for doc_id in reports:
+        own = [c for c in claims if c.doc_id == doc_id and _GROUP.match(c.subject or "")]
+        counts = {_count(c.subject) for c in own}
+        if len(counts) != 1 or (count := counts.pop()) < 2:
+            continue
+        shared: dict[str, set[str]] = defaultdict(set)
+        for word in words.get(doc_id, set()):
+            holders = owners.get(word, set())
+            persons = holders & set(people)
+            if persons and len(holders) <= count + 1 and len(holders - persons) <= 1:
+                for case_id in persons:
+                    shared[case_id].add(word)
+        chosen = [case_id for case_id, found in shared.items() if len(found) >= MIN_SHARED]
+        if len(chosen) != count:
+            continue  # (another person's case sharing one word, a speaker's title, says nothing)
+        documents = [set(people[c].documents) for c in chosen]
+        if not set.intersection(*documents):
+            continue  # people never reported together are no group
+        if any(_same_events(own, people[c]) is None for c in chosen):
+            continue
+        for case_id in chosen:
+            out[case_id] += own
+    return out
+
+
+def _count(group: str) -> int:
+    first = group.split()[0].lower()
+    return int(first) if first.isdigit() else _NUMBERS.get(first, 0)
 
 
 _RARE_OUTCOMES = ("acquitted", "charges_dropped", "deceased", "escaped")

@@ -119,3 +119,40 @@ def test_a_court_in_another_case_ending_and_a_place_after_nach_are_particulars(t
     assert "https://news.example/2" in {s["url"] for s in holger["sources"]}
     assert holger["sentence_months"] == 36
     assert "https://news.example/2" not in {s["url"] for s in _case(records, "Petra K.")["sources"]}
+
+
+PAIR = ("Prosecutors in Denver charged Ivan Petrov and Oleg Sidorov on 4 March 2024 with conspiring to hack the "
+        "networks of Halvorsen Turbines for Russia's GRU. The pair worked for the Frost Lynx hacking group, the "
+        "Justice Department said, and targeted the Marlow Institute.")
+OTHER = ("Lena Ward, an engineer at Kestrel Drones in Boston, was arrested on 9 May 2024 and charged with spying "
+         "for China, the Justice Department said.")
+SAME_TWO = ("The Treasury also sanctioned the Frost Lynx group on Thursday. A grand jury in Denver indicted the same two "
+            "men for a campaign against Halvorsen Turbines and the Marlow Institute, officials announced.")
+SAME_THREE = ("The Treasury also sanctioned the Frost Lynx group on Thursday. A grand jury in Denver indicted the same "
+              "three men for a campaign against Halvorsen Turbines and the Marlow Institute, officials announced.")
+
+
+def _english(tmp_path: Path, texts: list[str]) -> list[dict]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": f"https://wire.example/{i}", "title": "Hackers", "published": "2024-03-08",
+                                        "text": text}) + "\n" for i, text in enumerate(texts)), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return case_records(store)
+
+
+def test_a_report_counting_the_people_of_a_pair_it_never_names_joins_both(tmp_path: Path) -> None:
+    records = _english(tmp_path, [PAIR, OTHER, SAME_TWO])
+    for name in ("Ivan Petrov", "Oleg Sidorov"):
+        case = _case(records, name)
+        assert "https://wire.example/2" in {s["url"] for s in case["sources"]}
+    assert "https://wire.example/2" not in {s["url"] for s in _case(records, "Lena Ward")["sources"]}
+    assert len(records) == 3
+    assert not any(r["name"] in ("two men", "the same two men") for r in records)  # the group is never a case
+
+
+def test_a_count_that_is_not_the_pair_joins_no_one(tmp_path: Path) -> None:
+    records = _english(tmp_path, [PAIR, OTHER, SAME_THREE])
+    for name in ("Ivan Petrov", "Oleg Sidorov"):
+        assert "https://wire.example/2" not in {s["url"] for s in _case(records, name)["sources"]}
