@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from spyglass.extract.date_words import MONTHS, WEEKDAYS
 from spyglass.model import UNNAMED_SUBJECT, Case, Claim, Document
 
 MIN_SHARED = 2
@@ -150,9 +151,15 @@ def report_particulars(text: str, language: str) -> set[str]:
         # the whole run, and each hyphenated name or acronym in it ("CSU-nahen Hanns-Seidel-Stiftung")
         for part in {phrase, *(w for w in phrase.split() if "-" in w.strip("-") or w.isupper())}:
             key = _case_ending_dropped(part.lower(), language)
-            if not (country_name(part) or region_name(part) or country_of_demonym(part) or key in agencies):
+            bare = re.sub(r"['’]s$", "", part)  # "Russia's" is Russia
+            if not (country_name(bare) or region_name(bare) or country_of_demonym(bare) or key in agencies
+                    or bare.lower() in _CALENDAR_WORDS):
                 out.add(key)
     return out
+
+
+# "Thursday", "March": a capital that every report writes
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 
 
 # a German word written after an article or determiner: a noun, whatever its capital

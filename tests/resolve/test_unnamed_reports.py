@@ -156,3 +156,11 @@ def test_a_count_that_is_not_the_pair_joins_no_one(tmp_path: Path) -> None:
     records = _english(tmp_path, [PAIR, OTHER, SAME_THREE])
     for name in ("Ivan Petrov", "Oleg Sidorov"):
         assert "https://wire.example/2" not in {s["url"] for s in _case(records, name)["sources"]}
+
+
+def test_a_country_with_its_possessive_and_a_weekday_are_no_particulars() -> None:
+    from spyglass.resolve.unnamed_reports import report_particulars
+
+    found = report_particulars("The firm said that Russia's hackers struck Halvorsen Turbines on Thursday in March.", "en")
+    assert "halvorsen turbines" in found
+    assert not found & {"russia's", "russia", "thursday", "march"}
