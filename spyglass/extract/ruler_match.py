@@ -31,7 +31,8 @@ def _is_one_spelling(pattern: Any) -> bool:
 
 
 class FastRulerMatch:
-    """`EntityRuler.match` for `ruler`, with the same result: call it with a Doc."""
+    """`EntityRuler.match` for `ruler`, with its matches and one key where two match the same
+    tokens: call it with a Doc."""
 
     def __init__(self, ruler: EntityRuler) -> None:
         self.ruler = ruler
@@ -60,7 +61,7 @@ class FastRulerMatch:
 
 
 def _rank(key: str) -> tuple[bool, str]:
-    """Which of two keys over the same tokens is kept: a knowledge-base entry's, then the first in order."""
+    """Which of two keys over the same tokens is kept: a knowledge-base entry's, then the first alphabetically."""
     return "||kb:" not in key, key
 
 
