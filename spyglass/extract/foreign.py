@@ -174,7 +174,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if subject is None:
             continue
         subjects = [(subject, confidence)]
-        if not here and len(counts) >= 2 and _counted(lex, text[: match.start()]) == len(counts):
+        if not here and len(counts) >= 2 and _counted(lex, doc.language, text[: match.start()]) == len(counts):
             # "Deux anciens agents ont été condamnés vendredi" in a report naming two people: each
             # of them, as a guess (0.5) that dates their cases but never makes one
             subjects = [(name, 0.5) for name in sorted(counts)]
@@ -228,18 +228,21 @@ def _person_noun(language: str | None, text: str, match: re.Match[str]) -> bool:
             and _GERMAN_ARTICLE.search(text, 0, match.start()) is not None)
 
 
-def _counted(lex: Lexicon, opening: str) -> int | None:
+def _counted(lex: Lexicon, language: str | None, opening: str) -> int | None:
     """How many people a sentence opens on, when its subject is counted ("Deux anciens agents ont
-    été condamnés", "Les deux hommes étaient accusés", "Zwei Männer wurden festgenommen"): a number
-    word of the language at the sentence's start (after at most one word, an article) with no
-    comma before the event word; never a length of time ("deux ans")."""
-    if "," in opening or ";" in opening:
+    été condamnés", "Les deux hommes étaient accusés", "两名男子被捕"): a number word of the
+    language at the sentence's start (after at most one word, an article; in Chinese and Japanese,
+    the very start) with no comma before the event word; never a length of time ("deux ans").
+    Not in Arabic, whose dual writes "two years" as one word."""
+    if language == "ar" or any(mark in opening for mark in ",;，、；"):
         return None
     units = re.compile(rf"\s*(?:{lex.years_unit}|{lex.months_unit})", re.I)
     for n, patterns in lex.numbers.items():
         for pattern in patterns:
             found = pattern.search(opening)
-            if n >= 2 and found and len(opening[: found.start()].split()) <= 1 and not units.match(opening, found.end()):
+            if n < 2 or not found or units.match(opening, found.end()):
+                continue
+            if (found.start() == 0 if language in ("zh", "ja") else len(opening[: found.start()].split()) <= 1):
                 return n
     return None
 

@@ -206,3 +206,19 @@ def test_a_count_of_years_or_of_other_people_shares_nothing(tmp_path) -> None:
     assert len({c.subject for c in counted}) <= 1  # two counted, three named: no one is given the event
     arrested = [c for c in claims if c.predicate == "arrested"]
     assert len({c.subject for c in arrested}) <= 1  # "Deux ans plus tard": a length of time, not two people
+
+
+def test_what_counts_people_at_a_sentence_start() -> None:
+    from spyglass.extract.foreign import _counted
+
+    def counted(language: str, opening: str) -> int | None:
+        lex = lexicon(language)
+        assert lex is not None
+        return _counted(lex, language, opening)
+
+    assert counted("fr", "Les deux hommes avaient été ") == 2
+    assert counted("fr", "Deux ans plus tard ils ont été ") is None  # a length of time
+    assert counted("fr", "Selon le parquet, deux hommes ont été ") is None  # not the sentence's subject
+    assert counted("zh", "两名男子于2023年5月被警方") == 2
+    assert counted("zh", "该男子于2019年两次前往北京后被") is None  # "twice": not at the start
+    assert counted("ar", "عامين ") is None  # Arabic's dual: "two years" in one word
