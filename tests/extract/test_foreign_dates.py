@@ -14,6 +14,24 @@ def _near(language: str, text: str, word: str, published: str | None) -> tuple[s
     return (date.value if date else None), yearless
 
 
+def _report_claims(tmp_path, text: str, language: str, published: str | None, url: str = "https://news.example/p",
+                   title: str = "Procès") -> list:
+    """The claims extracted from one report (`text`) fed as a JSON line."""
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store, extracted
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": url, "title": title, "language": language,
+                                "published": published, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return list(extracted.claim_records(store))
+
+
 def test_a_day_without_a_year_keeps_its_month_and_day_when_no_publication_date_places_it() -> None:
     text = "De ingenieur werd op 14 november gearresteerd in Utrecht."
     assert _near("nl", text, "gearresteerd", None) == (None, "--11-14")
@@ -65,21 +83,9 @@ def test_japanese_last_year() -> None:
 
 
 def test_a_case_named_by_its_charge_is_not_charged_on_the_hearing_day(tmp_path) -> None:
-    import json
-
-    from spyglass.ingest.run import ingest
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store, extracted
-
     text = ("2024年5月9日，地方法院审理工程师林志远被控为境外机构刺探国家秘密、泄露图纸一案；法院当天宣判，判处林志远有期徒刑3年。"
             "检方表示，林志远已承认部分指控，案件将于下月在市中级人民法院开庭审理。")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://cn.example/h", "title": "案", "language": "zh", "published": "2024-05-10",
-                                "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        claims = extracted.claim_records(store)
+    claims = _report_claims(tmp_path, text, "zh", "2024-05-10", url="https://cn.example/h", title="案")
     charged = [c for c in claims if c.predicate == "charged" and c.subject == "林志远"]
     assert charged and all(c.date is None for c in charged)
 
@@ -117,23 +123,12 @@ def test_the_term_of_a_sentence_and_what_is_no_term() -> None:
 
 
 def test_he_or_she_opening_a_sentence_is_the_one_person_the_sentence_before_names(tmp_path) -> None:
-    import json
-
-    from spyglass.ingest.run import ingest
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store, extracted
-
     text = ("Deux anciens officiers du renseignement ont été jugés à Lyon pour trahison au profit de la Russie. "
             "Marc T., 70 ans, avait été arrêté en 2019 à Grenoble. "
             "Le parquet avait requis quinze ans contre Luc V., 58 ans. Il a finalement été condamné à neuf ans de prison. "
             "Marc T. a pour sa part été condamné à six ans de prison. Marc T. a fait appel.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://fr.example/p", "title": "Procès", "language": "fr", "published": "2022-05-06",
-                                "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        terms = {(c.subject, c.value) for c in extracted.claim_records(store) if c.predicate == "sentenced"}
+    claims = _report_claims(tmp_path, text, "fr", "2022-05-06", url="https://fr.example/p")
+    terms = {(c.subject, c.value) for c in claims if c.predicate == "sentenced"}
     assert ("Luc V.", "108") in terms and ("Marc T.", "72") in terms
     assert ("Marc T.", "108") not in terms
 
@@ -163,22 +158,6 @@ def test_a_date_inside_quotation_marks_names_something_and_dates_no_event() -> N
     text = 'Un altro imputato è stato dichiarato colpevole nel processo "9 marzo 1994" per gli scontri di allora.'
     assert _near("it", text, "colpevole", "2021-07-27") == (None, None)
     assert _near("it", "Il 9 marzo 2021 è stato dichiarato colpevole.", "colpevole", "2021-07-27") == ("2021-03-09", None)
-
-
-def _report_claims(tmp_path, text: str, language: str, published: str | None) -> list:
-    import json
-
-    from spyglass.ingest.run import ingest
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store, extracted
-
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/p", "title": "Procès", "language": language,
-                                "published": published, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        return list(extracted.claim_records(store))
 
 
 def test_a_counted_subject_is_each_of_as_many_people_as_the_report_names(tmp_path) -> None:
