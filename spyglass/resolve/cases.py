@@ -29,7 +29,7 @@ from spyglass.resolve.yearless_dates import (with_weekday_years, with_weekdays_r
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
-from spyglass.resolve.unnamed_reports import unnamed_reports
+from spyglass.resolve.unnamed_reports import group_size, unnamed_reports
 
 
 def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] | None = None,
@@ -208,15 +208,9 @@ def _paragraph(text: str, at: int) -> int:
     return text.rfind("\n\n", 0, at)
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def _count(group: str) -> int:
-    """How many people a group names: "two men", "the three defendants"."""
-    for word in group.lower().split():
-        if word.isdigit() or word in _NUMBERS:
-            return int(word) if word.isdigit() else _NUMBERS[word]
-    return 2
+    """How many people a group names: "two men", "the three defendants" (two when it says no number)."""
+    return group_size(group) or 2
 
 
 def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[str, str],

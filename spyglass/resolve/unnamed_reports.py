@@ -83,7 +83,7 @@ def _counted_groups(cases: list[Case], claims: list[Claim], reports: list[str], 
     out: dict[str, list[Claim]] = defaultdict(list)
     for doc_id in reports:
         own = [c for c in claims if c.doc_id == doc_id and _GROUP.match(c.subject or "")]
-        counts = {_count(c.subject) for c in own}
+        counts = {group_size(c.subject) or 0 for c in own}
         if len(counts) != 1 or (count := counts.pop()) < 2:
             continue
         shared: dict[str, set[str]] = defaultdict(set)
@@ -106,9 +106,12 @@ def _counted_groups(cases: list[Case], claims: list[Claim], reports: list[str], 
     return out
 
 
-def _count(group: str) -> int:
-    first = group.split()[0].lower()
-    return int(first) if first.isdigit() else _NUMBERS.get(first, 0)
+def group_size(group: str) -> int | None:
+    """How many people a group names ("two men", "the three defendants"); None when it says no number."""
+    for word in group.lower().split():
+        if word.isdigit() or word in _NUMBERS:
+            return int(word) if word.isdigit() else _NUMBERS[word]
+    return None
 
 
 _RARE_OUTCOMES = ("acquitted", "charges_dropped", "deceased", "escaped")
