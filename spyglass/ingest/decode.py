@@ -50,12 +50,29 @@ def decode(data: bytes, source: str, escapes: bool = True) -> str | Rejection:
         return Rejection(source, "binary", "the file holds control bytes: it looks binary, not text")
     if escapes:
         text = unescape_literal_escapes(text)
-    text = ftfy.fix_text(text, config=_FTFY)
+    text = fix_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if text.count("\ufffd") > max(3, len(text) // 200):
         return Rejection(source, "undecodable", "too many characters could not be decoded")
     return unicodedata.normalize("NFC", text)
+
+
+def fix_text(text: str) -> str:
+    """`ftfy.fix_text` as it works, a line at a time, without calling ftfy on lines it leaves as
+    they are: plain ASCII with no HTML entity and no terminal escape (their carriage returns and
+    control bytes are dealt with after, as for every line)."""
+    config, out, pos = _FTFY, [], 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        end = min(end, pos + config.max_decode_length)
+        line = text[pos:end]
+        if config.unescape_html == "auto" and "<" in line:  # ftfy stops unescaping after the first tag
+            config = config._replace(unescape_html=False)
+        plain = line.isascii() and "&" not in line and "\x1b" not in line
+        out.append(line if plain else ftfy.fix_and_explain(line, config).text)
+        pos = end
+    return "".join(out)
 
 
 def _decode_bytes(data: bytes) -> str | None:

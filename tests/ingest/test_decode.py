@@ -55,3 +55,27 @@ def test_crlf_becomes_newline() -> None:
 def test_bad_bytes_are_rejected_with_a_reason(data: bytes, reason: str) -> None:
     result = decode(data, "bad")
     assert isinstance(result, Rejection) and result.reason == reason and result.detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII line.\nAnother one, with no entity.\n",
+        "Fish &amp; chips at the embassy.\nThe officer&#x2019;s badge\n",
+        "<p>Tag first &amp; kept</p>\nthen &amp; later\n",
+        "The court\u00e2\u0080\u0099s verdict\nplain line\n",
+        "Colour \x1b[31mred\x1b[0m in a terminal\r\nnext\rlast",
+        "Control\x01 byte and\x0b vertical tab\n" * 3,
+        "no newline at the end &lt; here",
+    ],
+    ids=["ascii", "entities", "tag-then-entity", "mojibake-line", "terminal-escapes", "controls", "no-final-newline"],
+)
+def test_line_by_line_fixing_equals_ftfy(text):
+    import ftfy
+
+    from spyglass.ingest.decode import _CONTROL, _FTFY, fix_text
+
+    def settled(fixed):
+        return _CONTROL.sub("", fixed.replace("\r\n", "\n").replace("\r", "\n"))
+
+    assert settled(fix_text(text)) == settled(ftfy.fix_text(text, config=_FTFY))
