@@ -76,6 +76,7 @@ def _found_near(lex: Any, text: str, at: int, published: str | None, events: tup
 
 def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> list[_Found]:
     out: list[_Found] = []
+    taken: list[tuple[int, int]] = []  # the words that gave a month its year
     for m in _ISO.finditer(text):
         out += _make(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in _DOTTED.finditer(text):
@@ -109,10 +110,22 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
                 start = m.start() - (len(day_match.group(0)) if day_match else 0)
                 year = int(year_match.group(1)) if year_match else (_year_for(pub, month, day) if pub and day else None)
                 yearless = None if year_match else _yearless(month, day)
+                said = None if year_match else _year_word(lex, text, start, m.end())
+                if said is not None:  # "im November vergangenen Jahres", "en novembre dernier"
+                    taken.append(said[1])
+                    if pub is not None:
+                        year = pub.year + said[0] if said[0] is not None else _year_for(pub, month, day)
+                        yearless = None
                 named = _weekday_before(lex, text, start) if yearless and day else None
                 if named is not None:  # "W środę, 14 sierpnia": the weekday can place the year
                     yearless = f"{yearless} {_WEEKDAY_NAMES[named]}"
                 out += _make(start, year, month, day, yearless)
+    for key, patterns in lex.relative.items():  # "gestern", "la semaine dernière", "先週", "l'an dernier"
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if pub is not None and not any(a < m.end() and m.start() < b for a, b in taken) \
+                        and not any(m.start() - 1 <= f.at <= m.end() for f in out):
+                    out.append(_Found(m.start(), _counted_from(pub, key)))
     for weekday, patterns in enumerate(lex.weekdays):
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -164,6 +177,35 @@ def _weekday_before(lex: Any, text: str, at: int) -> int | None:
     found = [weekday for weekday, patterns in enumerate(lex.weekdays) for pattern in patterns
              if (m := list(pattern.finditer(before))) and re.fullmatch(r"[\s,.]*", before[m[-1].end() :])]
     return found[0] if len(found) == 1 else None
+
+
+def _year_word(lex: Any, text: str, start: int, end: int) -> tuple[int | None, tuple[int, int]] | None:
+    """The words beside a month that give its year: "of last year" (-1), "of this year" (0) or
+    "latest" (None: the latest such month up to the report), with their span."""
+    for key, offset in (("of last year", -1), ("of this year", 0), ("latest", None)):
+        pattern = lex.year_words.get(key)
+        if pattern is None:
+            continue
+        after = re.match(rf"[\s,]*(?:{pattern.pattern})(?!\w)", text[end : end + 40], pattern.flags)
+        if after is not None:
+            return offset, (end, end + after.end())
+        before = re.search(rf"(?<!\w)(?:{pattern.pattern})[\s,]*$", text[max(0, start - 40) : start], pattern.flags)
+        if before is not None:
+            return offset, (max(0, start - 40) + before.start(), start)
+    return None
+
+
+def _counted_from(pub: dt.date, key: str) -> FuzzyDate:
+    """"day -1" from the publication date: yesterday; "week -1" the week before; "year 0" its year."""
+    unit, offset = key.split()[0], int(key.split()[1])
+    if unit == "day":
+        return FuzzyDate.day(pub + dt.timedelta(days=offset))
+    if unit == "week":
+        return FuzzyDate.week(pub + dt.timedelta(weeks=offset))
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 + offset
+        return FuzzyDate.month(months // 12, months % 12 + 1)
+    return FuzzyDate.year(pub.year + offset)
 
 
 def _yearless(month: int, day: int | None) -> str | None:

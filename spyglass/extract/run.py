@@ -15,7 +15,7 @@ from spyglass.extract.references import name_mentions
 from spyglass.model import Claim, Document
 
 # Bump when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTION_VERSION = "0.6"
+EXTRACTION_VERSION = "0.7"
 
 
 @dataclass

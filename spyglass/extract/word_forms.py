@@ -1,5 +1,5 @@
 """The word forms of each language other than English (`lexicon/legal.json`, `lexicon/weekdays.json`,
-`lexicon/function_words.json`),
+`lexicon/relative_dates.json`, `lexicon/function_words.json`),
 compiled once per language: events, roles, reporting verbs, spying cues, intelligence words,
 demonyms, months, number words, units of a prison term."""
 
@@ -32,6 +32,8 @@ class Lexicon:
     other_penalties: list[re.Pattern[str]]  # a ban, a deprivation of rights: their length is no prison term
     alias_cues: list[re.Pattern[str]]  # "alias", "bekannt als": the person's other name comes right after
     weekdays: list[list[re.Pattern[str]]]  # Monday first
+    relative: dict[str, list[re.Pattern[str]]]  # "day -1", "year -1" ...: dates counted from the report
+    year_words: dict[str, re.Pattern[str]]  # "of last year", "of this year", "latest": a month's year
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +68,28 @@ def lexicon(language: str) -> Lexicon | None:
         life=comp(entry.get("life_sentence")), suspended=comp(entry.get("suspended")),
         other_penalties=comp(entry.get("other_penalties")),
         alias_cues=[re.compile(rf"(?:{p})[\s\"'«»„“”‚‘’:,]*$", flags) for p in entry.get("alias_cues", [])],
-        weekdays=[[re.compile(rf"(?<!\w)(?:{p})(?!\w)", flags)] for p in _weekdays().get(language, [])],
+        weekdays=[[re.compile(_word(p, language), flags)] for p in _weekdays().get(language, [])],
+        relative={key: [re.compile(_word(p, language), flags) for p in patterns]
+                  for key, patterns in _relative().get(language, {}).items() if _COUNTED.match(key)},
+        year_words={key: re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+                    for key, patterns in _relative().get(language, {}).items()
+                    if key in ("of last year", "of this year", "latest") and patterns},
     )
+
+
+_COUNTED = re.compile(r"^(?:day|week|month|year) -?\d+$")  # "day -1": a unit and an offset from the report
+
+
+def _word(pattern: str, language: str) -> str:
+    """A pattern matched as a whole word; Chinese and Japanese write no spaces between words."""
+    return pattern if language in ("zh", "ja") else rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def _relative() -> dict[str, dict[str, list[str]]]:
+    path = resources.files("spyglass.extract").joinpath("lexicon/relative_dates.json")
+    data: dict[str, dict[str, list[str]]] = json.loads(path.read_text("utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)

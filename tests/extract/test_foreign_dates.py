@@ -201,3 +201,31 @@ def test_what_counts_people_at_a_sentence_start() -> None:
     assert counted("zh", "两名男子于2023年5月被警方") == 2
     assert counted("zh", "该男子于2019年两次前往北京后被") is None  # "twice": not at the start
     assert counted("ar", "عامين ") is None  # Arabic's dual: "two years" in one word
+
+
+def test_dates_counted_from_the_report_in_other_languages() -> None:
+    # yesterday, last week, last month, last year: counted from the publication date, at their precision
+    assert _near("de", "Der Mann wurde gestern in Köln festgenommen.", "festgenommen", "2023-05-10") == ("2023-05-09", None)
+    assert _near("ja", "先週、地方裁判所は男に懲役3年の判決を言い渡した。", "判決", "2021-03-18") == ("2021-03-08", None)
+    assert _near("es", "El mes pasado fue detenido en Valencia.", "detenido", "2022-01-15") == ("2021-12", None)
+    assert _near("pl", "W zeszłym roku został zatrzymany w Gdańsku.", "zatrzymany", "2020-06-01") == ("2019", None)
+    # without a publication date they give no value rather than a wrong one
+    assert _near("de", "Der Mann wurde gestern in Köln festgenommen.", "festgenommen", None) == (None, None)
+
+
+def test_a_month_takes_the_year_the_words_beside_it_give() -> None:
+    text = "Er wurde im November vergangenen Jahres in Hamburg festgenommen."
+    assert _near("de", text, "festgenommen", "2024-03-02") == ("2023-11", None)
+    text = "Il a été arrêté en novembre dernier à Lyon."
+    assert _near("fr", text, "arrêté", "2024-12-20") == ("2024-11", None)  # the latest November
+    assert _near("fr", text, "arrêté", "2024-03-02") == ("2023-11", None)
+    text = "Он был задержан в ноябре прошлого года в Москве."
+    assert _near("ru", text, "задержан", "2022-02-01") == ("2021-11", None)
+    # "2023 წელს" is "in 2023", not "this year"
+    text = "ის 2023 წელს დააკავეს თბილისში."
+    assert _near("ka", text, "დააკავეს", "2025-01-01")[0] in (None, "2023")
+
+
+def test_a_weekday_in_japanese_is_read_inside_running_text() -> None:
+    # no spaces between Japanese words: the weekday is found beside the particle before it
+    assert _near("ja", "警察は火曜日に男を逮捕した。", "逮捕", "2024-12-26") == ("2024-12-24", None)
