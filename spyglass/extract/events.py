@@ -442,6 +442,7 @@ def _happened_on(ctx: SentenceContext, noun: Any) -> Any:
     if noun.pos_ != "NOUN":
         return None
     verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [v for head in verbs[:1] for v in _sharing_subject(head)]
     owners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against") for g in c.children
               if g.dep_ == "pobj"]
     verbs += [c for n in (noun, *owners) for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -455,6 +456,17 @@ def _happened_on(ctx: SentenceContext, noun: Any) -> Any:
         if any(_path_reaches(ctx, mention, verb) for mention in ctx.dates):
             return verb
     return None
+
+
+def _sharing_subject(verb: Any) -> list[Any]:
+    """The next verb coordinated with `verb` that has no subject of its own, so shares its subject:
+    "the judgment meted out by the court took place on 2 March", parsed as two coordinated verbs."""
+    siblings = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        siblings += [c for c in verb.head.children if c.dep_ == "conj"]
+    later = [c for c in siblings if c.i > verb.i and c.pos_ in ("VERB", "AUX")
+             and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    return sorted(later, key=lambda c: c.i)[:1]
 
 
 def _path_reaches(ctx: SentenceContext, mention: Any, target: Any) -> bool:
