@@ -86,12 +86,16 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
     involved = {m.name for m in mentions if _in_the_story(lex, doc.text, m)}
     protagonist = next(iter(counts)) if len(counts) == 1 and set(counts) <= involved else None
     sentences = list(_sentences(doc))
+    # how many people the report counts in a subject ("Deux anciens agents ont été condamnés")
+    counted = {_counted(lex, doc.language, re.split(r"[,;，、；]", doc.text[start:end], maxsplit=1)[0])
+               for start, end in sentences}
+    group = len(counts) if len(counts) in counted else None
     for i, (start, end) in enumerate(sentences):
         text = doc.text[start:end]
         here = [m for m in mentions if start <= m.start and m.end <= end]
         following = doc.text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
         previous = [m for m in mentions if i and sentences[i - 1][0] <= m.start and m.end <= sentences[i - 1][1]]
-        claims += _events(doc, lex, start, text, here, counts, protagonist, following, previous)
+        claims += _events(doc, lex, start, text, here, counts, protagonist, following, previous, group)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
         claims += alias_claims(doc, lex, start, text, here, lambda m: _titled(doc, lex, m), f"{EXTRACTOR}.{doc.language}",
@@ -148,7 +152,7 @@ def _sentences(doc: Document) -> Iterator[tuple[int, int]]:
 
 def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Mention],
             counts: dict[str, int], protagonist: str | None, following: str = "",
-            previous: list[Mention] | None = None) -> list[Claim]:
+            previous: list[Mention] | None = None, group: int | None = None) -> list[Claim]:
     spans = [(m.start(), m.end()) for patterns in lex.events.values() for p in patterns for m in p.finditer(text)]
     if any(not any(a <= m.start() < b for a, b in spans) for p in lex.future for m in p.finditer(text)):
         # "he faces up to ten years", "il risque", "грозит": not (yet) an event; a cue that an event's
@@ -174,9 +178,14 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if subject is None:
             continue
         subjects = [(subject, confidence)]
-        if not here and len(counts) >= 2 and _counted(lex, doc.language, text[: match.start()]) == len(counts):
-            # "Deux anciens agents ont été condamnés vendredi" in a report naming two people: each
-            # of them, as a guess (0.5) that dates their cases but never makes one
+        opening = text[: match.start()]
+        opening = opening[opening.rfind("\n") + 1 :]  # a heading the sentence begins with is no part of it
+        counted = _counted(lex, doc.language, opening)
+        if not here and len(counts) >= 2 and (counted == len(counts) or (
+                counted is None and group == len(counts) and _plural_passive(lex, opening))):
+            # "Deux anciens agents ont été condamnés vendredi" in a report naming two people (or "Les
+            # anciens agents avaient été mis en examen" in one that counts two): each of them, as a
+            # guess (0.5) that dates their cases but never makes one
             subjects = [(name, 0.5) for name in sorted(counts)]
         predicate = _AS_PREDICATE.get(status, status)
         if predicate == "sentenced" and _REQUESTED.search(text):
@@ -245,6 +254,16 @@ def _counted(lex: Lexicon, language: str | None, opening: str) -> int | None:
             if (found.start() == 0 if language in ("zh", "ja") else len(opening[: found.start()].split()) <= 1):
                 return n
     return None
+
+
+def _plural_passive(lex: Lexicon, opening: str) -> bool:
+    """"Les anciens agents avaient été mis en examen (et placés en détention)": a sentence opening on
+    a plural subject (its first word a plural article or pronoun) with a passive marker before the
+    event word, no comma between: the event happened to them."""
+    words = opening.split()
+    return (1 <= len(words) <= 12 and not any(mark in opening for mark in ",;")
+            and any(p.fullmatch(words[0]) for p in lex.plural_subjects)
+            and any(p.search(opening, len(words[0])) for p in lex.passive))
 
 
 def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: dict[str, int],

@@ -177,6 +177,24 @@ def test_a_counted_subject_is_each_of_as_many_people_as_the_report_names(tmp_pat
     assert terms == {("Yves R.", "108"), ("Alain P.", "72")}  # never the fourteen years the prosecutor asked for
 
 
+def test_a_plural_passive_subject_is_each_of_the_people_a_report_counts(tmp_path) -> None:
+    text = ("Deux anciens douaniers ont été condamnés mardi à Lyon pour trahison au profit de la Russie. "
+            "Yves R., 61 ans, a été condamné à neuf ans. Alain P., 66 ans, a été condamné à six ans.\n"
+            "Un réseau démantelé\n"
+            "Les anciens douaniers avaient été mis en examen et placés en détention en mai 2020. "
+            "Les enquêteurs ont été surpris par leur discrétion.")
+    claims = _report_claims(tmp_path, text, "fr", "2024-06-14")
+    dated = {(c.subject, c.predicate, c.date.value if c.date else None) for c in claims}
+    for name in ("Yves R.", "Alain P."):  # "Les anciens douaniers" after the heading line: both
+        assert (name, "arrested", "2020-05") in dated
+    # not in a report that counts two of three people it names
+    text = ("Deux anciens douaniers ont été condamnés mardi à Lyon. Yves R. et Alain P. ont été condamnés. "
+            "Marc D. a témoigné. Les anciens douaniers avaient été arrêtés en mai 2020.")
+    (tmp_path / "three").mkdir()
+    claims = _report_claims(tmp_path / "three", text, "fr", "2024-06-14")
+    assert len({c.subject for c in claims if c.predicate == "arrested"}) <= 1
+
+
 def test_a_count_of_years_or_of_other_people_shares_nothing(tmp_path) -> None:
     text = ("Deux ans plus tard, il a été arrêté à Lille. Yves R. travaillait pour un service étranger. "
             "Alain P. et Marc D. le connaissaient. Deux anciens collègues ont été condamnés en 2023.")
