@@ -304,7 +304,7 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         if first.dep_ == "acl" and candidate is first and not active:
             # a name the verb hangs from: "Ann Berg, 61, who ..., fell ill and died on Sunday", "Ann Berg,
             # arrested in May, ..." (the parser takes the name for the clause's head)
-            named = _named_subject(ctx, first.head)
+            named = _named_subject(ctx, first.head) or _one_of(ctx, first.head)
             if named:
                 return named.name, named.type, 0.7
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
@@ -316,6 +316,19 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+def _one_of(ctx: SentenceContext, noun: Any) -> Any:
+    """"Ann Berg was one of three people indicted in June", "Berg was among those arrested": the
+    person the copula says is one of the people the event happened to."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "among"):
+        return None
+    prep = noun.head
+    copula = prep.head if prep.lower_ == "among" else (prep.head.head if prep.head.dep_ == "attr" and
+                                                       prep.head.lower_ in ("one", "two", "some", "each") else None)
+    if copula is None or copula.lemma_.lower() != "be":
+        return None
+    return next((named for c in copula.children if c.dep_ == "nsubj" and (named := _named_subject(ctx, c))), None)
 
 
 _THEY = "\0they"

@@ -439,3 +439,16 @@ def test_a_sentence_the_prosecution_demanded_is_no_term(tmp_path: Path) -> None:
             "hem eisen. De rechtbank veroordeelde hem op 2 mei 2024 wegens spionage voor Rusland tot vier jaar cel.")
     case = next(r for r in _cases(tmp_path, text, published="2024-05-03", language="nl") if r["name"] == "Piet V.")
     assert case["sentence_months"] == 48 and not case["conflicts"]
+
+
+def test_one_of_the_people_an_event_happened_to(tmp_path: Path) -> None:
+    """"X was one of three men indicted in May 2022": the copula's subject is one of them."""
+    records = _cases(tmp_path, (
+        "Tomas Berger, a freight broker, was one of three men indicted by a federal grand jury in Denver in May 2022 "
+        "for acting as agents of China's Ministry of State Security."), published="2024-02-01")
+    assert _dates(records, "Tomas Berger")["indicted"] == "2022-05"
+    records = _cases(tmp_path / "among", (
+        "Tomas Berger, a freight broker, was among those arrested in May 2022 in a case of spying for China's "
+        "Ministry of State Security. Prosecutors say the group photographed port facilities in Denver and passed "
+        "shipping schedules to an officer of the ministry."), published="2024-02-01")
+    assert _dates(records, "Tomas Berger")["arrested"] == "2022-05"
