@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
+from spyglass.model.methods import VOCABULARY
 from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
     ALLEGATIONS, AS_STATUS, LADDER, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
@@ -110,11 +111,14 @@ def _unnamed_node(members: list[Node], found: list[Claim]) -> list[Node]:
 
 def _foreign_services(by_doc: dict[str, Document], mentions: list[Any]) -> dict[str, list[str]]:
     """Document -> the intelligence services a non-English report names (its own state's are
-    never kept at extraction), each once."""
+    never kept at extraction), each once; never a security or police service that reporting names
+    as the investigator (the FBI, MI5, the PET), which arrests spies rather than runs them."""
     out: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         doc = by_doc.get(m.doc_id)
         if doc is None or (doc.language or "en") == "en" or m.type not in ("state_agency", "agency_unit") or not m.kb_id:
+            continue
+        if m.kb_id in VOCABULARY.investigators:
             continue
         if m.name not in out[m.doc_id]:
             out[m.doc_id].append(m.name)

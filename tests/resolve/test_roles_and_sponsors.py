@@ -192,3 +192,16 @@ def test_outcomes_as_the_law_has_them(tmp_path: Path, text: str, name: str, stat
         extract_pending(store)
         record = next(r for r in case_records(store) if name in _names(r))
     assert record["status"] == status
+
+
+def test_an_investigating_service_named_in_another_language_is_no_sponsor() -> None:
+    """A report in another language that names the FBI (which arrested the person) and Russia's GRU:
+    only the GRU is a foreign service the case could have acted for."""
+    from spyglass.model import Document, Mention, Segment, content_hash
+    from spyglass.resolve.cases import _foreign_services
+
+    text = "联邦调查局逮捕了该男子。检方称他为俄罗斯军事情报总局工作。"
+    doc = Document(content_hash("zh-fbi"), text, [Segment("body", 0, len(text))], published="2025-03-05", language="zh")
+    mentions = [Mention(doc.doc_id, 0, 5, "联邦调查局", "state_agency", "us-fbi", "kb", "Federal Bureau of Investigation"),
+                Mention(doc.doc_id, 18, 26, "俄罗斯军事情报总局", "state_agency", "ru-gru", "kb", "GRU")]
+    assert _foreign_services({doc.doc_id: doc}, mentions) == {doc.doc_id: ["GRU"]}
