@@ -32,6 +32,8 @@ _OFFICER_AFTER = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:former\s+|senior\s+|serving\s+|retired\s+)?"
     r"[\w\s-]{0,40}?\b" + _ROLE + r"\b[\w\s-]{0,30}?\s(?:of|in|at|with|for|from)\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$"
 )
+# a pronoun's own clause between a person and a post: "... that he was a member of": whose post it is
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she)\s+(?:is|was|had\s+been|has\s+been|served|serves|worked|works)\b", re.I)
 _OFFICER_BEFORE = re.compile(r"^\s*(?:officer|agent|operative|analyst|official|spy)\s+$")
 _AGENT_OF = re.compile(r"\b(?:agent|asset|spy|informant)s?\s+(?:of|for)\s+(?:the\s+)?$|\b(?:spying|spied|spy|working|worked|acting|acted)\s+for\s+(?:the\s+)?$|\b(?:assist(?:ing|ed)?|help(?:ing|ed)?)\s+(?:the\s+)?$|\bpass(?:ing|ed)?\s+(?:[\w’'-]+\s+){0,8}?to\s+$")
 _HACKED_BY = re.compile(r"\b(?:was|were|had been|has been|have been)\s+(?:hacked|breached|compromised|penetrated|infiltrated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -58,7 +60,10 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
     """"X, an officer of Y" and "the former CIA officer X". A former post is marked (value
     "former"): an ex-CIA officer spying for China is not sponsored by the CIA."""
     claims = []
+    people = [m for m in ctx.mentions if m.type == "person"]
     for p, a in pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER):
+        if _PRONOUN_SAYS.search(between(ctx, p, a)) and p is not people[0]:
+            continue  # "X revealed to Y that he was a member of the CIA": he is X, the sentence's subject
         former = _FORMER.search(between(ctx, p, a))
         claims.append(replace(make_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     for a in ctx.mentions:  # "the former CIA officer Kevin Mallory"

@@ -205,3 +205,20 @@ def test_an_investigating_service_named_in_another_language_is_no_sponsor() -> N
     mentions = [Mention(doc.doc_id, 0, 5, "联邦调查局", "state_agency", "us-fbi", "kb", "Federal Bureau of Investigation"),
                 Mention(doc.doc_id, 18, 26, "俄罗斯军事情报总局", "state_agency", "ru-gru", "kb", "GRU")]
     assert _foreign_services({doc.doc_id: doc}, mentions) == {doc.doc_id: ["GRU"]}
+
+
+def test_a_post_told_to_someone_is_the_tellers(tmp_path: Path) -> None:
+    """"X revealed to Y that he was a member of the CIA's station": he is X, not Y."""
+    from spyglass.run.local import extract_pending
+    from spyglass.store import extracted
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Prosecutors say a chemical engineer, Li Wen, was recruited while studying in Milan. As their meetings "
+        "went on, an American named Marco Bell revealed to Li Wen that he was a member of the CIA's station in "
+        "Milan, the ministry said. Li Wen was arrested in March and charged with espionage.\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(report)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        officers = {c.subject for c in extracted.claim_records(store) if c.predicate == "officer_of"}
+    assert officers == {"Marco Bell"}
