@@ -10,11 +10,14 @@ An event the report dates to the day or month the case's timeline has for it is 
 give once a date agrees; a date that contradicts the case's rules the case out.
 
 A report that counts the people it is about without naming them ("the same two men were
-indicted") is about as many people's cases, reported together, as share its particulars.
+indicted") is about as many people's cases, reported together, as share its particulars; one that
+gives the terms of people it never names ("the elder brother got life, the younger nine years and
+ten months") is about the people reported together whose cases carry exactly those terms.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -63,6 +66,9 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
         if not ranked or len(ranked[0][1]) < MIN_SHARED or len(ranked) > 1:
             continue  # too little in common, or particulars of two cases: which one it is about is unclear
         out[ranked[0][0]] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+    placed = {c.doc_id for found in out.values() for c in found}
+    for case_id, found in _by_terms(cases, claims, [d for d in orphans if d not in placed]).items():
+        out[case_id] += found
     return dict(out)
 
 
@@ -103,6 +109,44 @@ def _counted_groups(cases: list[Case], claims: list[Claim], reports: list[str], 
             continue
         for case_id in chosen:
             out[case_id] += own
+    return out
+
+
+def _by_terms(cases: list[Case], claims: list[Claim], reports: list[str]) -> dict[str, list[Claim]]:
+    """"The elder brother was sentenced to life, the younger to nine years and ten months" in a
+    report that names neither: the report is about the people reported together whose cases carry
+    exactly those terms, one each. Only when the report gives two terms or more, one of them not a
+    whole number of years (a term that singles a case out), and one set of people fits. Each term
+    goes to its holder; the report's other events, to each of them (as guesses that date a case
+    but never make one); a date that contradicts one of them rules the report out."""
+    names = {case.case_id: {case.name, *case.aliases} for case in cases if case.kind == "person"}
+    held: dict[str, list[str]] = defaultdict(list)  # term -> the cases that carry it
+    for case in cases:
+        if case.case_id not in names:
+            continue
+        if case.sentence_months is not None:
+            held[str(case.sentence_months)].append(case.case_id)
+        elif any(c.predicate == "sentenced" and c.value == "life" and c.subject in names[case.case_id] for c in claims):
+            held["life"].append(case.case_id)
+    by_id = {case.case_id: case for case in cases}
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for doc_id in reports:
+        own = [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+        terms = sorted({c.value for c in own if c.predicate == "sentenced" and c.value
+                        and (c.value.isdigit() or c.value == "life")})
+        if len(terms) < 2 or not any(t.isdigit() and int(t) % 12 for t in terms):
+            continue
+        fits = [group for group in itertools.product(*(held.get(t, []) for t in terms))
+                if len(set(group)) == len(group) and set.intersection(*(set(by_id[c].documents) for c in group))]
+        if len(fits) != 1:
+            continue
+        holder = dict(zip(terms, fits[0]))
+        routed = {case_id: [c for c in own if not (c.predicate == "sentenced" and c.value in holder)
+                            or holder[c.value or ""] == case_id] for case_id in fits[0]}
+        if any(_same_events(found, by_id[case_id]) is None for case_id, found in routed.items()):
+            continue
+        for case_id, found in routed.items():
+            out[case_id] += found
     return out
 
 

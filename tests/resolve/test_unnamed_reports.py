@@ -164,3 +164,29 @@ def test_a_country_with_its_possessive_and_a_weekday_are_no_particulars() -> Non
     found = report_particulars("The firm said that Russia's hackers struck Halvorsen Turbines on Thursday in March.", "en")
     assert "halvorsen turbines" in found
     assert not found & {"russia's", "russia", "thursday", "march"}
+
+
+BROTHERS = ("Die Brüder Karim Nasser und Samir Nasser wurden vom Oberlandesgericht Celle wegen Spionage für Russland "
+            "verurteilt. Karim Nasser wurde zu lebenslanger Haft verurteilt. Samir Nasser wurde zu acht Jahren und "
+            "sieben Monaten Haft verurteilt.")
+TWO_TERMS = ("Das Gericht hat am 14. März 2024 zwei Brüder wegen Spionage verurteilt. Der ältere Bruder wurde zu "
+             "lebenslanger Haft verurteilt. Der jüngere Bruder wurde zu acht Jahren und sieben Monaten Haft verurteilt. "
+             "Der ältere Bruder sitzt seit Oktober 2022 in Untersuchungshaft.")
+
+
+def test_a_report_giving_the_terms_of_a_pair_it_never_names_joins_each(tmp_path: Path) -> None:
+    records = _records(tmp_path, [BROTHERS, NAMED_B, TWO_TERMS])
+    for name in ("Karim Nasser", "Samir Nasser"):
+        assert "https://news.example/2" in {s["url"] for s in _case(records, name)["sources"]}
+    assert _case(records, "Karim Nasser")["sentence"] == "life"  # each term stays with its holder
+    assert _case(records, "Samir Nasser")["sentence_months"] == 103
+    assert "https://news.example/2" not in {s["url"] for s in _case(records, "Petra K.")["sources"]}
+
+
+def test_terms_of_whole_years_single_out_no_pair(tmp_path: Path) -> None:
+    """Life and three years are terms many cases share: not enough to say whose report it is."""
+    named = BROTHERS.replace("acht Jahren und sieben Monaten", "drei Jahren")
+    unnamed = TWO_TERMS.replace("acht Jahren und sieben Monaten", "drei Jahren")
+    records = _records(tmp_path, [named, NAMED_B, unnamed])
+    for record in records:
+        assert "https://news.example/2" not in {s["url"] for s in record["sources"]}
