@@ -47,12 +47,75 @@ def starts_on_a_word(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (sre.AT, sre.AT_BOUNDARY) and _opens_on_word_char(items[1:])
 
 
+def first_characters(pattern: re.Pattern[str]) -> set[str] | None:
+    """The characters a match of `pattern` can begin with (after `\\b`), or None when its parse
+    does not say (a class such as `\\w`, a lookaround, anything)."""
+    return _first(list(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+    while items and items[0][0] is sre.AT:
+        items = items[1:]
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is sre.IN:
+        out: set[str] = set()
+        for kind, value in arg:
+            if kind is sre.LITERAL:
+                out.add(chr(value))
+            elif kind is sre.RANGE and value[1] - value[0] < 64:
+                out |= {chr(c) for c in range(value[0], value[1] + 1)}
+            else:
+                return None
+        return out
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in arg[1]:
+            part = _first(list(branch) + items[1:])
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op is sre.SUBPATTERN:
+        found = _first(list(arg[-1]) + items[1:])
+        if found is not None and (arg[1] | arg[2]) & sre.SRE_FLAG_IGNORECASE:  # "(?i:...)": either case
+            found = {c for letter in found for c in (letter.lower(), letter.upper())}
+        return found
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        part = _first(list(arg[2]))
+        rest = _first(items[1:]) if arg[0] == 0 else set()
+        return None if part is None or rest is None else part | rest
+    return None
+
+
 def joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
     """`patterns` as a few alternations, one for each set of flags and for whether they can only
     start a word (those searched with `(?<!\\w)(?=\\w)` before them). A text matches one of them exactly
-    when it matches one of `patterns`; the patterns must not refer to groups by number or name."""
-    groups: dict[tuple[int, bool], list[str]] = {}
+    when it matches one of `patterns`; the patterns must not refer to groups by number or name.
+    Those that start a word are grouped by the letter they can start with, each group behind a
+    lookahead for that letter, so that at a word start only the group of its letter is tried."""
+    groups: dict[tuple[int, bool], list[re.Pattern[str]]] = {}
     for pattern in patterns:
-        groups.setdefault((pattern.flags, starts_on_a_word(pattern)), []).append(f"(?:{pattern.pattern})")
-    return tuple(re.compile(("(?<!\\w)(?=\\w)(?:" if on_word else "(?:") + "|".join(parts) + ")", flags)
-                 for (flags, on_word), parts in groups.items())
+        groups.setdefault((pattern.flags, starts_on_a_word(pattern)), []).append(pattern)
+    out = []
+    for (flags, on_word), members in groups.items():
+        parts = _by_first_letter(members, flags) if on_word else [f"(?:{p.pattern})" for p in members]
+        out.append(re.compile(("(?<!\\w)(?=\\w)(?:" if on_word else "(?:") + "|".join(parts) + ")", flags))
+    return tuple(out)
+
+
+def _by_first_letter(patterns: list[re.Pattern[str]], flags: int) -> list[str]:
+    fold = (lambda c: c.lower()) if flags & re.IGNORECASE else (lambda c: c)
+    letters: dict[str, list[str]] = {}
+    rest = []
+    for pattern in patterns:
+        first = first_characters(pattern)
+        if first is None or len({fold(c) for c in first}) > 8:
+            rest.append(f"(?:{pattern.pattern})")
+            continue
+        for letter in sorted({fold(c) for c in first}):
+            letters.setdefault(letter, []).append(f"(?:{pattern.pattern})")
+    return [f"(?=[{re.escape(letter)}])(?:" + "|".join(parts) + ")" for letter, parts in sorted(letters.items())] + rest

@@ -78,3 +78,19 @@ def test_word_spans_are_where_the_word_pattern_matches(word: str) -> None:
         for after, pattern in [(False, rf"\b{re.escape(word)}(?!\w)"), (True, rf"\b{re.escape(word)}\b")]:
             expected = [(lo + m.start(), lo + m.end()) for m in re.finditer(pattern, text[lo:hi])]
             assert word_spans(text, word, lo, hi, boundary_after=after) == expected
+
+
+def test_joined_patterns_sorted_by_first_letter_find_what_each_finds() -> None:
+    import re
+
+    from spyglass.extract.word_start import first_characters, joined
+
+    patterns = [re.compile(p, re.I) for p in (r"\b(?:posed|posing)\s+as\b", r"\bfake\s+profiles?\b",
+                                                r"\b(?:paid|offered)\s+cash\b", r"\b\w+ly\s+recruited\b")]
+    patterns.append(re.compile(r"\b(?i:honey)\s*trap\b"))  # case folded only inside the group
+    assert first_characters(patterns[0]) == {"p"} and first_characters(patterns[3]) is None
+    assert first_characters(patterns[4]) == {"h", "H"}
+    together = joined(patterns)
+    for text in ("He POSED as a buyer.", "a Fake profile", "they offered cash", "was quietly recruited",
+                 "a Honey trap", "no cue here", "imposed as a rule", "profiled", "honeytrap"):
+        assert any(p.search(text) for p in together) == any(p.search(text) for p in patterns), text
