@@ -29,7 +29,7 @@ from spyglass.extract.word_start import joined
 from spyglass.extract.entities import Mention
 from spyglass.extract.hedges import Hedge, find_hedge
 from spyglass.kb.builtin import load_entries
-from spyglass.model import Claim
+from spyglass.model import Claim, Document
 from spyglass.model.methods import METHODS, METHODS_VERSION, VOCABULARY, Method
 from spyglass.model.vocabulary import PREDICATES
 
@@ -180,10 +180,7 @@ def _sponsor(ctx: SentenceContext) -> str | None:
     report on a prosecution can name the prosecuting country more often than the spying one."""
     score: Counter[str] = Counter()
     signalled: set[str] = set()
-    for m in ctx.all_mentions:
-        if m.source == "metadata" or not _may_act(ctx, m, None):
-            continue
-        signal = _sponsor_signal(ctx, m)
+    for m, signal in _document_signals(ctx):
         if signal:
             signalled.add(signal)
             score[signal] += 3 + (5 if m.end <= ctx.start and ctx.start - m.end <= SPONSOR_WINDOW else 0)
@@ -192,6 +189,19 @@ def _sponsor(ctx: SentenceContext) -> str | None:
     # A country only mentioned, never tied to spying, is where the story happens, not who spies.
     ranked = [name for name, _ in score.most_common() if name in signalled]
     return ranked[0] if ranked else None
+
+
+# The last document's mentions (the list itself, so that it is that very list) and their signals.
+_SIGNALS: list[tuple[Document, list[Mention], list[tuple[Mention, str | None]]]] = []
+
+
+def _document_signals(ctx: SentenceContext) -> list[tuple[Mention, str | None]]:
+    """The document's mentions that may act, each with the spying state it points at: the same for
+    every sentence of a document, so read once."""
+    if not _SIGNALS or _SIGNALS[0][0] is not ctx.doc or _SIGNALS[0][1] is not ctx.all_mentions:
+        _SIGNALS[:] = [(ctx.doc, ctx.all_mentions, [(m, _sponsor_signal(ctx, m)) for m in ctx.all_mentions
+                                                    if m.source != "metadata" and _may_act(ctx, m, None)])]
+    return _SIGNALS[0][2]
 
 
 def _people(ctx: SentenceContext, mentions: list[Mention]) -> list[Mention]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from spyglass.extract.sentence import SentenceContext
+from spyglass.extract.word_start import by_first_letter
 from spyglass.extract.entities import Mention
 from spyglass.extract.relation_base import AGENCIES, DESCRIBED, described_person, intelligence_arm, make_claim
 from spyglass.model import Claim
 
 
-_SPYING_FOR = re.compile(
+_SPYING_FOR = by_first_letter(re.compile(
     r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information|"
     r"collected information)\s+for\b|"
     r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
@@ -27,7 +28,7 @@ _SPYING_FOR = re.compile(
     r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
     r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
-    re.I)
+    re.I))
 # Cues that attribute a hacking group or a firm to a service (not "helps", "assists").
 _GROUP_CUE = re.compile(r"\bby\b|behalf|for\b|under|subordinate|ties|direction|orders", re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.

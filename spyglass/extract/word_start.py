@@ -119,3 +119,47 @@ def _by_first_letter(patterns: list[re.Pattern[str]], flags: int) -> list[str]:
         for letter in sorted({fold(c) for c in first}):
             letters.setdefault(letter, []).append(f"(?:{pattern.pattern})")
     return [f"(?=[{re.escape(letter)}])(?:" + "|".join(parts) + ")" for letter, parts in sorted(letters.items())] + rest
+
+
+def by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, an alternation of word patterns, with its alternatives grouped by the letter they
+    start with behind a one-letter lookahead: the same matches (at a word start only the group of
+    its letter can match, and each group keeps the alternatives' order). Returned unchanged when an
+    alternative does not start a word or its first letters are unknown."""
+    alternatives = _top_level_alternatives(pattern.pattern)
+    compiled = [re.compile(a, pattern.flags) for a in alternatives]
+    if len(alternatives) < 2 or not all(starts_on_a_word(c) and first_characters(c) for c in compiled):
+        return pattern
+    fold = (lambda c: c.lower()) if pattern.flags & re.IGNORECASE else (lambda c: c)
+    letters: dict[str, list[str]] = {}
+    for source, regex in zip(alternatives, compiled):
+        for letter in sorted({fold(c) for c in first_characters(regex) or ()}):
+            letters.setdefault(letter, []).append(f"(?:{source})")
+    groups = [f"(?=[{re.escape(letter)}])(?:" + "|".join(parts) + ")" for letter, parts in sorted(letters.items())]
+    return re.compile("(?<!\\w)(?=\\w)(?:" + "|".join(groups) + ")", pattern.flags)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's outermost `|` (none inside a group or a character class)."""
+    out, current, depth, in_class, i = [], "", 0, False, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            current += source[i : i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(current)
+            current, i = "", i + 1
+            continue
+        current += char
+        i += 1
+    return out + [current]

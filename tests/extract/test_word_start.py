@@ -94,3 +94,18 @@ def test_joined_patterns_sorted_by_first_letter_find_what_each_finds() -> None:
     for text in ("He POSED as a buyer.", "a Fake profile", "they offered cash", "was quietly recruited",
                  "a Honey trap", "no cue here", "imposed as a rule", "profiled", "honeytrap"):
         assert any(p.search(text) for p in together) == any(p.search(text) for p in patterns), text
+
+
+def test_an_alternation_grouped_by_first_letter_finds_the_same_spans() -> None:
+    import re
+
+    from spyglass.extract.word_start import by_first_letter
+
+    pattern = re.compile(r"\b(?:spying|spied)\s+for\b|\bon behalf of\b|\bhelp(?:ing|ed)?\b|\bspies\b|"
+                         r"\b(?:pass|hand)\w*\s+(?:\w+\s+){0,3}?to\b", re.I)
+    grouped = by_first_letter(pattern)
+    assert grouped.pattern != pattern.pattern
+    for text in ("He spied for Iran and passed the plans to them.", "On behalf of the GRU, spies helped",
+                 "handing documents over to a handler", "unhelpful espionage", "nothing"):
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+    assert by_first_letter(re.compile(r"\d+ years|\bfor\b")) .pattern == r"\d+ years|\bfor\b"  # not all words
