@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spyglass.extract.word_start import joined
 from spyglass.model.vocabulary import HEDGES
 
 # ---------------------------------------------------------------- cue tables
@@ -117,6 +118,8 @@ class Hedge:
 # ---------------------------------------------------------------- matching
 
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
+# every cue at once, its groups unnamed (most sentences hold none: one search tells)
+_ANY_CUE = joined([re.compile(re.sub(r"\(\?P<\w+>", "(?:", p.pattern), p.flags) for _, p in _CUES])
 _VERB = re.compile(rf"(?<![\w'’-])(?P<verb>{'|'.join(sorted(VERBS, key=len, reverse=True))})(?![\w'’-])", re.IGNORECASE)
 _INVERTED = re.compile(r"[,\"”’]\s*(?P<verb>said|says|added|wrote)\s+(?P<source>(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5}"
                        r"|the\s+(?:[\w.-]+\s+){0,2}(?:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")\s*)"
@@ -179,7 +182,7 @@ def _subject(sentence: str, verb_start: int) -> tuple[int, str] | None:
 
 def _candidates(sentence: str) -> list[Hedge]:
     found: list[Hedge] = []
-    for kind, pattern in _CUES:
+    for kind, pattern in _CUES if any(p.search(sentence) for p in _ANY_CUE) else ():
         for match in pattern.finditer(sentence):
             groups = {k: v for k, v in match.groupdict().items() if k.startswith("source") and v}
             source = next(iter(groups.values()), None)

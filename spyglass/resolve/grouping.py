@@ -4,6 +4,7 @@ joined across documents by name, and by the rest of the case when the name alone
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -228,9 +229,14 @@ def _distinctive(key: str) -> frozenset[str]:
     return frozenset(w for w in key.split() if w not in _GENERIC_ORG_WORDS)
 
 
+@lru_cache(maxsize=50_000)
 def _org_key(name: str) -> str:
-    text = re.sub(r"\b(co|company|corp|corporation|ltd|limited|inc|llc|gmbh|group)\b\.?", " ", name.lower())
-    return " ".join(re.findall(r"\w+", text)) or name.lower()
+    text = _LEGAL_FORM.sub(" ", name.lower())
+    return " ".join(_WORD.findall(text)) or name.lower()
+
+
+_LEGAL_FORM = re.compile(r"\b(co|company|corp|corporation|ltd|limited|inc|llc|gmbh|group)\b\.?")
+_WORD = re.compile(r"\w+")
 
 
 def _other_given_names(x: str, y: str) -> bool:

@@ -86,6 +86,7 @@ def loose_key(name: str) -> str:
     return " ".join(sorted(stem(_given_key(t)) for t in tokens(name)))
 
 
+@lru_cache(maxsize=50_000)
 def stem(token: str) -> str:
     """A name word without its case ending ("Paleckio" -> "paleck"), for comparing inflected forms."""
     stem = _ENDINGS.sub("", fold(token))
