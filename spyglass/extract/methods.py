@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 
 from spyglass.extract.sentence import SentenceContext
-from spyglass.extract.word_start import joined
+from spyglass.extract.word_start import joined, literal_prefixes
 from spyglass.extract.entities import Mention
 from spyglass.extract.hedges import Hedge, find_hedge
 from spyglass.kb.builtin import load_entries
@@ -78,8 +78,9 @@ def method_claims(ctx: SentenceContext) -> list[Claim]:
     if not any(p.search(ctx.text) for p in any_cue()) or any(p.search(ctx.text) for p in VOCABULARY.skip_sentences):
         return []
     claims = []
+    lowered = ctx.text.lower()
     for method in METHODS.values():
-        cue = _best_cue(method, ctx.text)
+        cue = _best_cue(method, ctx.text, lowered)
         if cue is None:
             continue
         match, confidence = cue
@@ -106,14 +107,23 @@ def any_cue() -> tuple[re.Pattern[str], ...]:
     return joined([cue.pattern for method in METHODS.values() for cue in method.cues])
 
 
-def _best_cue(method: Method, sentence: str) -> tuple[re.Match[str], float] | None:
-    """The most trusted cue match that is not negated ("did not use honey-traps")."""
+def _best_cue(method: Method, sentence: str, lowered: str) -> tuple[re.Match[str], float] | None:
+    """The most trusted cue match that is not negated ("did not use honey-traps"). A cue whose
+    matches all begin with words the sentence (`lowered`) does not hold is not searched."""
     found = []
     for cue in method.cues:
+        opening = _openings(cue.pattern)
+        if opening is not None and not any(word in lowered for word in opening):
+            continue
         for match in cue.pattern.finditer(sentence):
             if not _NEGATED.search(sentence[: match.start()]):
                 found.append((match, cue.confidence))
     return max(found, key=lambda pair: (pair[1], -pair[0].start())) if found else None
+
+
+@lru_cache(maxsize=None)
+def _openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return literal_prefixes(pattern)
 
 
 def _actor(ctx: SentenceContext, method: Method, hedge: Hedge | None) -> tuple[str, str | None] | None:

@@ -163,3 +163,37 @@ def _top_level_alternatives(source: str) -> list[str]:
         current += char
         i += 1
     return out + [current]
+
+
+def literal_prefixes(pattern: re.Pattern[str], shortest: int = 3) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` begins with (after `\\b`), each at
+    least `shortest` characters long; None when its parse does not give such strings. A text that
+    holds none of them (lower-cased) holds no match."""
+    found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return frozenset(found) if found and all(len(p) >= shortest for p in found) else None
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> set[str] | None:
+    while items and items[0][0] is sre.AT:
+        items = items[1:]
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is sre.LITERAL:
+        text = ""
+        for kind, value in items:
+            if kind is not sre.LITERAL:
+                break
+            text += chr(value)
+        return {text.lower()}
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in arg[1]:
+            part = _prefixes(list(branch))
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op is sre.SUBPATTERN:
+        return _prefixes(list(arg[-1]))
+    return None

@@ -109,3 +109,16 @@ def test_an_alternation_grouped_by_first_letter_finds_the_same_spans() -> None:
                  "handing documents over to a handler", "unhelpful espionage", "nothing"):
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
     assert by_first_letter(re.compile(r"\d+ years|\bfor\b")) .pattern == r"\d+ years|\bfor\b"  # not all words
+
+
+def test_literal_prefixes_are_what_every_match_begins_with() -> None:
+    import re
+
+    from spyglass.extract.word_start import literal_prefixes
+
+    posing = literal_prefixes(re.compile(r"\b(?:posing|posed)\s+as\b", re.I))
+    assert posing and all(any(word.startswith(p) for p in posing) for word in ("posing", "posed"))
+    assert literal_prefixes(re.compile(r"\bfake\s+profiles?\b")) == {"fake"}
+    assert literal_prefixes(re.compile(r"\bpa(?:y|id)\s+cash\b")) is None  # "pa" is too short to tell
+    assert literal_prefixes(re.compile(r"\b(?:all\s+)?expenses\s+paid\b")) is None  # an optional opening
+    assert literal_prefixes(re.compile(r"\b\w+ly\s+recruited\b")) is None
