@@ -21,6 +21,7 @@ sponsor keeps the actor `unattributed`; a generic one is dropped. Every claim's 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from spyglass.extract.word_start import joined, literal_prefixes
 from spyglass.extract.entities import Mention
 from spyglass.extract.hedges import Hedge, find_hedge
 from spyglass.kb.builtin import load_entries
-from spyglass.model import Claim, Document
+from spyglass.model import Claim
 from spyglass.model.methods import METHODS, METHODS_VERSION, VOCABULARY, Method
 from spyglass.model.vocabulary import PREDICATES
 
@@ -201,17 +202,20 @@ def _sponsor(ctx: SentenceContext) -> str | None:
     return ranked[0] if ranked else None
 
 
-# The last document's mentions (the list itself, so that it is that very list) and their signals.
-_SIGNALS: list[tuple[Document, list[Mention], list[tuple[Mention, str | None]]]] = []
+# Each thread's last document, its mentions (the list itself, so that it is that very list) and
+# their signals: a server extracts uploads in several threads at once.
+_SIGNALS = threading.local()
 
 
 def _document_signals(ctx: SentenceContext) -> list[tuple[Mention, str | None]]:
     """The document's mentions that may act, each with the spying state it points at: the same for
     every sentence of a document, so read once."""
-    if not _SIGNALS or _SIGNALS[0][0] is not ctx.doc or _SIGNALS[0][1] is not ctx.all_mentions:
-        _SIGNALS[:] = [(ctx.doc, ctx.all_mentions, [(m, _sponsor_signal(ctx, m)) for m in ctx.all_mentions
-                                                    if m.source != "metadata" and _may_act(ctx, m, None)])]
-    return _SIGNALS[0][2]
+    last = getattr(_SIGNALS, "last", None)
+    if last is None or last[0] is not ctx.doc or last[1] is not ctx.all_mentions:
+        last = (ctx.doc, ctx.all_mentions, [(m, _sponsor_signal(ctx, m)) for m in ctx.all_mentions
+                                            if m.source != "metadata" and _may_act(ctx, m, None)])
+        _SIGNALS.last = last
+    return last[2]
 
 
 def _people(ctx: SentenceContext, mentions: list[Mention]) -> list[Mention]:

@@ -80,10 +80,10 @@ def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
             found |= part
         return found
     if op is sre.SUBPATTERN:
-        found = _first(list(arg[-1]) + items[1:])
-        if found is not None and (arg[1] | arg[2]) & sre.SRE_FLAG_IGNORECASE:  # "(?i:...)": either case
-            found = {c for letter in found for c in (letter.lower(), letter.upper())}
-        return found
+        inner = _first(list(arg[-1]) + items[1:])
+        if inner is not None and (arg[1] | arg[2]) & sre.SRE_FLAG_IGNORECASE:  # "(?i:...)": either case
+            return {c for letter in inner for c in (letter.lower(), letter.upper())}
+        return inner
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         part = _first(list(arg[2]))
         rest = _first(items[1:]) if arg[0] == 0 else set()
