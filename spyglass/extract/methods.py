@@ -113,18 +113,13 @@ def _best_cue(method: Method, sentence: str, lowered: str) -> tuple[re.Match[str
     matches all begin with words the sentence (`lowered`) does not hold is not searched."""
     found = []
     for cue in method.cues:
-        opening = _openings(cue.pattern)
+        opening = literal_prefixes(cue.pattern)
         if opening is not None and not any(word in lowered for word in opening):
             continue
         for match in cue.pattern.finditer(sentence):
             if not _NEGATED.search(sentence[: match.start()]):
                 found.append((match, cue.confidence))
     return max(found, key=lambda pair: (pair[1], -pair[0].start())) if found else None
-
-
-@lru_cache(maxsize=None)
-def _openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return literal_prefixes(pattern)
 
 
 def _actor(ctx: SentenceContext, method: Method, hedge: Hedge | None) -> tuple[str, str | None] | None:

@@ -10,6 +10,7 @@ match can start nowhere else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -53,9 +54,25 @@ def first_characters(pattern: re.Pattern[str]) -> set[str] | None:
     return _first(list(_parser.parse(pattern.pattern, pattern.flags)))
 
 
-def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _opening(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A parsed pattern without the boundary checks (`\\b`) it opens on."""
     while items and items[0][0] is sre.AT:
         items = items[1:]
+    return items
+
+
+def _union(parts: Any) -> set[str] | None:
+    """The union of what each branch gives, None when one gives nothing to go by."""
+    found: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+    return found
+
+
+def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+    items = _opening(items)
     if not items:
         return None
     op, arg = items[0]
@@ -72,13 +89,7 @@ def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
                 return None
         return out
     if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in arg[1]:
-            part = _first(list(branch) + items[1:])
-            if part is None:
-                return None
-            found |= part
-        return found
+        return _union(_first(list(branch) + items[1:]) for branch in arg[1])
     if op is sre.SUBPATTERN:
         inner = _first(list(arg[-1]) + items[1:])
         if inner is not None and (arg[1] | arg[2]) & sre.SRE_FLAG_IGNORECASE:  # "(?i:...)": either case
@@ -108,6 +119,9 @@ def joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
 
 
 def _by_first_letter(patterns: list[re.Pattern[str]], flags: int) -> list[str]:
+    """The patterns' sources grouped by the letter each can start with, a group behind a lookahead
+    for its letter (the patterns' order kept inside each), then those whose letters are unknown or
+    too many."""
     fold = (lambda c: c.lower()) if flags & re.IGNORECASE else (lambda c: c)
     letters: dict[str, list[str]] = {}
     rest = []
@@ -125,17 +139,14 @@ def by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern`, an alternation of word patterns, with its alternatives grouped by the letter they
     start with behind a one-letter lookahead: the same matches (at a word start only the group of
     its letter can match, and each group keeps the alternatives' order). Returned unchanged when an
-    alternative does not start a word or its first letters are unknown."""
-    alternatives = _top_level_alternatives(pattern.pattern)
-    compiled = [re.compile(a, pattern.flags) for a in alternatives]
-    if len(alternatives) < 2 or not all(starts_on_a_word(c) and first_characters(c) for c in compiled):
+    alternative does not start a word or its first letters are unknown (putting it last would
+    change which alternative wins)."""
+    alternatives = [re.compile(a, pattern.flags) for a in _top_level_alternatives(pattern.pattern)]
+    if len(alternatives) < 2 or not all(starts_on_a_word(a) for a in alternatives):
         return pattern
-    fold = (lambda c: c.lower()) if pattern.flags & re.IGNORECASE else (lambda c: c)
-    letters: dict[str, list[str]] = {}
-    for source, regex in zip(alternatives, compiled):
-        for letter in sorted({fold(c) for c in first_characters(regex) or ()}):
-            letters.setdefault(letter, []).append(f"(?:{source})")
-    groups = [f"(?=[{re.escape(letter)}])(?:" + "|".join(parts) + ")" for letter, parts in sorted(letters.items())]
+    groups = _by_first_letter(alternatives, pattern.flags)
+    if not all(group.startswith("(?=[") for group in groups):
+        return pattern
     return re.compile("(?<!\\w)(?=\\w)(?:" + "|".join(groups) + ")", pattern.flags)
 
 
@@ -165,6 +176,7 @@ def _top_level_alternatives(source: str) -> list[str]:
     return out + [current]
 
 
+@lru_cache(maxsize=None)
 def literal_prefixes(pattern: re.Pattern[str], shortest: int = 3) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` begins with (after `\\b`), each at
     least `shortest` characters long; None when its parse does not give such strings. A text that
@@ -174,8 +186,7 @@ def literal_prefixes(pattern: re.Pattern[str], shortest: int = 3) -> frozenset[s
 
 
 def _prefixes(items: list[tuple[Any, Any]]) -> set[str] | None:
-    while items and items[0][0] is sre.AT:
-        items = items[1:]
+    items = _opening(items)
     if not items:
         return None
     op, arg = items[0]
@@ -187,13 +198,7 @@ def _prefixes(items: list[tuple[Any, Any]]) -> set[str] | None:
             text += chr(value)
         return {text.lower()}
     if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in arg[1]:
-            part = _prefixes(list(branch))
-            if part is None:
-                return None
-            found |= part
-        return found
+        return _union(_prefixes(list(branch)) for branch in arg[1])
     if op is sre.SUBPATTERN:
         return _prefixes(list(arg[-1]))
     return None

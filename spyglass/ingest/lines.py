@@ -61,10 +61,10 @@ def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _line_patterns() -> tuple[re.Pattern[str], ...]:
+def _line_pattern() -> re.Pattern[str]:
     """The line patterns as one alternation: a line matches it exactly when it matches one of them
     (they refer to no group), and one search costs less than forty."""
-    return (re.compile("|".join(f"(?:{p.pattern})" for p in _patterns()[0]), re.IGNORECASE),)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _patterns()[0]), re.IGNORECASE)
 
 
 # A photo caption in wire copy ("FILE - Ann Berg leaves court, May 3, 2023"), an image credit line:
@@ -78,7 +78,7 @@ def is_chrome(text: str) -> bool:
         return True
     if count_words(text) >= _CHROME_MAX_WORDS:
         return False
-    return any(p.search(text) for p in _line_patterns())
+    return _line_pattern().search(text) is not None
 
 
 def is_related_header(text: str) -> bool:

@@ -357,21 +357,16 @@ def test_a_day_without_its_year_takes_the_year_its_report_writes_for_that_day(tm
 def test_a_sentencing_takes_the_day_of_its_judgment(tmp_path: Path) -> None:
     """The sentencing's own clause dates only the report of it; the judgment's clause dates the
     sentencing. A judgment announced on a day is not dated by the announcement."""
-    records = _cases(tmp_path, (
-        "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
-        "Lepik's sentencing was first reported on Friday, but the judgment handed down by the court took place "
-        "on 2 June."), published="2025-06-20")
-    assert _dates(records, "Aivar Lepik")["sentenced"] == "2025-06-02"
-    # parsed as coordinated verbs ("the judgment read out ..." and "was given on 2 June" both hang
-    # from "reported"): the verb without a subject of its own shares the judgment's
-    records = _cases(tmp_path / "coordinated", (
-        "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
-        "Lepik's sentencing was first reported on Friday, but the judgment read out by Narva District Court was "
-        "given on 2 June."), published="2025-06-20")
-    assert _dates(records, "Aivar Lepik")["sentenced"] == "2025-06-02"
-    records = _cases(tmp_path / "announced", (
-        "A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying for Russia. "
-        "The verdict was announced on 2 June."), published="2025-06-20")
+    lead = ("A county court sentenced the former harbour engineer Aivar Lepik to four years in prison for spying "
+            "for Russia. ")
+    # the second is parsed as coordinated verbs ("the judgment read out ..." and "was given on 2 June"
+    # both hang from "reported"): the verb without a subject of its own shares the judgment's
+    for n, judgment in enumerate(("the judgment handed down by the court took place on 2 June.",
+                                  "the judgment read out by Narva District Court was given on 2 June.")):
+        records = _cases(tmp_path / str(n), lead + "Lepik's sentencing was first reported on Friday, but " + judgment,
+                         published="2025-06-20")
+        assert _dates(records, "Aivar Lepik")["sentenced"] == "2025-06-02"
+    records = _cases(tmp_path / "announced", lead + "The verdict was announced on 2 June.", published="2025-06-20")
     assert "sentenced" not in _dates(records, "Aivar Lepik")
 
 
