@@ -19,7 +19,7 @@ from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
 from spyglass.model.methods import VOCABULARY
 from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
-    ALLEGATIONS, AS_STATUS, LADDER, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
+    ALLEGATIONS, AS_STATUS, LADDER, OWN_ALLEGATIONS, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
 )
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
@@ -139,7 +139,8 @@ def _anchors(node: Node) -> bool:
     # a sanctioned person faces no case; a death is no legal action (it ends one already begun)
     personal = [p for p in LADDER if p not in ("sanctioned", "deceased")] if node.kind in ("person", "person_group") else LADDER
     if any((c.predicate in personal and c.confidence >= 0.55 and c.subject == node.name)
-           or (c.predicate in ALLEGATIONS and c.confidence >= 0.5 and node.kind in ("company", "threat_group")) for c in node.claims):
+           or (c.predicate in ALLEGATIONS and c.confidence >= 0.5 and node.kind == "threat_group")
+           or (c.predicate in OWN_ALLEGATIONS and c.confidence >= 0.5 and node.kind == "company") for c in node.claims):
         return True
     # Two kinds of evidence: an event read through a pronoun ("he was later caught") about a
     # person the report itself places in the espionage ("the former CIA officer X").

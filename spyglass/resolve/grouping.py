@@ -20,6 +20,9 @@ AS_STATUS = {"sanctioned": "alleged", "indicted": "charged", "pleaded_guilty": "
              "dismissed": None}
 # A company or group said to have hacked, stolen data or worked for a service faces an allegation.
 ALLEGATIONS = ("hacked", "stole_data_from", "contractor_for", "attributed_to")
+# ... but a company faces a case only for what it did itself (or a legal event): a firm said only to
+# work for a service (a front that paid an agent, a cut-out, a vendor) is in the graph, not a case.
+OWN_ALLEGATIONS = ("hacked", "stole_data_from")
 SPONSOR_PREDICATES = ("officer_of", "agent_of", "contractor_for", "recruited_by", "attributed_to")
 _AUTHORITY = re.compile(r"\b(Department|Ministry|Office|Court|Police|Parliament|Congress|Commission|Agency|Embassy|"
                         r"Government|Prosecutor|Service)\b")

@@ -61,6 +61,13 @@ REPORTS: list[tuple[str, set[str], set[str], dict[str, str | None]]] = [
         "copy the files. Orbital Nexus said it had cooperated fully with investigators.",
         {"Victor Amsel"}, {"Clara Dunmore", "Orbital Nexus"}, {"Victor Amsel": "Ministry of Intelligence (Iran)"},
     ),
+    (  # a front company that paid the agent faces no case; a firm that broke into networks itself does
+        "Noel Farrant, a former police detective, was convicted on Friday of spying for Iran. He was "
+        "paid through Cedarline Advisory Partners, a company registered in Doha which prosecutors said acted on "
+        "behalf of Iranian intelligence. Separately, Meridian Broadcasting was hacked by Blue Lantern Data Systems, "
+        "a contractor for Iran's Ministry of Intelligence, officials said.",
+        {"Noel Farrant", "Blue Lantern Data Systems"}, {"Cedarline Advisory Partners"}, {"Noel Farrant": "Iran"},
+    ),
     (  # someone released without charge is not a case through a pronoun alone
         "Police questioned the spokesperson Irma Delacroix about the leak on Friday. She was released without "
         "charge the same evening, and the ministry said it would cooperate with the inquiry into the leaked files.",
