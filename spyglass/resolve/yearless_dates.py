@@ -152,3 +152,31 @@ def _years_written(text: str, month: int, day: int) -> set[int]:
                rf"|\b{day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{name}|{short}\.?),?\s+((?:19|20)\d\d)\b"
                rf"|\b((?:19|20)\d\d)-{month:02d}-{day:02d}\b")
     return {int(next(g for g in m.groups() if g)) for m in re.finditer(pattern, text, re.I)}
+
+
+# What must have happened before an event: a verdict follows the charge or the arrest, a release the arrest.
+BEFORE = {"convicted": ("arrested", "charged", "indicted"), "acquitted": ("arrested", "charged", "indicted"),
+          "pleaded_guilty": ("arrested", "charged", "indicted"),
+          "sentenced": ("arrested", "charged", "indicted", "pleaded_guilty", "convicted"),
+          "released": ("arrested",)}
+
+
+def with_years_between(dated: list[tuple[Claim, FuzzyDate | None]], after: dt.date | None,
+                       reported: dt.date | None) -> list[tuple[Claim, FuzzyDate | None]]:
+    """"Sentenced on March 2" in an undated report, the arrest dated September 2020 and a report
+    of 19 March 2021 saying the sentence was passed: a day or month written without its year takes
+    the one year in which it falls after the events that must come first (`after`) and not after
+    the first dated report of the event (`reported`). Without both bounds, or with two years that
+    fit, it stays undated."""
+    if after is None or reported is None or reported < after:
+        return dated
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        if date is None and parts is not None:
+            fits = [f for y in range(after.year, reported.year + 1) if (f := _fuzzy(y, *parts)) is not None
+                    and f.last_day() >= after and f.first_day() <= reported]
+            if len(fits) == 1:
+                date = fits[0]
+        out.append((claim, date))
+    return out

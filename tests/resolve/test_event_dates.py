@@ -447,3 +447,24 @@ def test_one_of_the_people_an_event_happened_to(tmp_path: Path) -> None:
         "Ministry of State Security. Prosecutors say the group photographed port facilities in Denver and passed "
         "shipping schedules to an officer of the ministry."), published="2024-02-01")
     assert _dates(records, "Tomas Berger")["arrested"] == "2022-05"
+
+
+@pytest.mark.parametrize("published, expected", [("2021-03-19", "2021-03-02"), (None, None)])
+def test_a_day_without_its_year_falls_between_the_arrest_and_the_first_report_of_it(
+        tmp_path: Path, published: str | None, expected: str | None) -> None:
+    """Arrested in September 2020; an undated report says sentenced "on 2 March"; a report of 19 March
+    2021 says the sentence was passed: only 2 March 2021 lies between. Without that report the day
+    could be in any later year and stays undated."""
+    later = {"url": "https://c.example/7", "text": (
+        "The Tartu court sentenced Oskar Tamm, a marine scientist, to three years in prison for spying for "
+        "China's Ministry of State Security. Tamm had passed reports on naval research, prosecutors said.")}
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/5", "published": "2020-09-20", "text": (
+            "Marine scientist Oskar Tamm was arrested on 9 September on suspicion of spying for China's Ministry "
+            "of State Security, prosecutors said. He denies the accusation, his lawyer said.")},
+        {"url": "https://b.example/6", "text": (  # no publication date
+            "Marine scientist Oskar Tamm was sentenced on 2 March to three years in prison for spying for "
+            "China's Ministry of State Security. He had passed reports on naval research for years.")},
+        {**later, **({"published": published} if published else {})},
+    ])
+    assert _dates(records, "Oskar Tamm").get("sentenced") == expected
