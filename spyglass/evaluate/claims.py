@@ -19,7 +19,7 @@ def _alias_map(gold_entities: list[dict[str, Any]]) -> dict[str, str]:
 
 
 # The predicates gold annotates (shared/gold-schema.md); spyglass's own additions are not scored.
-GOLD_PREDICATES = set(PREDICATES) - {"citizen_of", "used_method"}
+GOLD_PREDICATES = set(PREDICATES) - {"citizen_of", "used_method", "described_as"}
 
 
 def score_relations(claims: Iterable[Claim], gold: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
 from spyglass.extract.events import PERSON_NOUNS
+from spyglass.extract.descriptions import described_as
 from spyglass.extract.relation_base import (
     AGENCIES, DESCRIBED, EXTRACTOR, VERSION, between, described_person, make_claim, pairs,
 )
@@ -358,5 +359,5 @@ def _kb_parents() -> dict[str, str]:
 
 RULES: list[Callable[[SentenceContext], list[Claim]]] = [
     officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from, aliases,
-    attributed_to, citizen_of,
+    attributed_to, citizen_of, described_as,
 ]

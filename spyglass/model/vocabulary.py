@@ -47,6 +47,7 @@ PREDICATES: dict[str, str] = {
     "alias_of": "One name is another name of the same entity.",
     "citizen_of": "A person is a national of a country, recorded only where a source states it.",
     "used_method": "An actor used a tradecraft method (object: the method's id; value: against whom).",
+    "described_as": "A report describes a person in apposition (value: the description, \"IT worker\").",
     "named_as": "A person is named in a role that is not a party to the case (value: lawyer, judge, official, "
                 "politician, journalist, credit, witness, victim, employer, relative).",
 }
