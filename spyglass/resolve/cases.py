@@ -245,7 +245,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         return Evidence(value, claim.doc_id, group_of.get(claim.doc_id, claim.doc_id),
                         doc.published if doc else None, claim.claim_id, kinds.get(claim.doc_id, "news"))
 
-    timeline, conflicts = [], []
+    timeline: list[CaseEvent] = []
+    conflicts: list[dict[str, Any]] = []
     texts = {d: doc.text for d in {c.doc_id for c in claims} if (doc := by_doc.get(d)) is not None}
     case_time = _case_time(claims)
     for status in LADDER:
@@ -373,10 +374,10 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         if read is not None:
             conflicts.append({"field": "charges", "chosen": read.value, "reason": read.reason, "values": read.values})
     role = _role(claims)
-    described = choose(_roles_described(claims, all_claims, own, evidence))
-    if described and described.conflict:
-        conflicts.append({"field": "role", "chosen": described.value, "reason": described.reason, "values": described.values})
-        role = described.value
+    called = choose(_roles_described(claims, all_claims, own, evidence))
+    if called and called.conflict:
+        conflicts.append({"field": "role", "chosen": called.value, "reason": called.reason, "values": called.values})
+        role = called.value
     if not timeline:
         return None
     documents = sorted({c.doc_id for c in claims}, key=lambda d: (by_doc[d].published or "", d) if d in by_doc else ("", d))
