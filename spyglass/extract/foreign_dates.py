@@ -91,6 +91,8 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
         day = int(m.group(4)) if m.group(4) else None
         # "今年7月6日" in a dated report writes its year relative to the report
         yearless = None if m.group(2) or (m.group(1) and pub) else _yearless(int(m.group(3)), day)
+        if yearless and m.group(1):  # "昨年8月" in a report without a date: the year counted from the report's own
+            yearless = f"{yearless} y{_YEAR_WORDS[m.group(1)]:+d}"
         if year is None and pub is not None:
             year = _year_for(pub, int(m.group(3)), day)
         out += _make(m.start(), year, int(m.group(3)), day, yearless)
@@ -116,6 +118,8 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
                     if pub is not None:
                         year = pub.year + said[0] if said[0] is not None else _year_for(pub, month, day)
                         yearless = None
+                    elif said[0] is not None and yearless:  # no report date: the year counted from the report's own
+                        yearless = f"{yearless} y{said[0]:+d}"
                 named = _weekday_before(lex, text, start) if yearless and day else None
                 if named is not None:  # "W środę, 14 sierpnia": the weekday can place the year
                     yearless = f"{yearless} {_WEEKDAY_NAMES[named]}"
@@ -217,9 +221,11 @@ def _yearless(month: int, day: int | None) -> str | None:
 def _relative_year(word: str | None, pub: dt.date | None) -> int | None:
     if word is None or pub is None:
         return None
-    # Japanese writes last year 昨年 and this year 本年
-    return {"去年": pub.year - 1, "昨年": pub.year - 1, "前年": pub.year - 2, "一昨年": pub.year - 2,
-            "今年": pub.year, "本年": pub.year}[word]
+    return pub.year + _YEAR_WORDS[word]
+
+
+# last year, the year before, this year (Japanese writes last year 昨年 and this year 本年)
+_YEAR_WORDS = {"去年": -1, "昨年": -1, "前年": -2, "一昨年": -2, "今年": 0, "本年": 0}
 
 
 def _year_for(pub: dt.date | None, month: int, day: int | None) -> int | None:

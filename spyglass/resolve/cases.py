@@ -26,8 +26,9 @@ from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
 from spyglass.resolve.weekdays import weekday_disputes
-from spyglass.resolve.yearless_dates import (BEFORE, with_weekday_years, with_weekdays_reported, with_written_years,
-                                              with_years_between, with_years_written_beside)
+from spyglass.resolve.yearless_dates import (BEFORE, report_years, with_report_years, with_weekday_years,
+                                              with_weekdays_reported, with_written_years, with_years_between,
+                                              with_years_written_beside)
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
@@ -105,7 +106,7 @@ def _unnamed_node(members: list[Node], found: list[Claim]) -> list[Node]:
     the cluster names the person (the claims keep their own sentences and documents)."""
     if not found:
         return []
-    node = Node(found[0].doc_id, members[0].name, members[0].kind)
+    node = Node(found[0].doc_id, members[0].name, members[0].kind, unnamed=True)
     node.claims = [replace(c, subject=members[0].name, confidence=0.5) for c in found]
     return [node]
 
@@ -229,7 +230,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     single = {d for d in case_docs if sum(1 for s in subjects_by_doc.get(d, ()) if s not in {n.name for n in members}) == 0}
     handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in single
                 and c.subject not in subjects and c.object and c.value != "former"]
-    names = [n.name for n in members]
+    names = [n.name for n in members if not n.unnamed] or [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))
     kind = max(sorted({n.kind for n in members}), key=lambda k: sum(n.kind == k for n in members))  # stable ties
@@ -260,6 +261,9 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         reports = [d.published for c in happened if (d := by_doc.get(c.doc_id)) is not None and d.published]
         placed = with_years_between(placed, max(earlier, default=None),
                                     date.fromisoformat(min(reports)) if reports else None)
+        undated = [c for c in claims if (d := by_doc.get(c.doc_id)) is not None and not d.published]
+        placed = with_report_years(placed, report_years(undated, {e.status: e.date for e in timeline if e.date}),
+                                   max(earlier, default=None))
         dated = [evidence(c, date) for c, date in placed if date]
         chosen = choose(dated, dates_agree)
         disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)

@@ -40,6 +40,7 @@ class Node:
     kind: str
     claims: list[Claim] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    unnamed: bool = False  # a report's unnamed-defendant events, placed in this case (`resolve.unnamed_reports`)
 
     @property
     def key(self) -> tuple[str, str]:

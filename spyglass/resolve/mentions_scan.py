@@ -38,9 +38,10 @@ def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
         found = set(case.documents)
         withheld = _withheld_surname(case)
         for doc_id, text in bodies.items():
-            if doc_id in found:
-                continue
             hits = keys & set(windows[doc_id])
+            if doc_id in found:  # a report of the case's own: the spellings of its names it uses
+                case.aliases = sorted(set(case.aliases) | {windows[doc_id][k] for k in hits})
+                continue
             if hits:  # "Wen Hao Yu", "Haoyu Wen", "Wen Hao-yu" all spell one key
                 found.add(doc_id)
                 case.aliases = sorted(set(case.aliases) | {windows[doc_id][k] for k in hits})

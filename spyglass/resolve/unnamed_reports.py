@@ -35,8 +35,12 @@ _NOUNS_CAPITALISED = {"de", "lb"}
 def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]) -> dict[str, list[Claim]]:
     """Case id -> the unnamed-defendant claims of the reports plainly about that case, and the
     claims of the reports about a counted group that are plainly about that group (`_counted_groups`)."""
-    covered = {d for case in cases for d in case.documents}
+    # a report covered by a case's own claims; one that only names a case (in another script, say)
+    # still has its unnamed events to place
+    names = {n for case in cases for n in (case.name, *case.aliases)}
+    covered = {c.doc_id for c in claims if c.subject in names}
     orphans = sorted({c.doc_id for c in claims if c.subject == UNNAMED_SUBJECT} - covered)
+    linked = {d: [case for case in cases if d in case.documents] for d in orphans}
     grouped = sorted({c.doc_id for c in claims if _GROUP.match(c.subject or "")} - {
         d for case in cases if case.kind == "person" for d in case.documents})
     if not (orphans or grouped) or not cases:
@@ -51,6 +55,9 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
                 owners[word].add(case.case_id)
     out: dict[str, list[Claim]] = defaultdict(list, _counted_groups(cases, claims, grouped, words, owners))
     for doc_id in orphans:
+        if len(linked[doc_id]) == 1:  # the one case the report names: its unnamed events are that case's
+            out[linked[doc_id][0].case_id] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+            continue
         shared: dict[str, set[str]] = defaultdict(set)
         for word in words.get(doc_id, set()):
             if len(owners.get(word, ())) == 1:

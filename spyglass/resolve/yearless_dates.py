@@ -17,7 +17,8 @@ from spyglass.model import Claim, FuzzyDate
 from spyglass.resolve.weekdays import weekday_of
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?(?: \w+day)?$")  # "--08-14", "--08-14 Wednesday"
+# "--08-14", "--08-14 Wednesday", "--11 y-1" (November of the year before the report's, in a report without a date)
+_ISO_YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?(?: \w+day)?(?: y([+-]\d))?$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # two far-apart publication days: a phrase naming a month (and day) reads the same against both;
 # "on Monday" or "last week" does not
@@ -45,13 +46,51 @@ def _month_day(phrase: str) -> tuple[int, int | None] | None:
     return int(month), int(day) if day else None
 
 
+def year_offset(claim: Claim) -> int | None:
+    """The year of a claim's yearless date counted from its report's own year ("of last year": -1)."""
+    found = _ISO_YEARLESS.match(claim.date_phrase or "")
+    return int(found.group(3)) if found and found.group(3) else None
+
+
+def with_report_years(dated: list[tuple[Claim, FuzzyDate | None]], report_years: dict[str, int],
+                      after: dt.date | None) -> list[tuple[Claim, FuzzyDate | None]]:
+    """"Convicted in November of last year ... the judge, passing sentence on 3 February": in a report
+    without a date, once its own year is known (`report_years`: the November conviction is dated
+    2024 by other reports, so the report was written in 2025), a day or month written without its
+    year is in the report's year, unless that puts it before the events that must come first."""
+    out = []
+    for claim, date in dated:
+        parts = month_day(claim)
+        year = report_years.get(claim.doc_id)
+        if date is None and parts is not None and year is not None:
+            counted = _fuzzy(year + (year_offset(claim) or 0), *parts)
+            if counted is not None and (after is None or counted.last_day() >= after):
+                date = counted
+        out.append((claim, date))
+    return out
+
+
+def report_years(claims: list[Claim], chosen: dict[str, FuzzyDate]) -> dict[str, int]:
+    """The year each report without a date was written in, from a date it counts from its own year
+    ("in November of last year") for an event that other reports date ("2024-11-28"): one year per
+    report, or none."""
+    years: dict[str, set[int]] = {}
+    for claim in claims:
+        offset, parts, known = year_offset(claim), month_day(claim), chosen.get(claim.predicate)
+        if offset is None or parts is None or known is None or known.precision == "year":
+            continue
+        if int(known.value[5:7]) == parts[0]:
+            years.setdefault(claim.doc_id, set()).add(int(known.value[:4]) - offset)
+    return {doc: found.pop() for doc, found in years.items() if len(found) == 1}
+
+
 def with_written_years(dated: list[tuple[Claim, FuzzyDate | None]]) -> list[tuple[Claim, FuzzyDate | None]]:
     """Each claim's date, where a day or month written without a year takes the one year that the
     claims writing a year for this event allow."""
     written = [date for claim, date in dated if date is not None and month_day(claim) is None]
     out = []
     for claim, date in dated:
-        parts = month_day(claim)
+        parts = month_day(claim) if year_offset(claim) is None else None  # counted from its report: not free
         if parts is not None and written:
             years = {y for y in {w.first_day().year for w in written} | {w.last_day().year for w in written}
                      if (fit := _fuzzy(y, *parts)) is not None and any(_within(fit, w) for w in written)}
@@ -172,7 +211,7 @@ def with_years_between(dated: list[tuple[Claim, FuzzyDate | None]], after: dt.da
         return dated
     out = []
     for claim, date in dated:
-        parts = month_day(claim)
+        parts = month_day(claim) if year_offset(claim) is None else None
         if date is None and parts is not None:
             fits = [f for y in range(after.year, reported.year + 1) if (f := _fuzzy(y, *parts)) is not None
                     and f.last_day() >= after and f.first_day() <= reported]

@@ -468,3 +468,20 @@ def test_a_day_without_its_year_falls_between_the_arrest_and_the_first_report_of
         {**later, **({"published": published} if published else {})},
     ])
     assert _dates(records, "Oskar Tamm").get("sentenced") == expected
+
+
+def test_a_report_without_a_date_takes_its_year_from_an_event_it_dates_from_its_own_year(tmp_path: Path) -> None:
+    """"Convicted in November of last year ... sentenced on 3 February" in an undated report; another
+    report dates the conviction 28 November 2024: the undated report was written in 2025."""
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/8", "published": "2024-11-29", "text": (
+            "Former soldier Jonas Brenner was convicted on Thursday, 28 November, of spying for Iran's Ministry "
+            "of Intelligence, a court in Hamburg said. He will be sentenced next year.")},
+        {"url": "https://b.example/9", "language": "de", "text": (  # no publication date
+            "Der frühere Soldat Jonas Brenner ist am 3. Februar zu sieben Jahren Haft verurteilt worden. Im "
+            "November vergangenen Jahres war Jonas Brenner der Spionage für den iranischen Geheimdienst schuldig "
+            "gesprochen worden, teilte das Gericht in Hamburg mit.")},
+    ])
+    dates = _dates(records, "Jonas Brenner")
+    assert dates["convicted"] == "2024-11-28"
+    assert dates["sentenced"] == "2025-02-03"
