@@ -329,6 +329,19 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
     service after a cue (before it, in languages that put the cue last). Said of the person named
     in the sentence, else of the person the report names most."""
     out = []
+    # "шпигунстві проти Росії": the state after a spying-against cue is spied on (a target)
+    against = [(start + m.end(), country) for p in lex.spying_against for m in p.finditer(text)
+               for country, ps in lex.demonyms.items() if any(q.match(text, m.end()) for q in ps)]
+    for at, country in against:
+        named = [m for m in here if m.type == "person"]
+        if named:  # the person named nearest the cue (a title before the name does not matter here)
+            spy = min(named, key=lambda m: abs(m.start - at)).name
+            out.append(Claim(subject=spy, subject_type="person", predicate="targets", object=country,
+                             object_type="country", value="spied against", doc_id=doc.doc_id, start=start,
+                             end=start + len(text), extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION,
+                             confidence=0.5))
+    spied_on = {at for at, _ in against}
+    people = [m for m in here if not _titled(doc, lex, m)]
     for cue_pattern in [*lex.spying_for, _AGENT]:
         for cue in cue_pattern.finditer(text):
             lo, hi = max(0, cue.start() - 40), cue.end() + 60
@@ -337,7 +350,6 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
                 continue  # a former agent's service is a past employer
             near = (cue.start() - 40, cue.end() + 25) if cue_pattern is _AGENT else (lo, hi)
             service = next((m for m in services if near[0] <= m.start - start < near[1]), None)
-            people = [m for m in here if not _titled(doc, lex, m)]
             ranked = sorted(counts, key=lambda n: -counts[n])
             subject, confidence = (min(people, key=lambda m: abs(m.start - (start + cue.start()))).name, 0.5) if people \
                 else ((ranked[0], 0.4) if ranked and not here else (None, 0.0))
@@ -346,7 +358,8 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
                                  object_type=service.type, doc_id=doc.doc_id, start=start, end=start + len(text),
                                  extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=confidence))
                 return out
-            country = next((c for c, ps in lex.demonyms.items() if any(p.search(window) for p in ps)), None)
+            country = next((c for c, ps in lex.demonyms.items() if any(
+                start + lo + m.start() not in spied_on for p in ps for m in p.finditer(window))), None)
             if country is None:
                 continue
             intelligence = any(p.search(window) for p in lex.intelligence)

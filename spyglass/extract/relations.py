@@ -140,6 +140,22 @@ def targets(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
+_SPIED_AGAINST = re.compile(r"\b(?:espionage|spying|spied|spy)\s+(?:activities\s+|operations\s+)?against\s+(?:the\s+)?$", re.I)
+
+
+def spied_against(ctx: SentenceContext) -> list[Claim]:
+    """"convicted of espionage against Lithuania": the state spied on is a target (value "spied
+    against"), never the sponsor; said of the person named last before the words."""
+    claims = []
+    for place in (m for m in ctx.mentions if m.type == "country"):
+        if not _SPIED_AGAINST.search(ctx.doc.text[max(ctx.start, place.start - 60) : place.start]):
+            continue
+        people = [m for m in ctx.mentions if m.type == "person" and m.end <= place.start]
+        if people:
+            claims.append(replace(make_claim(ctx, people[-1], "targets", place, 0.5), value="spied against"))
+    return claims
+
+
 def stole_data_from(ctx: SentenceContext) -> list[Claim]:
     """Data theft: "stole ... data from X", "95 gigabytes of Indian immigration data"."""
     if not (_DATA_THEFT.search(ctx.text) and _DATA.search(ctx.text)):
@@ -359,5 +375,5 @@ def _kb_parents() -> dict[str, str]:
 
 RULES: list[Callable[[SentenceContext], list[Claim]]] = [
     officer_of, agent_of, hacked, contractor_for, part_of, focuses_on, targets, stole_data_from, aliases,
-    attributed_to, citizen_of, described_as,
+    attributed_to, citizen_of, described_as, spied_against,
 ]

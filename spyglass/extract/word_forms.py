@@ -21,6 +21,7 @@ class Lexicon:
     reporting: list[re.Pattern[str]]
     words: list[re.Pattern[str]]  # every word form the lexicon knows: none is part of a name
     spying_for: list[re.Pattern[str]]
+    spying_against: list[re.Pattern[str]]  # "Spionage gegen": the state named next is spied on, not the sponsor
     intelligence: list[re.Pattern[str]]
     demonyms: dict[str, list[re.Pattern[str]]]
     months: dict[int, list[re.Pattern[str]]]
@@ -61,7 +62,7 @@ def lexicon(language: str) -> Lexicon | None:
         words=comp([p for ps in entry.get("events", {}).values() for p in ps] + list(entry.get("years_unit", []))
                    + list(entry.get("months_unit", [])) + list(entry.get("life_sentence", []))
                    + list(entry.get("suspended", [])) + [p for ps in entry.get("numbers", {}).values() for p in ps]),
-        spying_for=comp(entry.get("spying_for")), intelligence=comp(entry.get("intelligence_words")),
+        spying_for=comp(entry.get("spying_for")), spying_against=comp(entry.get("spying_against")), intelligence=comp(entry.get("intelligence_words")),
         demonyms={country: comp(patterns) for country, patterns in entry.get("demonyms", {}).items()},
         months={int(k): comp(v) for k, v in entry.get("months", {}).items()},
         numbers={int(k): comp(v) for k, v in entry.get("numbers", {}).items()},

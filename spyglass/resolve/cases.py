@@ -25,6 +25,7 @@ from spyglass.resolve.statute_sections import section_readings
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
+from spyglass.resolve.names import inflected_alike
 from spyglass.resolve.weekdays import weekday_disputes
 from spyglass.resolve.yearless_dates import (BEFORE, report_years, with_report_years, with_weekday_years,
                                               with_weekdays_reported, with_written_years, with_years_between,
@@ -365,6 +366,15 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                                    f"mention:{d}:{service}", kinds.get(d, "news")) for d, service in named_services])
         if sponsor is not None:
             sponsor.reason = "the foreign service the case's reports in other languages name; " + sponsor.reason
+    if sponsor is not None:
+        # a report that has the person spying against the sponsor's own state reverses the direction
+        state = country_of(sponsor.value) or country_named(sponsor.value) or sponsor.value
+        reversed_by = [c for c in all_claims if c.predicate == "targets" and c.value == "spied against" and c.object == state
+                       and c.doc_id in case_docs and any(inflected_alike(c.subject, n) for n in own)]
+        if reversed_by:
+            against = choose([evidence(c, f"against {state}") for c in reversed_by])
+            sponsor.values += against.values if against else []
+            sponsor.conflict = True
     if sponsor and sponsor.conflict:
         conflicts.append({"field": "sponsor", "chosen": sponsor.value, "reason": sponsor.reason, "values": sponsor.values})
     # reports in which no one else is charged: what they say of charges is said of this person's

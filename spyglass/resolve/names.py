@@ -86,6 +86,15 @@ def loose_key(name: str) -> str:
     return " ".join(sorted(stem(_given_key(t)) for t in tokens(name)))
 
 
+def inflected_alike(a: str, b: str) -> bool:
+    """Two forms of one full name in a language that declines names ("Альгірдаса Палецкіса",
+    "Альгірдас Палецкіс"): word for word, one stem starts the other (at least four letters)."""
+    left, right = tokens(a), tokens(b)
+    return len(left) == len(right) >= 2 and all(
+        len(short := min(stem(x), stem(y), key=len)) >= 4 and max(stem(x), stem(y), key=len).startswith(short)
+        for x, y in zip(left, right))
+
+
 @lru_cache(maxsize=50_000)
 def stem(token: str) -> str:
     """A name word without its case ending ("Paleckio" -> "paleck"), for comparing inflected forms."""
