@@ -332,11 +332,11 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
     # "шпигунстві проти Росії": the state after a spying-against cue is spied on (a target)
     against = [(start + m.end(), country) for p in lex.spying_against for m in p.finditer(text)
                for country, ps in lex.demonyms.items() if any(q.match(text, m.end()) for q in ps)]
-    for at, country in against:
+    for at, state in against:
         named = [m for m in here if m.type == "person"]
         if named:  # the person named nearest the cue (a title before the name does not matter here)
             spy = min(named, key=lambda m: abs(m.start - at)).name
-            out.append(Claim(subject=spy, subject_type="person", predicate="targets", object=country,
+            out.append(Claim(subject=spy, subject_type="person", predicate="targets", object=state,
                              object_type="country", value="spied against", doc_id=doc.doc_id, start=start,
                              end=start + len(text), extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION,
                              confidence=0.5))
