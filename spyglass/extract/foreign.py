@@ -302,8 +302,28 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
         # "检察官X": a title stands right before the name; "X说", "X表示": the speaker comes before the verb
         return any(p.search(before[-5:]) for p in lex.roles) or any(
             p.match(after.lstrip(" ,(")) for p in lex.roles + lex.reporting)
-    return any(p.search(before[-25:]) for p in lex.roles + lex.reporting) or any(
-        p.match(after.lstrip(" ,(")) for p in lex.roles)
+    near = before[-25:]
+    found = [(m.end(), p in lex.acting_roles) for p in lex.roles + lex.reporting for m in p.finditer(near)]
+    if found:
+        end, acting = max(found)
+        if _title_reaches(doc.text, m.start - len(near) + end, m.start, lex, acting):
+            return True
+    return any(p.match(after.lstrip(" ,(")) for p in lex.roles)
+
+
+def _title_reaches(text: str, end: int, name: int, lex: Lexicon, acting: bool) -> bool:
+    """A title or reporting word ends at `end`: it is the name's own ("le procureur général Jean
+    Dupont", "sagte Staatsanwalt Hans Berg", "Адвокат задержанного Игорь ...") unless a sentence ends
+    between them, more than two words stand between, or, after a court, judge, police or prosecutor,
+    what stands between opens an event ("Le tribunal a condamné Jean Dupont", "De politie arresteerde
+    Jan de Vries": they acted on the person)."""
+    gap = text[end:name]
+    if "." in gap.strip() or len(gap.split()) > 2:
+        return False
+    if not gap.strip(" ,:") or not acting:
+        return True
+    window = text[end : name + 120]
+    return not any(m.start() < len(gap) for ps in lex.events.values() for p in ps for m in p.finditer(window))
 
 
 _SPEAKER_FIRST = {"zh", "ja", "ko"}

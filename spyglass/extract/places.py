@@ -58,8 +58,21 @@ def local_country_words(language: str) -> frozenset[str]:
     words: set[str] = set()
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", country.name)}:
-            words |= {w.lower() for w in catalog.gettext(name).replace(",", " ").split() if len(w) > 3}
+            parts = [w.lower() for w in catalog.gettext(name).replace(",", " ").split()]
+            if len(parts) == 1:
+                words |= {parts[0]} if len(parts[0]) > 3 else set()
+                continue
+            # of a longer name, its longest word: "föderation", not the saint's name of "San Pedro y
+            # Miquelón" or "Santa Lucía", nor "Costa" of "Costa Rica" (given names and surnames)
+            kept = [w for i, w in enumerate(parts) if i == 0 or parts[i - 1] not in _BEFORE_A_NAME]
+            longest = max((w for w in kept if w not in _BEFORE_A_NAME), key=len, default="")
+            words |= {longest} if len(longest) >= 6 else set()
     return frozenset(words)
+
+
+# words a country's name puts before a saint's or a person's name ("San Pedro", "El Salvador")
+_BEFORE_A_NAME = {"san", "santa", "santo", "são", "sao", "saint", "sainte", "sankt", "st", "st.", "sint", "svatý", "svätý",
+                  "święty", "el", "la", "le", "les", "los", "las", "the", "de", "del", "of", "and", "y", "e", "et", "und", "i"}
 
 
 def region_name(text: str) -> str | None:

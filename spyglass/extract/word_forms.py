@@ -18,6 +18,7 @@ class Lexicon:
     future: list[re.Pattern[str]]
     negation: list[re.Pattern[str]]
     roles: list[re.Pattern[str]]
+    acting_roles: list[re.Pattern[str]]  # courts, judges, police, prosecutors: they act on a defendant
     reporting: list[re.Pattern[str]]
     words: list[re.Pattern[str]]  # every word form the lexicon knows: none is part of a name
     spying_for: list[re.Pattern[str]]
@@ -58,6 +59,7 @@ def lexicon(language: str) -> Lexicon | None:
         events={status: comp(patterns) for status, patterns in entry.get("events", {}).items()},
         future=comp(entry.get("future_or_conditional")), negation=comp(entry.get("negation")),
         roles=[re.compile(p, flags) for patterns in entry.get("roles", {}).values() for p in patterns],
+        acting_roles=[re.compile(p, flags) for role in ("judge", "official") for p in entry.get("roles", {}).get(role, [])],
         reporting=comp(entry.get("reporting_verbs")),
         words=comp([p for ps in entry.get("events", {}).values() for p in ps] + list(entry.get("years_unit", []))
                    + list(entry.get("months_unit", [])) + list(entry.get("life_sentence", []))

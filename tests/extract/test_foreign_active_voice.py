@@ -1,0 +1,55 @@
+"""A court, judge or the police acting on the person ("Le tribunal a condamné Pierre Durand"): the name
+after the verb is the defendant, not a title's holder. Reports written for this test (invented people)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spyglass.ingest.run import ingest
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+from spyglass.store.extracted import claim_records
+
+REPORTS = [
+    ("fr", "Pierre Durand", "Le tribunal a condamné mardi Pierre Durand à quatre ans de prison pour espionnage au profit de "
+     "la Russie. Le parquet avait requis six ans contre le prévenu, a indiqué un porte-parole du tribunal à Paris. Durand "
+     "travaillait comme technicien dans une base navale et a remis des documents à un agent russe. Son avocat a annoncé "
+     "qu'il ferait appel."),
+    ("es", "Pedro Gómez", "El tribunal condenó el martes a Pedro Gómez a cuatro años de prisión por espionaje a favor de "
+     "Rusia. La fiscalía había pedido seis años de cárcel para el acusado, dijo un portavoz del tribunal en Madrid. Gómez "
+     "trabajaba como técnico en una base naval y entregó documentos a un agente ruso. Su abogado anunció que recurrirá la "
+     "sentencia."),
+    ("nl", "Jan Vermeulen", "De rechtbank veroordeelde dinsdag Jan Vermeulen tot vier jaar cel wegens spionage voor Rusland. "
+     "Het OM had zes jaar geëist, zei een woordvoerder in Den Haag. Vermeulen werkte als technicus op een marinebasis en gaf "
+     "documenten aan een Russische agent. Zijn advocaat kondigde hoger beroep aan."),
+    ("sv", "Erik Lindqvist", "Tingsrätten dömde på tisdagen Erik Lindqvist till fyra års fängelse för spioneri för Rysslands "
+     "räkning. Åklagaren hade yrkat sex år, sade en talesperson i Stockholm. Lindqvist arbetade som tekniker på en marinbas "
+     "och lämnade dokument till en rysk agent. Hans advokat meddelade att domen överklagas."),
+    ("de", "Markus Feldmann", "Das Gericht verurteilte Markus Feldmann am Dienstag wegen Spionage für Russland zu vier Jahren "
+     "Haft. Die Anklage hatte sechs Jahre gefordert, teilte ein Sprecher in München mit. Feldmann arbeitete als Techniker "
+     "auf einem Marinestützpunkt und gab Dokumente an einen russischen Agenten weiter. Sein Anwalt kündigte Revision an."),
+]
+
+
+@pytest.mark.parametrize("language, name, text", REPORTS)
+def test_the_person_a_court_sentenced_is_the_defendant(tmp_path: Path, language: str, name: str, text: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/1", "title": "Report", "published": "2024-05-08",
+                                "language": language, "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        sentenced = [c for c in claim_records(store) if c.predicate == "sentenced" and c.subject == name]
+    assert sentenced and sentenced[0].value == "48" and str(sentenced[0].date) == "2024-05-07"
+
+
+def test_a_given_name_in_a_country_name_does_not_bar_a_person() -> None:
+    """"San Pedro y Miquelón", "Costa Rica": their saint's name and first word are names people bear."""
+    from spyglass.extract.places import local_country_words
+
+    spanish = local_country_words("es")
+    assert "pedro" not in spanish and "costa" not in spanish
+    assert "föderation" in local_country_words("de")  # the long word of a long name still counts
