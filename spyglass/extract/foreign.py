@@ -299,8 +299,9 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
     before = doc.text[max(0, m.start - 40) : m.start]
     after = doc.text[m.end : m.end + 40]
     if (doc.language or "") in _SPEAKER_FIRST:
-        # "检察官X": a title stands right before the name; "X说", "X表示": the speaker comes before the verb
-        return any(p.search(before[-5:]) for p in lex.roles) or any(
+        # "检察官X": a title stands right before the name ("检方发现X": the prosecutors found X, who is
+        # no prosecutor); "X说", "X表示": the speaker comes before the verb
+        return any(m.end() == len(before[-5:].rstrip()) for p in lex.roles for m in p.finditer(before[-5:].rstrip())) or any(
             p.match(after.lstrip(" ,(")) for p in lex.roles + lex.reporting)
     near = before[-25:]
     found = [(m.end(), p in lex.acting_roles) for p in lex.roles + lex.reporting for m in p.finditer(near)]

@@ -90,8 +90,8 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
         year = int(m.group(2)) if m.group(2) else _relative_year(m.group(1), pub)
         day = int(m.group(4)) if m.group(4) else None
         # "今年7月6日" in a dated report writes its year relative to the report
-        yearless = None if m.group(2) or (m.group(1) and pub) else _yearless(int(m.group(3)), day)
-        if yearless and m.group(1):  # "昨年8月" in a report without a date: the year counted from the report's own
+        yearless = None if m.group(2) else _yearless(int(m.group(3)), day)
+        if yearless and m.group(1):  # "去年3月": the year counted from the report's own
             yearless = f"{yearless} y{_YEAR_WORDS[m.group(1)]:+d}"
         if year is None and pub is not None:
             year = _year_for(pub, int(m.group(3)), day)
@@ -117,9 +117,8 @@ def _all_dates(lex: Any, text: str, pub: dt.date | None, before: str = "") -> li
                     taken.append(said[1])
                     if pub is not None:
                         year = pub.year + said[0] if said[0] is not None else _year_for(pub, month, day)
-                        yearless = None
-                    elif said[0] is not None and yearless:  # no report date: the year counted from the report's own
-                        yearless = f"{yearless} y{said[0]:+d}"
+                    # the year counted from the report's own: no year another report writes replaces it
+                    yearless = f"{yearless} y{said[0]:+d}" if said[0] is not None and yearless else None
                 named = _weekday_before(lex, text, start) if yearless and day else None
                 if named is not None:  # "W środę, 14 sierpnia": the weekday can place the year
                     yearless = f"{yearless} {_WEEKDAY_NAMES[named]}"

@@ -485,3 +485,22 @@ def test_a_report_without_a_date_takes_its_year_from_an_event_it_dates_from_its_
     dates = _dates(records, "Jonas Brenner")
     assert dates["convicted"] == "2024-11-28"
     assert dates["sentenced"] == "2025-02-03"
+
+
+def test_a_chinese_report_of_when_the_case_broke_dates_the_arrest_and_disagrees_with_the_day(tmp_path: Path) -> None:
+    """"本案是於去年3月初爆發" (the case broke early last March) in a report of December 2017 is March
+    2016: a report dating the arrest 9 March 2017 disagrees, and the Chinese report is listed under its
+    value. The prosecutors who found the person ("檢方發現林志明") give him no title."""
+    records = _feed_cases(tmp_path, [
+        {"url": "https://a.example/10", "published": "2017-03-10", "text": (
+            "Taiwanese prosecutors said on Friday that Lin Zhiming, a former student from China, was arrested on "
+            "March 9 on suspicion of trying to recruit officials for a mainland party organ.")},
+        {"url": "https://b.example/11", "published": "2017-12-14", "language": "zh", "text": (
+            "被告人林志明今日再度出庭受審。本案是於去年3月初爆發，檢方發現林志明在台灣刺探公務機密並發展組織。"
+            "林志明一審被依違反國家安全法判刑1年2月。")},
+    ])
+    record = next(r for r in records if "林志明" in {r["name"], *r["aliases"]} or r["name"] == "Lin Zhiming")
+    assert record["dates"]["arrested"] == "2017-03-09"
+    conflict = next(c for c in record["conflicts"] if c["field"] == "dates.arrested")
+    by_value = {v["value"]: {s["url"] for s in v["sources"]} for v in conflict["values"]}
+    assert by_value["2016-03"] == {"https://b.example/11"}
