@@ -21,6 +21,7 @@ from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
     ALLEGATIONS, AS_STATUS, LADDER, OWN_ALLEGATIONS, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
 )
+from spyglass.resolve.other_crimes import other_crimes_only
 from spyglass.resolve.statute_sections import section_readings
 from spyglass.resolve.syndication import groups as syndication_groups
 from spyglass.resolve.syndication import source_kinds
@@ -72,7 +73,8 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
         for members in clusters:
             case = _assemble(members + _unnamed_node(members, extra.get(_key(members), [])), by_doc, group_of, claims,
                              subjects, subjects_by_doc, kinds, services, people)
-            if case is not None and case.status is not None:
+            if case is not None and case.status is not None and not (
+                    case.kind == "person" and other_crimes_only({case.name, *case.aliases}, claims, by_doc)):
                 built.append((_key(members), case))
         cases = [case for _, case in built]
         _apply_choices(cases, rules["choose"])

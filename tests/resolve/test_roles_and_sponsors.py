@@ -68,6 +68,13 @@ REPORTS: list[tuple[str, set[str], set[str], dict[str, str | None]]] = [
         "a contractor for Iran's Ministry of Intelligence, officials said.",
         {"Noel Farrant", "Blue Lantern Data Systems"}, {"Cedarline Advisory Partners"}, {"Noel Farrant": "Iran"},
     ),
+    (  # a prisoner freed in a swap, jailed on charges of another kind, faces no espionage case
+        "Russia freed the convicted spy Oleg Marchenko on Thursday in an exchange for five prisoners held in Belarus, "
+        "including aid worker Tomasz Wierzbicki, who was detained in Minsk last year and sentenced to five years on "
+        "charges of \"assisting extremist activities\" that Warsaw called fabricated. Marchenko had been convicted of "
+        "spying for Russia's GRU in 2022.",
+        {"Oleg Marchenko"}, {"Tomasz Wierzbicki"}, {"Oleg Marchenko": "GRU"},
+    ),
     (  # someone released without charge is not a case through a pronoun alone
         "Police questioned the spokesperson Irma Delacroix about the leak on Friday. She was released without "
         "charge the same evening, and the ministry said it would cooperate with the inquiry into the leaked files.",
