@@ -28,9 +28,9 @@ from spyglass.resolve.syndication import source_kinds
 from spyglass.resolve.mentions_scan import reporting_documents
 from spyglass.resolve.names import inflected_alike
 from spyglass.resolve.weekdays import weekday_disputes
-from spyglass.resolve.yearless_dates import (BEFORE, report_years, with_report_years, with_weekday_years,
-                                              with_weekdays_reported, with_written_years, with_years_between,
-                                              with_years_written_beside)
+from spyglass.resolve.yearless_dates import (BEFORE, report_years, with_judgment_days, with_report_years,
+                                              with_weekday_years, with_weekdays_reported, with_written_years,
+                                              with_years_between, with_years_written_beside)
 from spyglass.resolve.sponsor_names import (  # noqa: F401 (sponsor_aliases: part of this module's API)
     country_named, country_of, entry_of, is_country, parent_of, prosecuting_country, sponsor_aliases, sponsor_tier,
 )
@@ -259,6 +259,8 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         if not happened:
             continue
         placed = with_years_written_beside(with_written_years([(c, c.date) for c in happened]), texts)
+        if status == "sentenced":
+            placed = with_judgment_days(placed, claims, texts)
         placed = with_weekdays_reported(with_weekday_years(placed, *case_time), *case_time)
         earlier = [e.date.first_day() for e in timeline if e.status in BEFORE.get(status, ()) and e.date]
         reports = [d.published for c in happened if (d := by_doc.get(c.doc_id)) is not None and d.published]

@@ -219,3 +219,20 @@ def with_years_between(dated: list[tuple[Claim, FuzzyDate | None]], after: dt.da
                 date = fits[0]
         out.append((claim, date))
     return out
+
+
+# "The Regional Court handed down the verdict on Thursday": the day of a judgment the report names
+_JUDGMENT = re.compile(r"\b(?:handed down|delivered|announced|pronounced|passed|issued)\s+(?:its\s+|the\s+|a\s+)?"
+                       r"(?:verdict|judgment|judgement|ruling|sentence)s?\b", re.I)
+
+
+def with_judgment_days(dated: list[tuple[Claim, FuzzyDate | None]], claims: list[Claim],
+                       texts: dict[str, str]) -> list[tuple[Claim, FuzzyDate | None]]:
+    """"X has been sentenced to eight years ... The court handed down the verdict on Thursday": a
+    sentence a report gives no day of its own takes the day of the judgment the same report dates."""
+    days: dict[str, FuzzyDate] = {}
+    for claim in claims:
+        if claim.predicate == "convicted" and claim.date is not None and claim.doc_id in texts \
+                and _JUDGMENT.search(texts[claim.doc_id][claim.start : claim.end]):
+            days.setdefault(claim.doc_id, claim.date)
+    return [(claim, date if date is not None or claim.date_phrase else days.get(claim.doc_id)) for claim, date in dated]

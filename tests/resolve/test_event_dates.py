@@ -504,3 +504,12 @@ def test_a_chinese_report_of_when_the_case_broke_dates_the_arrest_and_disagrees_
     conflict = next(c for c in record["conflicts"] if c["field"] == "dates.arrested")
     by_value = {v["value"]: {s["url"] for s in v["sources"]} for v in conflict["values"]}
     assert by_value["2016-03"] == {"https://b.example/11"}
+
+
+def test_a_sentence_takes_the_day_of_the_judgment_its_report_dates(tmp_path: Path) -> None:
+    records = _feed_cases(tmp_path, [{"url": "https://a.example/12", "published": "2024-09-13", "text": (
+        "A Russian citizen who ran a shipping agency in Gdynia, Pavel Sorokin, has been sentenced to eight years in "
+        "prison for spying on the naval port for Russia's FSB. The Regional Court in Gdansk handed down the verdict "
+        "on Thursday. Sorokin was arrested in June last year.")}])
+    dates = _dates(records, "Pavel Sorokin")
+    assert dates["convicted"] == dates["sentenced"] == "2024-09-12"
