@@ -40,6 +40,8 @@ _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
 _SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
+# German nouns for people by their endings: "Soldat", "Ingenieur", "Mitarbeiterin", "Journalist", "Politologe"
+_PERSON_NOUN = re.compile(r"(?:er|erin|in|eur|at|ist|ent|ant|or|ier|oge|ling|e)$")
 # German nouns by their endings, singular or plural ("Informationen", "Ermittlungen"); not endings
 # names share ("Lorenz", "Franz", "Dennis")
 _GERMAN_NOUN = re.compile(r"(?:(?:ung|heit|keit|schaft|tion|ität)(?:en)?|ismus|tät|amt|gericht|dienst|anwalt|"
@@ -149,11 +151,15 @@ _ARTICLES = {
 }
 
 
-def _nouns(text: str, language: str) -> set[str]:
+def _nouns(text: str, language: str, adjectives: int = 0, least: int = 0) -> set[str]:
+    """Capitalised words the page writes after an article (German: also after `least` to `adjectives`
+    adjectives, "der frühere Soldat"): nouns, not names."""
     articles = _ARTICLES.get(language)
     if not articles:
         return set()
-    pattern = re.compile(rf"\b(?:{'|'.join(articles.split())})\s+([{_UPPER}][\w’'-]+)", re.I)
+    # inflected adjectives ("frühere", "45-jährigen"), not prepositions ("beim")
+    between = rf"(?:[\d{_LOWER}][\w-]*(?:e|en|er|es|em)\s+){{{least},{adjectives}}}" if adjectives else ""
+    pattern = re.compile(rf"\b(?i:{'|'.join(articles.split())})\s+{between}([{_UPPER}][\w’'-]+)")
     return {m.group(1).lower() for m in pattern.finditer(text)}
 
 
@@ -190,6 +196,9 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
     lower_words = {w.lower() for w in re.findall(rf"\b[{_LOWER}][\w’'-]+", text)}
     lower_words |= function_words().get(doc.language or "", set()) | _nouns(text, doc.language or "")
     words = function_words().get(doc.language or "", set())
+    # "der frühere Soldat Jonas Berg": a person's noun the page writes after an article and an adjective
+    titles = {w for w in _nouns(text, doc.language or "", adjectives=2, least=1) if _PERSON_NOUN.search(w)} \
+        if doc.language == "de" else set()
     mid_sentence = {m.group(1) for m in re.finditer(rf"[{_LOWER},]\s+({_WORD})", text)}
     lex = lexicon(doc.language or "")
     # a service's name (the report's own state's too: "Agencja Bezpieczeństwa Wewnętrznego") is no person
@@ -231,7 +240,9 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME:
                 first = name.split()[0]
-                if first.lower() in words:  # "Laut Ann Berg", "Enligt Ann Berg": a function word opens the sentence
+                if first.lower() in words or (first.lower() in titles and len(name.split()) >= 3):
+                    # "Laut Ann Berg", "Enligt Ann Berg": a function word opens the sentence; "der frühere
+                    # Soldat Jonas Berg": a noun the page writes after an article is the person's title
                     a = a + len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
                     name = text[a:b]
                 elif first.lower() in lower_words:

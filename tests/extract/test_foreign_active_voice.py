@@ -53,3 +53,17 @@ def test_a_given_name_in_a_country_name_does_not_bar_a_person() -> None:
     spanish = local_country_words("es")
     assert "pedro" not in spanish and "costa" not in spanish
     assert "föderation" in local_country_words("de")  # the long word of a long name still counts
+
+
+def test_a_german_title_after_an_article_and_an_adjective_is_no_part_of_the_name(tmp_path: Path) -> None:
+    text = ("Der frühere Soldat Jonas Brenner ist am 3. Februar zu sieben Jahren Haft verurteilt worden. Er hatte "
+            "für den iranischen Geheimdienst spioniert. Der andere beim Maschinenbauer Oberhauser Antriebe blieb frei.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/2", "title": "Bericht", "language": "de", "text": text},
+                               ensure_ascii=False) + "\n", "utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        subjects = {c.subject for c in claim_records(store)}
+    assert "Jonas Brenner" in subjects and "Soldat Jonas Brenner" not in subjects
+    assert not any("Oberhauser" in s for s in subjects)
