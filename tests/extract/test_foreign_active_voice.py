@@ -56,8 +56,9 @@ def test_a_given_name_in_a_country_name_does_not_bar_a_person() -> None:
 
 
 def test_a_german_title_after_an_article_and_an_adjective_is_no_part_of_the_name(tmp_path: Path) -> None:
-    text = ("Der frühere Soldat Jonas Brenner ist am 3. Februar zu sieben Jahren Haft verurteilt worden. Er hatte "
-            "für den iranischen Geheimdienst spioniert. Der andere beim Maschinenbauer Oberhauser Antriebe blieb frei.")
+    text = ("Der frühere Soldat Jonas Brenner ist am 3. Februar zu sieben Jahren Haft verurteilt worden. Im November "
+            "war Jonas Brenner der Spionage für den iranischen Geheimdienst schuldig gesprochen worden. Der andere "
+            "beim Maschinenbauer Oberhauser Antriebe blieb frei.")
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"url": "https://news.example/2", "title": "Bericht", "language": "de", "text": text},
                                ensure_ascii=False) + "\n", "utf-8")
