@@ -55,8 +55,11 @@ def unnamed_reports(cases: list[Case], docs: list[Document], claims: list[Claim]
                 owners[word].add(case.case_id)
     out: dict[str, list[Claim]] = defaultdict(list, _counted_groups(cases, claims, grouped, words, owners))
     for doc_id in orphans:
-        if len(linked[doc_id]) == 1:  # the one case the report names: its unnamed events are that case's
-            out[linked[doc_id][0].case_id] += [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+        unnamed = [c for c in claims if c.doc_id == doc_id and c.subject == UNNAMED_SUBJECT]
+        if len(linked[doc_id]) == 1 and _same_events(unnamed, linked[doc_id][0]) is not None:
+            # the one case the report names, and no date of the report contradicts it: its unnamed
+            # events are that case's
+            out[linked[doc_id][0].case_id] += unnamed
             continue
         shared: dict[str, set[str]] = defaultdict(set)
         for word in words.get(doc_id, set()):

@@ -190,3 +190,28 @@ def test_terms_of_whole_years_single_out_no_pair(tmp_path: Path) -> None:
     records = _records(tmp_path, [named, NAMED_B, unnamed])
     for record in records:
         assert "https://news.example/2" not in {s["url"] for s in record["sources"]}
+
+
+def test_a_report_naming_the_case_only_in_another_script_gives_it_its_events(tmp_path: Path) -> None:
+    """A Georgian report without a date names the soldier only in Georgian letters (no event of it
+    names him as the reader knows names): its events are his, its spelling one of his names, and its
+    "convicted last November ... sentencing on 5 February" dates the sentence once his conviction is
+    dated by another report."""
+    feed = tmp_path / "feed.jsonl"
+    items = [
+        {"url": "https://a.example/20", "published": "2024-11-29", "title": "Soldier convicted", "text": (
+            "Former soldier Daniel Roth was convicted on Thursday, 28 November, of spying for Iran's Ministry of "
+            "Intelligence, a court in London said. Roth will be sentenced next year, the judge said.")},
+        {"url": "https://b.example/21", "title": "განაჩენი", "language": "ka", "text": (
+            "ბრიტანეთის სასამართლომ ყოფილ ჯარისკაცს, დენიელ როთს 10 წლით მიუსაჯა პატიმრობა ირანის სასარგებლოდ "
+            "ჯაშუშობისთვის. როთი გასული წლის ნოემბერში ცნეს დამნაშავედ ირანის სასარგებლოდ ჯაშუშობაში. მოსამართლემ "
+            "5 თებერვალს, განაჩენის გამოტანისას თქვა, რომ დანაშაული მძიმე იყო.")},
+    ]
+    feed.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        record = next(r for r in case_records(store) if r["name"] == "Daniel Roth")
+    assert "დენიელ როთს" in record["aliases"]
+    assert record["sentence_months"] == 120
+    assert record["dates"]["sentenced"] == "2025-02-05"
