@@ -229,10 +229,14 @@ _JUDGMENT = re.compile(r"\b(?:handed down|delivered|announced|pronounced|passed|
 def with_judgment_days(dated: list[tuple[Claim, FuzzyDate | None]], claims: list[Claim],
                        texts: dict[str, str]) -> list[tuple[Claim, FuzzyDate | None]]:
     """"X has been sentenced to eight years ... The court handed down the verdict on Thursday": a
-    sentence a report gives no day of its own takes the day of the judgment the same report dates."""
+    sentence a report gives no day of its own takes the day of the judgment the same report dates.
+    In a report in another language, any dated verdict is that judgment ("Tingsrätten dömde den 19
+    januari ... Den äldre brodern dömdes till livstids fängelse"): courts outside the common law
+    convict and sentence in one judgment."""
     days: dict[str, FuzzyDate] = {}
     for claim in claims:
-        if claim.predicate == "convicted" and claim.date is not None and claim.doc_id in texts \
-                and _JUDGMENT.search(texts[claim.doc_id][claim.start : claim.end]):
+        if claim.predicate == "convicted" and claim.date is not None and claim.doc_id in texts and (
+                claim.extractor.startswith("spyglass.foreign")
+                or _JUDGMENT.search(texts[claim.doc_id][claim.start : claim.end])):
             days.setdefault(claim.doc_id, claim.date)
     return [(claim, date if date is not None or claim.date_phrase else days.get(claim.doc_id)) for claim, date in dated]

@@ -513,3 +513,13 @@ def test_a_sentence_takes_the_day_of_the_judgment_its_report_dates(tmp_path: Pat
         "on Thursday. Sorokin was arrested in June last year.")}])
     dates = _dates(records, "Pavel Sorokin")
     assert dates["convicted"] == dates["sentenced"] == "2024-09-12"
+
+
+def test_in_another_language_a_sentence_takes_the_day_of_the_verdict_its_report_dates(tmp_path: Path) -> None:
+    """Courts outside the common law convict and sentence in one judgment."""
+    records = _feed_cases(tmp_path, [{"url": "https://a.example/13", "published": "2023-05-25", "language": "sv",
+                                      "text": (
+        "Stockholms tingsrätt dömde den 19 januari 2023 ingenjören Erik Lindqvist för grovt spioneri för Rysslands "
+        "räkning. Erik Lindqvist dömdes i tingsrätten till livstids fängelse. Hovrätten har i dag fastställt domen.")}])
+    dates = _dates(records, "Erik Lindqvist")
+    assert dates["convicted"] == dates["sentenced"] == "2023-01-19"
