@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 from dataclasses import replace
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
 from spyglass.model.methods import VOCABULARY
@@ -21,6 +21,7 @@ from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
     ALLEGATIONS, AS_STATUS, LADDER, OWN_ALLEGATIONS, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
 )
+from spyglass.resolve.described_roles import roles_described
 from spyglass.resolve.other_crimes import other_crimes_only
 from spyglass.resolve.statute_sections import section_readings
 from spyglass.resolve.syndication import groups as syndication_groups
@@ -392,7 +393,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         if read is not None:
             conflicts.append({"field": "charges", "chosen": read.value, "reason": read.reason, "values": read.values})
     role = _role(claims)
-    called = choose(_roles_described(claims, all_claims, own, evidence))
+    called = choose(roles_described(claims, all_claims, own, evidence))
     if called and called.conflict:
         conflicts.append({"field": "role", "chosen": called.value, "reason": called.reason, "values": called.values})
         role = called.value
@@ -500,34 +501,6 @@ def _status(timeline: list[CaseEvent]) -> str | None:
     if chosen[2] == "released" and acquittal and not convicted and (not chosen[0] or not acquittal[0] or chosen[0] <= acquittal[0]):
         return "acquitted"  # freed from custody before or upon an acquittal: the acquittal is the outcome
     return chosen[2]
-
-
-_OFFICER = re.compile(r"\b(?:officer|operative|spymaster)$")
-_FORMER_POST = re.compile(r"\b(?:former|ex|retired|onetime)\b", re.I)
-
-
-def _roles_described(claims: list[Claim], all_claims: list[Claim], own: set[str],
-                     evidence: Callable[[Claim, Any], Evidence]) -> list[Evidence]:
-    """What each report says the person is, where reports differ on whether the person is an
-    intelligence officer: "intelligence officer" from a report calling them one, and the other
-    description from a report that, in the same sentence, calls a co-defendant the officer and
-    this person something else ("X, an FSB officer, and Y, an IT worker")."""
-    def officer(c: Claim) -> bool:
-        return c.value != "former" if c.predicate == "officer_of" else (
-            c.predicate == "described_as" and bool(_OFFICER.search(c.value or "")) and not _FORMER_POST.search(c.value or ""))
-
-    def theirs(c: Claim) -> bool:  # also reports naming no event of the person, by one of its full names
-        return c in mine or (len(c.subject.split()) >= 2 and max(name_score(c.subject, n, "person") for n in own) >= 0.85)
-
-    mine = set(claims)
-    said = [c for c in all_claims if c.predicate in ("officer_of", "described_as") and c.subject_type == "person"]
-    officers = [c for c in said if officer(c) and theirs(c)]
-    officer_spans = {(c.doc_id, c.start) for c in said if officer(c) and not theirs(c)}
-    others = [c for c in said if theirs(c) and c.predicate == "described_as" and not officer(c)
-              and not _FORMER_POST.search(c.value or "") and (c.doc_id, c.start) in officer_spans]
-    if not officers or not others:
-        return []
-    return [evidence(c, "intelligence officer") for c in officers] + [evidence(c, c.value) for c in others]
 
 
 def _role(claims: list[Claim]) -> str | None:
