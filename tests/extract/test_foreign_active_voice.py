@@ -68,3 +68,22 @@ def test_a_german_title_after_an_article_and_an_adjective_is_no_part_of_the_name
         subjects = {c.subject for c in claim_records(store)}
     assert "Jonas Brenner" in subjects and "Soldat Jonas Brenner" not in subjects
     assert not any("Oberhauser" in s for s in subjects)
+
+
+@pytest.mark.parametrize("language, name, text, sponsor", [
+    ("zh", "林志明", "检察官办公室说，被告林志明不仅充当了中国政府的非法代理人，还销毁了证据。林志明将于下月出庭。"
+     "林志明的律师拒绝置评。", "China"),
+    ("da", "Lars Holm", "Politiet anholdt mandag ingeniøren Lars Holm i Aarhus. Lars Holm var ifølge anklagen på "
+     "mission for den russiske efterretningstjeneste, da han fotograferede havnen. Han nægter sig skyldig, oplyser "
+     "hans forsvarer. Sagen fortsætter i byretten i næste måned.", "Russian intelligence"),
+])
+def test_whom_a_person_acted_for_in_other_languages(tmp_path: Path, language: str, name: str, text: str,
+                                                     sponsor: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/3", "title": "Report", "published": "2024-05-08",
+                                "language": language, "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        sponsors = {c.object for c in claim_records(store) if c.predicate == "agent_of" and c.subject == name}
+    assert sponsor in sponsors
