@@ -38,6 +38,8 @@ _PRONOUN_SAYS = re.compile(r"\b(?:he|she)\s+(?:is|was|had\s+been|has\s+been|serv
 _OFFICER_BEFORE = re.compile(r"^\s*(?:officer|agent|operative|analyst|official|spy)\s+$")
 _AGENT_OF = re.compile(r"\b(?:agent|asset|spy|informant)s?\s+(?:of|for)\s+(?:the\s+)?$|\b(?:spying|spied|spy|working|worked|acting|acted)\s+for\s+(?:the\s+)?$|\b(?:assist(?:ing|ed)?|help(?:ing|ed)?)\s+(?:the\s+)?$|\bpass(?:ing|ed)?\s+(?:[\w’'-]+\s+){0,8}?to\s+$")
 _HACKED_BY = re.compile(r"\b(?:was|were|had been|has been|have been)\s+(?:hacked|breached|compromised|penetrated|infiltrated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_HACKED = re.compile(r"^\s*(?:,[^,.;]{1,100},\s*)?(?:has\s+|had\s+|have\s+|allegedly\s+)?(?:hacked|breached|compromised|"
+                     r"penetrated|broke\s+into|hacked\s+into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$")
 _CONTRACTOR = re.compile(r"\b(?:on behalf of|a contractor (?:for|to)|contractors? for|hacking for|worked for|working for|hired by|contracted by|front (?:company )?for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _PART_OF = re.compile(r"^,?\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:arm|branch|bureau|department|division|unit|office|part|subsidiary)\s+of\s+(?:the\s+)?(?:[A-Z][\w]*['’]s\s+)?$")
 _FOCUS_VERBS = re.compile(r"\b(target(?:s|ed|ing)?|focus(?:es|ed|ing)?|collects?|cover(?:s|ed|ing)?|watch(?:es|ed)?|monitor(?:s|ed|ing)?|responsible for|handles?|spies on)\b", re.I)
@@ -76,8 +78,11 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
 
 
 def hacked(ctx: SentenceContext) -> list[Claim]:
-    return [make_claim(ctx, actor, "hacked", victim, 0.8) for victim, actor in
-            pairs(ctx, TARGETS, ("company", "threat_group", "state_agency", "agency_unit"), _HACKED_BY)]
+    """"X was hacked by Y" and "Y hacked X" (the actor a firm, a group or a service; an apposition
+    may stand between: "Y, a contractor for the MSS, hacked X")."""
+    actors = ("company", "threat_group", "state_agency", "agency_unit")
+    return [make_claim(ctx, actor, "hacked", victim, 0.8) for victim, actor in pairs(ctx, TARGETS, actors, _HACKED_BY)] + [
+        make_claim(ctx, actor, "hacked", victim, 0.8) for actor, victim in pairs(ctx, actors, TARGETS, _HACKED)]
 
 
 def contractor_for(ctx: SentenceContext) -> list[Claim]:

@@ -236,3 +236,18 @@ def test_a_post_told_to_someone_is_the_tellers(tmp_path: Path) -> None:
         extract_pending(store)
         officers = {c.subject for c in extracted.claim_records(store) if c.predicate == "officer_of"}
     assert officers == {"Marco Bell"}
+
+
+def test_a_firm_that_hacked_in_the_active_voice_is_a_case(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/h", "title": "Contractor", "published": "2025-03-14", "text": (
+        "Officials said on Friday that Blue Lantern Data Systems, a contractor for Iran's Ministry of Intelligence, "
+        "hacked the email servers of Meridian Broadcasting in 2023. The firm did not respond to requests for comment.")})
+        + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        from spyglass.run.local import extract_pending
+
+        extract_pending(store)
+        record = next(r for r in case_records(store) if r["name"] == "Blue Lantern Data Systems")
+    assert record["status"] == "alleged" and "Meridian Broadcasting" in record["targets"]
