@@ -254,6 +254,7 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     conflicts: list[dict[str, Any]] = []
     texts = {d: doc.text for d in {c.doc_id for c in claims} if (doc := by_doc.get(d)) is not None}
     case_time = _case_time(claims)
+    undated = [c for c in claims if (d := by_doc.get(c.doc_id)) is not None and not d.published]
     for status in LADDER:
         happened = [c for c in claims if c.predicate == status
                     or (status == "alleged" and c.predicate in ALLEGATIONS and kind in ("company", "threat_group"))]
@@ -267,7 +268,6 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         reports = [d.published for c in happened if (d := by_doc.get(c.doc_id)) is not None and d.published]
         placed = with_years_between(placed, max(earlier, default=None),
                                     date.fromisoformat(min(reports)) if reports else None)
-        undated = [c for c in claims if (d := by_doc.get(c.doc_id)) is not None and not d.published]
         placed = with_report_years(placed, report_years(undated, {e.status: e.date for e in timeline if e.date}),
                                    max(earlier, default=None))
         dated = [evidence(c, date) for c, date in placed if date]

@@ -29,10 +29,11 @@ def roles_described(claims: list[Claim], all_claims: list[Claim], own: set[str],
         return c.value != "former" if c.predicate == "officer_of" else (
             c.predicate == "described_as" and bool(_OFFICER.search(c.value or "")) and not _FORMER_POST.search(c.value or ""))
 
+    mine = set(claims)
+
     def theirs(c: Claim) -> bool:  # also reports naming no event of the person, by one of its full names
         return c in mine or (len(c.subject.split()) >= 2 and max(name_score(c.subject, n, "person") for n in own) >= 0.85)
 
-    mine = set(claims)
     said = [c for c in all_claims if c.predicate in ("officer_of", "described_as") and c.subject_type == "person"]
     officers = [c for c in said if officer(c) and theirs(c)]
     officer_spans = {(c.doc_id, c.start) for c in said if officer(c) and not theirs(c)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from spyglass.model import Claim, Document
+from spyglass.resolve.grouping import SPONSOR_PREDICATES
 
 # what follows these words is the offence: "on charges of ...", "convicted of ...", "jailed for ..."
 _CHARGE = re.compile(r"\b(?:on|over)\s+(?:\w+\s+)?charges?\s+(?:of\s+)?|\bcharged\s+with\s+|\bconvicted\s+of\s+|"
@@ -24,7 +25,6 @@ _ESPIONAGE = re.compile(r"\b(?:spy|spie|spying|espionage|intelligence|treason|se
 _OTHER = re.compile(r"\b(?:extremis|drug|narcotic|smuggl|fraud|embezzl|brib|corrupt|murder|manslaughter|assault|"
                     r"hooligan|tax\b|tax evasion|theft|robbery|money laundering|disorder|protest|insult|defam|vandal|"
                     r"discredit|fake news|illegal border|drunk|possession|rape|kidnap)", re.I)
-SPONSORS = ("officer_of", "agent_of", "recruited_by", "contractor_for", "attributed_to")
 
 
 def other_crimes_only(names: set[str], claims: list[Claim], docs: dict[str, Document]) -> bool:
@@ -32,7 +32,7 @@ def other_crimes_only(names: set[str], claims: list[Claim], docs: dict[str, Docu
     (drugs, fraud, extremism...) and none is espionage-related, and no report says whom the person
     worked for."""
     named = [c for c in claims if c.subject in names]
-    if any(c.predicate in SPONSORS for c in named):
+    if any(c.predicate in SPONSOR_PREDICATES for c in named):
         return False
     offences = []
     for claim in named:

@@ -34,15 +34,20 @@ REPORTS = [
 ]
 
 
-@pytest.mark.parametrize("language, name, text", REPORTS)
-def test_the_person_a_court_sentenced_is_the_defendant(tmp_path: Path, language: str, name: str, text: str) -> None:
+def _claims(tmp_path: Path, language: str, text: str, published: str | None = "2024-05-08") -> list:
+    """The claims of one report, ingested and extracted as a scraper's feed would give it."""
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/1", "title": "Report", "published": "2024-05-08",
-                                "language": language, "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    feed.write_text(json.dumps({"url": "https://news.example/1", "title": "Report", "language": language, "text": text,
+                                **({"published": published} if published else {})}, ensure_ascii=False) + "\n", "utf-8")
     with Store(tmp_path / "s.db") as store:
         ingest([str(feed)], store, max_bytes=1_000_000)
         extract_pending(store)
-        sentenced = [c for c in claim_records(store) if c.predicate == "sentenced" and c.subject == name]
+        return claim_records(store)
+
+
+@pytest.mark.parametrize("language, name, text", REPORTS)
+def test_the_person_a_court_sentenced_is_the_defendant(tmp_path: Path, language: str, name: str, text: str) -> None:
+    sentenced = [c for c in _claims(tmp_path, language, text) if c.predicate == "sentenced" and c.subject == name]
     assert sentenced and sentenced[0].value == "48" and str(sentenced[0].date) == "2024-05-07"
 
 
@@ -59,13 +64,7 @@ def test_a_german_title_after_an_article_and_an_adjective_is_no_part_of_the_name
     text = ("Der frühere Soldat Jonas Brenner ist am 3. Februar zu sieben Jahren Haft verurteilt worden. Im November "
             "war Jonas Brenner der Spionage für den iranischen Geheimdienst schuldig gesprochen worden. Der andere "
             "beim Maschinenbauer Oberhauser Antriebe blieb frei.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/2", "title": "Bericht", "language": "de", "text": text},
-                               ensure_ascii=False) + "\n", "utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        subjects = {c.subject for c in claim_records(store)}
+    subjects = {c.subject for c in _claims(tmp_path, "de", text, published=None)}
     assert "Jonas Brenner" in subjects and "Soldat Jonas Brenner" not in subjects
     assert not any("Oberhauser" in s for s in subjects)
 
@@ -79,11 +78,5 @@ def test_a_german_title_after_an_article_and_an_adjective_is_no_part_of_the_name
 ])
 def test_whom_a_person_acted_for_in_other_languages(tmp_path: Path, language: str, name: str, text: str,
                                                      sponsor: str) -> None:
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/3", "title": "Report", "published": "2024-05-08",
-                                "language": language, "text": text}, ensure_ascii=False) + "\n", "utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        sponsors = {c.object for c in claim_records(store) if c.predicate == "agent_of" and c.subject == name}
+    sponsors = {c.object for c in _claims(tmp_path, language, text) if c.predicate == "agent_of" and c.subject == name}
     assert sponsor in sponsors
