@@ -21,6 +21,7 @@ from spyglass.resolve.choose import Evidence, choose, dates_agree
 from spyglass.resolve.grouping import (
     ALLEGATIONS, AS_STATUS, LADDER, OWN_ALLEGATIONS, SPONSOR_PREDICATES, Node, cluster, name_score, subject_nodes,
 )
+from spyglass.resolve.appeal_courts import LEVELS, disagreeing, rulings
 from spyglass.resolve.described_roles import roles_described
 from spyglass.resolve.other_crimes import other_crimes_only
 from spyglass.resolve.statute_sections import section_readings
@@ -392,6 +393,16 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                                 f"text:{d}:{number}", kinds.get(d, "news")) for number, docs in by_section.items() for d in docs])
         if read is not None:
             conflicts.append({"field": "charges", "chosen": read.value, "reason": read.reason, "values": read.values})
+    # every report naming the person (each ruling is read in a sentence that names them)
+    telling = sorted(d for d in case_docs | {d for d, names in people.items() if own & names} if d in by_doc)
+    heard = [r for d in telling for r in rulings(d, by_doc[d].text, by_doc[d].language, own)]
+    split = disagreeing(heard, {d: by_doc[d].published for d in telling})
+    firsts = {(r.doc_id, r.level): r for r in reversed(split)}  # a report's first sentence of each level
+    court = choose([Evidence(LEVELS[r.level], r.doc_id, group_of.get(r.doc_id, r.doc_id), by_doc[r.doc_id].published,
+                             f"text:{r.doc_id}:{r.start}-{r.end}", kinds.get(r.doc_id, "news")) for r in firsts.values()])
+    if court is not None and court.conflict:
+        # "the Supreme Court upheld" in one report, "sentenced in the court of appeal" in others
+        conflicts.append({"field": "appeal_court", "chosen": court.value, "reason": court.reason, "values": court.values})
     role = _role(claims)
     called = choose(roles_described(claims, all_claims, own, evidence))
     if called and called.conflict:
