@@ -28,7 +28,7 @@ from typing import Iterator
 
 from spyglass.extract.entities import Mention
 from spyglass.extract.foreign_aliases import alias_claims
-from spyglass.extract.foreign_dates import dated_near, term_near
+from spyglass.extract.foreign_dates import dated_near, scene_date, term_near
 from spyglass.extract.foreign_names import people, sentence_around, service_matches, service_mentions
 from spyglass.extract.word_forms import Lexicon, languages, lexicon
 from spyglass.model import UNNAMED_SUBJECT, Claim, Document
@@ -208,6 +208,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             date = yearless = None
         if doc.language == "ja" and text.startswith("容疑", match.end()):
             date = yearless = None  # "逮捕容疑は2019年2月18日、…": the date of the act the arrest is for
+        if date is None and yearless is None:
+            date, yearless = scene_date(lex, doc.text, at, doc.published)  # "Tirsdag 25. oktober 2022." set the scene
         if predicate == "arrested" and _WARRANT.search(match.group()):
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):

@@ -47,6 +47,38 @@ def dated_near(lex: Any, text: str, at: int, published: str | None,
     return (found.date, found.yearless) if found else (None, None)
 
 
+_SCENE_REACH = 1200  # a scene a date sets is told in the next few paragraphs
+_DATE_SENTENCE_END = re.compile(r"[\w. ,]{0,30}?\b\d{4}\s*\.(?=\s|$)")  # "25. oktober 2022." ends the sentence
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"»”’)]?[ \t]+((?:[^\W\d]+,?[ \t]+)?)$")  # ends on the same line
+
+
+SCENE = "scene: "  # the date phrase of an event dated by the scene it is told in ("scene: Tirsdag 25. oktober 2022")
+
+
+def scene_date(lex: Any, text: str, at: int, published: str | None) -> tuple[FuzzyDate | None, str | None]:
+    """The date a narrative sets for the scene it tells, for an event told without a date of its
+    own at position `at`: "Det er i Tromsø. Tirsdag 25. oktober 2022. Og manden er på vej på arbejde.
+    [...] Videoen viser anholdelsen af manden" dates the arrest. The date is a sentence of its own
+    (a weekday may open it) inside a paragraph, with its year; no date is written between it and the
+    event. A date alone on its line is a dateline or a caption, and sets no scene. With the date, its
+    phrase marked as a scene's (`SCENE`): a date written in an event's own clause outranks it."""
+    pub = dt.date.fromisoformat(published) if published else None
+    begin = max(0, at - _SCENE_REACH)
+    window = text[begin:at].translate(_FULLWIDTH)
+    found = _all_dates(lex, window, pub)
+    if not found:
+        return None, None
+    last = max(found, key=lambda f: f.at)
+    before = _SENTENCE_BEFORE.search(window[: last.at])
+    ends = _DATE_SENTENCE_END.match(window, last.at)
+    if last.date is None or last.date.precision != "day" or before is None or ends is None or len(ends.group().split()) > 4:
+        return None, None
+    opener = before.group(1).strip(" ,\t")
+    if opener and not any(p.fullmatch(opener) for patterns in lex.weekdays for p in patterns):
+        return None, None
+    return last.date, SCENE + " ".join((before.group(1) + ends.group()).split())
+
+
 def _found_near(lex: Any, text: str, at: int, published: str | None, events: tuple[int, ...],
                 before: str = "") -> _Found | None:
     text = text.translate(_FULLWIDTH)

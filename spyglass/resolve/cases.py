@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from dataclasses import replace
 from typing import Any, Iterable
 
+from spyglass.extract.foreign_dates import SCENE
 from spyglass.model import Case, CaseEvent, Claim, Document, content_hash
 from spyglass.model.methods import VOCABULARY
 from spyglass.resolve.choose import Evidence, choose, dates_agree
@@ -273,6 +274,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
                                    max(earlier, default=None))
         dated = [evidence(c, date) for c, date in placed if date]
         chosen = choose(dated, dates_agree)
+        stated = choose([evidence(c, date) for c, date in placed if date and not (c.date_phrase or "").startswith(SCENE)],
+                        dates_agree)
+        if chosen and stated and not dates_agree(chosen.value, stated.value):
+            # a date written in the event's own clause outranks the date a narrative set for its scene
+            chosen.value, chosen.reason = stated.value, "written in the event's own clause, over the date of a scene"
         disputes = weekday_disputes(happened, chosen.value if chosen else None, group_of)
         if chosen and (chosen.conflict or disputes):
             reason = chosen.reason if chosen.conflict else f"{chosen.reason}; a report names another weekday"

@@ -247,3 +247,57 @@ def test_a_month_takes_the_year_the_words_beside_it_give() -> None:
 def test_a_weekday_in_japanese_is_read_inside_running_text() -> None:
     # no spaces between Japanese words: the weekday is found beside the particle before it
     assert _near("ja", "警察は火曜日に男を逮捕した。", "逮捕", "2024-12-26") == ("2024-12-24", None)
+
+
+def _scene(language: str, text: str, word: str, published: str | None = None) -> tuple[str | None, str | None]:
+    from spyglass.extract.foreign_dates import scene_date
+
+    lex = lexicon(language)
+    assert lex is not None
+    date, phrase = scene_date(lex, text, text.index(word), published)
+    return (date.value if date else None), phrase
+
+
+# Written for this test: a narrative that sets its scene with a date of its own, then tells the arrest.
+SCENE = ("Optagelsen viser en kvinde på en cykelsti ved havnen. Det er i Aalborg. Onsdag 8. marts 2023. "
+         "Hun er på vej til sit kontor på værftet.\n\nTo betjente stopper hende.\n\n"
+         "Videoen viser anholdelsen af kvinden, som politiet mener har solgt tegninger til en fremmed magt.")
+
+
+def test_a_date_that_is_a_sentence_of_its_own_sets_the_scene_of_an_undated_event() -> None:
+    assert _scene("da", SCENE, "anholdelsen") == ("2023-03-08", "scene: Onsdag 8. marts 2023.")
+
+
+def test_a_date_alone_on_its_line_or_inside_a_sentence_sets_no_scene() -> None:
+    dateline = "Onsdag 8. marts 2023.\n\n" + SCENE.split("\n\n", 1)[1]  # a dateline or a caption
+    assert _scene("da", dateline, "anholdelsen") == (None, None)
+    told = SCENE.replace("Onsdag 8. marts 2023.", "Hun flyttede hertil 8. marts 2023.")  # a date in a clause
+    assert _scene("da", told, "anholdelsen") == (None, None)
+    later = SCENE.replace("To betjente", "I går sagde politiet, at to betjente")  # a date written after it
+    assert _scene("da", later, "anholdelsen", "2024-01-10") == (None, None)
+
+
+def test_a_date_written_in_the_events_own_clause_outranks_a_scene(tmp_path) -> None:
+    from spyglass.ingest.run import ingest
+    from spyglass.run.cases import case_records
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store
+    import json
+
+    named = SCENE.replace("kvinden, som", "Birthe Kallesøe, som") + " Kallesøe arbejdede for den russiske efterretningstjeneste, mener politiet."
+    other = ("Birthe Kallesøe blev anholdt tirsdag den 7. marts 2023 i Aalborg, oplyser politiet. Kallesøe er sigtet for spionage "
+             "for den russiske efterretningstjeneste. Hun nægter sig skyldig.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": u, "title": "Spion", "language": "da", "published": p, "text": t},
+                                       ensure_ascii=False) + "\n"
+                            for u, p, t in (("https://a.example/1", None, named), ("https://b.example/2", "2023-03-09", other))),
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    record = next(r for r in records if "Birthe Kallesøe" in {r["name"], *r["aliases"]})
+    assert record["dates"]["arrested"] == "2023-03-07"
+    dates = {v["value"]: {s["url"] for s in v["sources"]} for c in record["conflicts"] if c["field"] == "dates.arrested"
+             for v in c["values"]}
+    assert dates == {"2023-03-07": {"https://b.example/2"}, "2023-03-08": {"https://a.example/1"}}
