@@ -214,7 +214,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):
             date = yearless = None  # "審理X被控刺探機密一案": the case is named by its charge; the date is the hearing's
-        out += [Claim(subject=name, subject_type="person", predicate=predicate, value=value, doc_id=doc.doc_id,
+        releaser = _releaser(lex, text, match.end()) if predicate == "released" else None
+        out += [Claim(subject=name, subject_type="person", predicate=predicate, value=value, object=releaser, doc_id=doc.doc_id,
                       start=start, end=start + len(text), date=date, date_phrase=yearless,
                       extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=sure)
                 for name, sure in subjects]
@@ -309,9 +310,33 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
     found = [(m.end(), p in lex.acting_roles) for p in lex.roles + lex.reporting for m in p.finditer(near)]
     if found:
         end, acting = max(found)
-        if _title_reaches(doc.text, m.start - len(near) + end, m.start, lex, acting):
+        if _title_reaches(doc.text, m.start - len(near) + end, m.start, lex, acting) \
+                and (acting or not _undergoes(lex, after)):
             return True
     return any(p.match(after.lstrip(" ,(")) for p in lex.roles)
+
+
+def _undergoes(lex: Lexicon, after: str) -> bool:
+    """"El periodista X es liberado", "der Journalist X wurde festgenommen": right after the name, a
+    passive verb of a case event (death aside) tells what happened to them, whatever their trade."""
+    after = after.lstrip()
+    marker = next((m for p in lex.passive if (m := p.match(after))), None)
+    if marker is None:
+        return False
+    rest = after[marker.end() :].lstrip()
+    return any(m.start() <= len(" ".join(rest.split()[:2])) and not (status == "deceased")
+               for status, patterns in lex.events.items() for p in patterns for m in [p.search(rest[:40])] if m)
+
+
+def _releaser(lex: Lexicon, text: str, end: int) -> str | None:
+    """"liberado por Rusia", "freigelassen von Russland": the state the passive verb ending at `end`
+    names as the one that released the person (only states the lexicon knows by name)."""
+    after = text[end : end + 40].lstrip()
+    marker = next((m for p in lex.agent_markers if (m := p.match(after))), None)
+    if marker is None:
+        return None
+    agent = after[marker.end() :].lstrip()
+    return next((country for country, patterns in lex.demonyms.items() for p in patterns if p.match(agent)), None)
 
 
 def _title_reaches(text: str, end: int, name: int, lex: Lexicon, acting: bool) -> bool:

@@ -36,6 +36,7 @@ class Lexicon:
     weekdays: list[list[re.Pattern[str]]]  # Monday first
     plural_subjects: list[re.Pattern[str]]  # "les", "los": a plural subject's opening word
     passive: list[re.Pattern[str]]  # "ont été", "fueron": the event happened to the subject
+    agent_markers: list[re.Pattern[str]]  # "por", "par", "von": who did what a passive verb tells
     relative: dict[str, list[re.Pattern[str]]]  # "day -1", "year -1" ...: dates counted from the report
     year_words: dict[str, re.Pattern[str]]  # "of last year", "of this year", "latest": a month's year
 
@@ -75,6 +76,7 @@ def lexicon(language: str) -> Lexicon | None:
         alias_cues=[re.compile(rf"(?:{p})[\s\"'«»„“”‚‘’:,]*$", flags) for p in entry.get("alias_cues", [])],
         weekdays=[[re.compile(_word(p, language), flags)] for p in _weekdays().get(language, [])],
         plural_subjects=comp(entry.get("plural_subjects")), passive=comp(entry.get("passive_markers")),
+        agent_markers=comp(entry.get("agent_markers")),
         relative={key: [re.compile(_word(p, language), flags) for p in patterns]
                   for key, patterns in _relative().get(language, {}).items() if _COUNTED.match(key)},
         year_words={key: re.compile("|".join(f"(?:{p})" for p in patterns), flags)

@@ -387,6 +387,17 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             against = choose([evidence(c, f"against {state}") for c in reversed_by])
             sponsor.values += against.values if against else []
             sponsor.conflict = True
+    if sponsor is not None:
+        # "liberado por Rusia" of a person said to spy for Russia: the state that held them released them
+        state = country_of(sponsor.value) or country_named(sponsor.value) or sponsor.value
+        freed = [c for c in claims if c.predicate == "released"]
+        naming = {c.doc_id for c in freed if c.object == state}
+        if naming:
+            held = prosecuting_country(claims) or "the state that held the person"
+            release = choose([evidence(c, c.object or held) for c in freed if c.object or c.doc_id not in naming])
+            if release is not None and release.conflict:
+                conflicts.append({"field": "released_by", "chosen": release.value, "values": release.values,
+                                  "reason": f"{release.reason}; {state} is the state the person is said to have spied for"})
     if sponsor and sponsor.conflict:
         conflicts.append({"field": "sponsor", "chosen": sponsor.value, "reason": sponsor.reason, "values": sponsor.values})
     # reports in which no one else is charged: what they say of charges is said of this person's
