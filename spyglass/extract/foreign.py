@@ -98,8 +98,11 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
         claims += _events(doc, lex, start, text, here, counts, protagonist, following, previous, group)
         named = [m for m in services if start <= m.start and m.end <= end]
         claims += _sponsors(doc, lex, start, text, here, named, counts)
+        opens = doc.text.rfind("\n", 0, start) + 1
+        paragraph = [m for m in mentions if opens <= m.start and m.end <= start and m.type == "person"] \
+            or [m for m in mentions if m.end <= start]
         claims += alias_claims(doc, lex, start, text, here, lambda m: _titled(doc, lex, m), f"{EXTRACTOR}.{doc.language}",
-                               VERSION)
+                               VERSION, paragraph)
     return mentions + services, claims
 
 

@@ -166,7 +166,7 @@ def _nouns(text: str, language: str, adjectives: int = 0, least: int = 0) -> set
 def people(doc: Document, services: list[ServiceMatch]) -> list[Mention]:
     """People's names in the body (see the module doc), and the surname alone, in any case ending,
     where the report has named that person in full ("Kolker", "Kolkera" after "Dmitri Kolker")."""
-    from spyglass.resolve.names import stem
+    from spyglass.resolve.names import same_word_inflected, stem
 
     found = list(_named(doc, services))
     body = [(s.start, s.end) for s in doc.segments if s.kind == "body"]
@@ -177,13 +177,14 @@ def people(doc: Document, services: list[ServiceMatch]) -> list[Mention]:
     for name in full:
         by_surname.setdefault(stem(name.split()[-1]), set()).add(name)
     for key, names in by_surname.items():
-        if len(names) != 1 or len(key) < 4:
-            continue  # a surname two people share stays unresolved
         name = next(iter(names))
         surname = name.split()[-1]
+        if len(names) != 1 or len(surname) < 4:
+            continue  # a surname two people share stays unresolved
         for match in re.finditer(rf"(?<!\w){re.escape(surname[: max(4, len(surname) - 2)])}\w{{0,4}}(?!\w)", doc.text):
             a, b = match.start(), match.end()
-            if stem(match.group(0)) != key or not any(s <= a < e for s, e in body) or any(a < y and x < b for x, y in taken):
+            if not same_word_inflected(match.group(0), surname) or not any(s <= a < e for s, e in body) \
+                    or any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
             found.append(Mention(doc.doc_id, a, b, match.group(0), "person", None, "reference", name))
@@ -240,9 +241,12 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME:
                 first = name.split()[0]
-                if first.lower() in words or (first.lower() in titles and len(name.split()) >= 3):
+                opener = lex is not None and len(name.split()) >= 3 and any(
+                    (m := p.match(first)) is not None and m.end() == len(first) for p in lex.words + lex.roles)
+                if first.lower() in words or (first.lower() in titles and len(name.split()) >= 3) or opener:
                     # "Laut Ann Berg", "Enligt Ann Berg": a function word opens the sentence; "der frühere
-                    # Soldat Jonas Berg": a noun the page writes after an article is the person's title
+                    # Soldat Jonas Berg": a noun the page writes after an article is the person's title;
+                    # "Obžalovaný Jan Novák": an event's or a role's word opens it
                     a = a + len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
                     name = text[a:b]
                 elif first.lower() in lower_words:
@@ -306,6 +310,8 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
         return True  # "a Chinese national, Ann Berg, was": a name in apposition to a description
     if lex is None:
         return False
+    if any(cue.search(text[max(0, a - 60) : a]) for cue in lex.alias_cues):
+        return True  # "con el seudónimo de Ann Berg": the cue says a name follows
     sentence = sentence_around(text, a, b)
     return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 

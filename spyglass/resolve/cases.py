@@ -477,6 +477,9 @@ def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: li
                     continue
                 if name in {node.name, *node.aliases} or name_score(name, node.name, node.kind) >= 0.8:
                     forms |= {m.text for m in found} | {name}
+                    # "Rubcova" alone, after "Pavel Rubcov": the surname in a case ending, so the surname too
+                    forms |= {m.name.split()[-1] for m in found if m.source == "reference"
+                              and len(m.name.split()) >= 2 and m.text != m.name.split()[-1]}
                     text = by_doc[doc_id].text if doc_id in by_doc else ""
                     for m in found:
                         titled = _HONORIFIC.search(text[max(0, m.start - 6) : m.start])

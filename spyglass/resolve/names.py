@@ -102,6 +102,14 @@ def stem(token: str) -> str:
     return fold(stem) if len(stem) >= 3 else fold(token)  # folded again: the ending's removal may expose a fold
 
 
+def same_word_inflected(form: str, word: str) -> bool:
+    """`form` is `word` in another case ending ("Rubcova", "Kolkera" of "Rubcov", "Kolker"): their
+    stems agree, folded or as written (folding may read a letter before the ending differently)."""
+    written = lambda w: _ENDINGS.sub("", w.lower())  # noqa: E731
+    return stem(form) == stem(word) or (len(written(word)) >= 4 and written(form) == written(word)) \
+        or (len(word) >= 4 and written(form) == word.lower())  # "Halasa": "Halas" and an ending
+
+
 @lru_cache(maxsize=50_000)
 def _given_key(token: str) -> str:
     folded = fold(token)

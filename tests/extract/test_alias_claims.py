@@ -49,3 +49,42 @@ def test_a_list_of_quoted_monikers_names_one_group() -> None:
     names = {n for pair in found for n in pair}
     assert {"Silver Heron", "Basalt Rain", "APT99"} <= names
     assert not any("Kim Chol" in pair for pair in found)
+
+
+def _foreign_aliases(text: str, language: str) -> set[tuple[str, str]]:
+    doc = build_document(RawInput("t.txt", "Případ\n\n" + text, "txt", {"published": "2025-03-14", "language": language}))
+    return {(c.subject, c.object or "") for e in extract([doc]) for c in e.claims if c.predicate == "alias_of"}
+
+
+def test_a_sentence_with_an_implied_subject_gives_the_name_to_its_paragraphs_one_person() -> None:
+    found = _foreign_aliases(
+        "El fotógrafo Andrés Olabarria fue detenido en marzo de 2023 en la frontera, acusado de espiar para el GRU. "
+        "Lo acusan de actuar con el seudónimo de Viktor Semin, su nombre de nacimiento. Su familia lo niega.\n\n"
+        "La fiscalía no quiso hacer comentarios sobre el caso ni sobre la fecha del juicio.", "es")
+    assert ("Andrés Olabarria", "Viktor Semin") in found
+
+
+def test_an_implied_subject_names_no_one_when_the_paragraph_names_two() -> None:
+    found = _foreign_aliases(
+        "La policía informó el lunes. Andrés Olabarria y Marta Ibarrola fueron detenidos en marzo de 2023, acusados de "
+        "espiar para el GRU. "
+        "Lo acusan de actuar con el seudónimo de Viktor Semin. Su familia lo niega.\n\n"
+        "La fiscalía no quiso hacer comentarios sobre el caso ni sobre la fecha del juicio.", "es")
+    assert not any(alias == "Viktor Semin" for _, alias in found)
+
+
+def test_a_false_name_in_slovak_and_a_charge_word_opening_the_sentence() -> None:
+    found = _foreign_aliases(
+        "Prokuratúra v piatok podala obžalobu.\n\nObžalovaný Marek Halas pôsobil v Poľsku ako agent ruskej vojenskej rozviedky GRU.\n\n"
+        "Halasa zadržali na hraniciach vo februári 2022. Na krytie využíval falošné nemecké meno Dieter Brandl "
+        "a vystupoval ako fotograf.\n\nProkuratúra uviedla, že ho budú súdiť v neprítomnosti.", "sk")
+    assert ("Marek Halas", "Dieter Brandl") in found
+
+
+def test_a_surname_alone_in_a_case_ending_is_the_person_named_in_full() -> None:
+    doc = build_document(RawInput("t.txt", "Prípad\n\nProkuratúra v piatok podala obžalobu.\n\nObžalovaný Marek Halas "
+                                  "pôsobil v Poľsku ako agent ruskej vojenskej rozviedky GRU.\n\nHalasa zadržali na "
+                                  "hraniciach vo februári 2022.\n\nProkuratúra uviedla, že ho budú súdiť v neprítomnosti, a jeho obhajca "
+                                  "odmietol prípad komentovať.", "txt", {"published": "2025-03-14", "language": "sk"}))
+    found = {(m.text, m.name) for e in extract([doc]) for m in e.mentions}
+    assert ("Halasa", "Marek Halas") in found
