@@ -180,7 +180,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         subject, confidence = _subject(doc, lex, at, here, counts, protagonist, previous or [], start)
         if subject is None:
             continue
-        subjects = [(subject, confidence)]
+        subjects = [(subject, confidence)] + [(name, confidence) for name in _joined(doc, lex, here, subject)]
         opening = text[: match.start()]
         opening = opening[opening.rfind("\n") + 1 :]  # a heading the sentence begins with is no part of it
         counted = _counted(lex, doc.language, opening)
@@ -301,6 +301,35 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
     return ranked[0], 0.55 if ranked[0] == protagonist else 0.5
 
 
+# "X y Y", "X, Y und Z", "X и Y": names joined into one subject ("and" in the languages read)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|y|e|i|und|et|og|och|en|a|ir|ja|és|și|si|ve|kai|oraz|"
+                  r"и|і|та|και|و)\s*$|^\s*,\s*$", re.I)
+
+
+def _joined(doc: Document, lex: Lexicon, here: list[Mention], subject: str) -> list[str]:
+    """The other people named together with the subject as one subject ("Ann Berg y Eva Lind fueron
+    detenidas"): names in no role, each joined to the next by "and" (or a comma before one)."""
+    parties = [m for m in here if m.type == "person" and not _titled(doc, lex, m)]
+    at = next((i for i, m in enumerate(parties) if m.name == subject), None)
+    if at is None:
+        return []
+
+    def linked(a: Mention, b: Mention) -> bool:
+        return bool(_AND.match(doc.text[a.end : b.start]))
+
+    group = [parties[at]]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(parties) and linked(*sorted((parties[i], parties[i + step]), key=lambda m: m.start)):
+            i += step
+            group.append(parties[i])
+    group.sort(key=lambda m: m.start)
+    # a list joined by commas alone is no subject: its last link must be "and"
+    if len(group) < 2 or doc.text[group[-2].end : group[-1].start].strip(" ,") == "":
+        return []
+    return sorted({m.name for m in group} - {subject})
+
+
 def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
     before = doc.text[max(0, m.start - 40) : m.start]
     after = doc.text[m.end : m.end + 40]
@@ -404,10 +433,12 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
             ranked = sorted(counts, key=lambda n: -counts[n])
             subject, confidence = (min(people, key=lambda m: abs(m.start - (start + cue.start()))).name, 0.5) if people \
                 else ((ranked[0], 0.4) if ranked and not here else (None, 0.0))
+            together = _joined(doc, lex, here, subject) if subject is not None and people else []
             if service is not None and subject is not None:
-                out.append(Claim(subject=subject, subject_type="person", predicate="agent_of", object=service.name,
-                                 object_type=service.type, doc_id=doc.doc_id, start=start, end=start + len(text),
-                                 extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=confidence))
+                out += [Claim(subject=who, subject_type="person", predicate="agent_of", object=service.name,
+                              object_type=service.type, doc_id=doc.doc_id, start=start, end=start + len(text),
+                              extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION, confidence=confidence)
+                        for who in [subject, *together]]
                 return out
             country = next((c for c, ps in lex.demonyms.items() if any(
                 start + lo + m.start() not in spied_on for p in ps for m in p.finditer(window))), None)
@@ -420,10 +451,11 @@ def _sponsors(doc: Document, lex: Lexicon, start: int, text: str, here: list[Men
             kb_name = _kb_service(name)
             if subject is None:
                 continue
-            out.append(Claim(subject=subject, subject_type="person", predicate="agent_of", object=kb_name or name,
-                             object_type="state_agency" if intelligence else "country", doc_id=doc.doc_id, start=start,
-                             end=start + len(text), extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION,
-                             confidence=confidence))
+            out += [Claim(subject=who, subject_type="person", predicate="agent_of", object=kb_name or name,
+                          object_type="state_agency" if intelligence else "country", doc_id=doc.doc_id, start=start,
+                          end=start + len(text), extractor=f"{EXTRACTOR}.{doc.language}", extractor_version=VERSION,
+                          confidence=confidence)
+                    for who in [subject, *together]]
             return out
     return out
 

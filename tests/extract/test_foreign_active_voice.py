@@ -80,3 +80,22 @@ def test_whom_a_person_acted_for_in_other_languages(tmp_path: Path, language: st
                                                      sponsor: str) -> None:
     sponsors = {c.object for c in _claims(tmp_path, language, text) if c.predicate == "agent_of" and c.subject == name}
     assert sponsor in sponsors
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "La policía informó el lunes. Andrés Olabarria y Marta Ibarrola fueron detenidos en Bilbao, acusados de "
+           "espiar para el GRU. Su familia niega las acusaciones. La fiscalía no quiso hacer comentarios sobre el caso."),
+    ("de", "Ein Gericht in Kiel tagte am Montag. Jonas Reiter und Lena Vogt wurden in Kiel festgenommen. Sie "
+           "sollen für den russischen Geheimdienst spioniert haben. Ihr Anwalt äußerte sich zunächst nicht dazu."),
+])
+def test_names_joined_by_and_are_one_subject(tmp_path: Path, language: str, text: str) -> None:
+    claims = _claims(tmp_path, language, text)
+    arrested = {c.subject for c in claims if c.predicate == "arrested"}
+    assert len(arrested) == 2, arrested
+
+
+def test_a_list_joined_by_commas_alone_is_no_subject(tmp_path: Path) -> None:
+    text = ("La policía informó el lunes. Según Andrés Olabarria, Marta Ibarrola fue detenida en Bilbao, acusada de "
+            "espiar para el GRU. Su familia niega las acusaciones. La fiscalía no quiso hacer comentarios sobre el caso.")
+    arrested = {c.subject for c in _claims(tmp_path, "es", text) if c.predicate == "arrested"}
+    assert arrested == {"Marta Ibarrola"}
