@@ -12,6 +12,10 @@ from spyglass.ingest.language import detect_language
     ("Politiet anholdt i går en tekniker i Esbjerg. Han er sigtet for spionage i tre år og fængslet i fire uger.", "da"),
     ("Politiet pågrep en tekniker i Bodø på fredag. Han er siktet for spionasje, og han ble varetektsfengslet.", "no"),
     ("Prokuratura oskarżyła mężczyznę o szpiegostwo. Został zatrzymany w marcu i przebywa w areszcie.", "pl"),
+    # French writes "de" and "en" as often as Dutch: its own words tell it
+    ("Julien Marchetti, 44 ans, a été acquitté jeudi par la cour d'assises spéciale de Paris. Il avait été mis en "
+     "examen en mars 2022 et placé en détention provisoire, puis remis en liberté en janvier 2023. Selon "
+     "l'accusation, l'ingénieur aurait rencontré un diplomate expulsé de France en 2021.", "fr"),
     ("Polisen grep en tekniker i Malmö på fredagen. Han är misstänkt för spioneri och har häktats.", "sv"),
     ("The technician was arrested in Esbjerg on Friday and charged with spying, police said.", "en"),
     ("Следователи задержали инженера в пятницу по делу о шпионаже.", "ru"),
