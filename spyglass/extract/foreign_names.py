@@ -241,12 +241,13 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME:
                 first = name.split()[0]
-                opener = lex is not None and len(name.split()) >= 3 and any(
-                    (m := p.match(first)) is not None and m.end() == len(first) for p in lex.words + lex.roles)
+                opener = len(name.split()) >= 3 and (_country_word(first, doc.language or "") or lex is not None and any(
+                    (m := p.match(first)) is not None and m.end() == len(first) for p in lex.words + lex.roles))
                 if first.lower() in words or (first.lower() in titles and len(name.split()) >= 3) or opener:
                     # "Laut Ann Berg", "Enligt Ann Berg": a function word opens the sentence; "der frühere
                     # Soldat Jonas Berg": a noun the page writes after an article is the person's title;
-                    # "Obžalovaný Jan Novák": an event's or a role's word opens it
+                    # "Obžalovaný Jan Novák": an event's or a role's word opens it; "гражданина Канады
+                    # Томаса Беккера": a country's name does
                     a = a + len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
                     name = text[a:b]
                 elif first.lower() in lower_words:
@@ -259,6 +260,9 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME and not _stands_as_a_person(text, a, b, name, lex):
                 continue
+            place = _IN_A_PLACE.get(doc.language or "")
+            if pattern is _FULL_NAME and place is not None and place.search(text[max(0, a - 6) : a]):
+                continue  # "в Нижнем Новгороде", "w Zielonej Górze": a name after "in" is a place's
             if pattern is _FULL_NAME and doc.language == "de" and _GERMAN_ARTICLE.search(text[max(0, a - 8) : a]):
                 continue  # "beim Maschinenbauer Oberhauser": written German puts no article before a person's name
             if pattern is _SHORT_NAME and (match.group(1).lower() in lower_words or _GERMAN_NOUN.search(match.group(1))
@@ -316,14 +320,33 @@ def _stands_as_a_person(text: str, a: int, b: int, name: str, lex: Lexicon | Non
     return any(p.search(sentence) for ps in lex.events.values() for p in ps) or any(p.search(sentence) for p in lex.roles)
 
 
+# "in" and "at" in languages that decline names: what follows in the locative case is a place, not a
+# person ("в Нижнем Новгороде", "w Zielonej Górze", "v Českých Budějovicích")
+_IN_A_PLACE = {language: re.compile(rf"(?<!\w)(?:{words})\s+$", re.I) for language, words in {
+    "ru": "в|во|на", "uk": "в|у|на", "be": "в|у|на", "bg": "в|във|на", "pl": "w|we|na", "cs": "v|ve|na",
+    "sk": "v|vo|na", "sl": "v|na", "hr": "u|na", "sr": "u|na", "lt": "", "lv": ""}.items() if words}
 _GERMAN_ARTICLE = re.compile(r"(?<!\w)(?:der|die|das|des|dem|den|beim|vom|zum|zur|im|am|ins|eine[mnrs]?|ein)\s+$", re.I)
 # Company forms and corporate words, the same in most languages' news: a name holding one is a firm's.
 _FIRM = re.compile(r"\b(?:AB|AS|ASA|ApS|GmbH|AG|SE|SA|SpA|Srl|BV|NV|Oy|Oyj|Ltd|Inc|LLC|plc|Group|Systems|Technologies|"
                    r"Technology|Holding|Holdings|Solutions|Industries|Bank|Capital|Media|Energy|Airlines|Motors)\b")
 
 
+def _country_word(word: str, language: str) -> bool:
+    """A country's name (or a word of it) in one of this language's case forms: "Deutschlands",
+    "Rosji", "Канады" (of "Канада")."""
+    from spyglass.extract.places import local_country_words
+
+    countries = local_country_words(language)
+    stem = word.lower()
+    if stem in countries or stem.rstrip("s") in countries or stem[:-1] in countries or stem[:-2] in countries:
+        return True
+    vowels = "aeiouyáéíóúąęаеиоуыэюяіїє"
+    return len(stem) > 4 and stem[-1] in vowels and any(
+        len(c) > 4 and c[-1] in vowels and c[:-1] == stem[:-1] for c in countries)
+
+
 def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: Lexicon | None) -> bool:
-    from spyglass.extract.places import country_name, local_country_words, region_name
+    from spyglass.extract.places import country_name, region_name
 
     words = name.split()
     if len(words) < 2 or country_name(name) or region_name(name) or _FIRM.search(name):
@@ -333,11 +356,9 @@ def _plausible_full_name(name: str, lower_words: set[str], language: str, lex: L
     if lex is not None and (any(p.search(name) for p in lex.roles + lex.words) or any(
             p.search(name) for ps in lex.demonyms.values() for p in ps) or any(p.search(name) for p in lex.intelligence)):
         return False  # a title, a court or ministry, a state or its service
-    countries = local_country_words(language)
     for word in words:
-        stem = word.lower()
-        if stem in countries or stem.rstrip("s") in countries or stem[:-1] in countries or stem[:-2] in countries:
-            return False  # "Deutschlands", "Rosji", "Russa": a country in this language's case forms
+        if _country_word(word, language):
+            return False  # "Deutschlands", "Rosji", "Russa", "Канады": a country in this language's case forms
         if word.lower() in lower_words or country_name(word) or region_name(word):
             return False  # a word the page also writes in lower case is a noun or adjective, not a name
         if language == "de" and _GERMAN_NOUN.search(word):

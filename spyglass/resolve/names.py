@@ -105,9 +105,14 @@ def stem(token: str) -> str:
 def same_word_inflected(form: str, word: str) -> bool:
     """`form` is `word` in another case ending ("Rubcova", "Kolkera" of "Rubcov", "Kolker"): their
     stems agree, folded or as written (folding may read a letter before the ending differently)."""
-    written = lambda w: _ENDINGS.sub("", w.lower())  # noqa: E731
+    def latin(w: str) -> str:  # "Уилсона" -> "uilsona": endings are compared in Latin letters
+        found = tokens(w)
+        return found[0] if len(found) == 1 else w.lower()
+
+    written = lambda w: _ENDINGS.sub("", w)  # noqa: E731
+    form, word = latin(form), latin(word)
     return stem(form) == stem(word) or (len(written(word)) >= 4 and written(form) == written(word)) \
-        or (len(word) >= 4 and written(form) == word.lower())  # "Halasa": "Halas" and an ending
+        or (len(word) >= 4 and written(form) == word)  # "Halasa": "Halas" and an ending
 
 
 @lru_cache(maxsize=50_000)
