@@ -19,7 +19,7 @@ from spyglass.extract.entities import Mention
 from spyglass.extract.word_forms import Lexicon, function_words, lexicon
 from spyglass.model import Document
 
-_HAN = "\u3400-\u9fff"
+_HAN = "\u3005\u3400-\u9fff"  # with 々, the mark that repeats a character ("佐々木")
 _KANA = "\u30a0-\u30ff"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
 _LOWER = "a-zß-öø-ÿā-žа-яёіїєґα-ωά-ώ"
@@ -36,7 +36,8 @@ _NOT_IN_NAMES = set("的了在和是被等与與及或为為对對于於从從�
                     "们們上下后後前以所此该該已由向因其案法院判罪名涉嫌间諜谍机機构構方面员員部局处處情报報共纸紙条條")
 _GRAMMAR = set("的了是在被和与與及或为為对對于於从從将將也都就而但并並其之这這那")
 _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([{_SURNAMES}][{_HAN}]{{1,2}})"
-                            rf"|([{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})(?:被告(?!人?[{_SURNAMES}])|容疑者|受刑者|元社員|元被告)")
+                            rf"|([{_HAN}]{{0,2}}々[{_HAN}]{{1,3}}|[{_HAN}]{{2,4}}|[{_KANA}・]{{3,20}})"
+                            rf"(?:被告(?!人?[{_SURNAMES}])|容疑者|受刑者|元社員|元被告)")
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
 _SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
@@ -130,10 +131,18 @@ def service_mentions(doc: Document, matches: list[ServiceMatch]) -> list[Mention
     for match in matches:
         if match.country in home:
             continue  # a French report's DGSE is the home service: the investigator or the employer, never the sponsor
+        owner = _LOCAL_READINGS.get(doc.language or "", {}).get(match.text)
+        if owner is not None and not owner.search(doc.text[max(0, match.start - 6) : match.start]):
+            continue  # "警視庁公安部": in Japanese the police's own division, unless China's is said
         a, b = match.start, match.end
         if any(s <= a < e for s, e in body) and not any(m.start < b and a < m.end for m in found):
             found.append(Mention(doc.doc_id, a, b, match.text, match.type, match.kb_id, "kb", match.name))
     return found
+
+
+# A service's name that means a local body in this language unless its country is written before it:
+# Japanese news writes the police's public security division "公安部", and China's ministry "中国公安部".
+_LOCAL_READINGS = {"ja": {"公安部": re.compile(r"(?:中国|中華人民共和国)の?\s*$"), "公安局": re.compile(r"(?:中国|中華人民共和国)の?\s*$")}}
 
 
 def sentence_around(text: str, a: int, b: int) -> str:

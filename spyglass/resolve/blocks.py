@@ -27,7 +27,7 @@ from spyglass.resolve.unnamed_reports import report_particulars
 # the kinds of thing whose names can be, or point to, a case
 NAMED = ("person", "company", "organization", "threat_group")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_HAN_RUN = re.compile(r"[\u3005\u3400-\u9fff]{2,}")
 _UPPER = "A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
 _SHORT_WORD = re.compile(r"\b[A-Z][a-z]{1,5}\b")  # "a man surnamed Zeng": a withheld name's surname alone
 _WITHHELD = re.compile(r"^([\u3400-\u9fff]{1,2}?)某+$")

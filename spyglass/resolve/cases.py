@@ -57,7 +57,7 @@ def build_cases(docs: list[Document], claims: list[Claim], mentions: list[Any] |
     facing = [n for n in nodes.values() if any(AS_STATUS.get(c.predicate, c.predicate) and c.predicate in LADDER
                                                 for c in n.claims)]
     subjects = {n.name for n in facing} | {a for n in facing for a in n.aliases}
-    clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3400-\u9fff]{2}", n.name)
+    clusters = [c for c in clusters if any(len(n.name.split()) >= 2 or re.match(r"[\u3005\u3400-\u9fff]{2}", n.name)
                                              or n.kind in ("company", "threat_group") for n in c)]  # a lone surname is no case
     # A case exists only where some report names the person as the one an event happened to: a
     # pronoun or description resolved to a name ("he was released") adds to a case, never makes one.

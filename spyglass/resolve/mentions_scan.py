@@ -13,7 +13,7 @@ from spyglass.model import Case, Document
 from spyglass.resolve.name_skeletons import is_other_script, skeleton_keys
 from spyglass.resolve.names import loose_key, tokens
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_HAN_RUN = re.compile(r"[\u3005\u3400-\u9fff]{2,}")
 
 
 def reporting_documents(cases: list[Case], docs: list[Document]) -> None:
@@ -113,7 +113,7 @@ def _surname_aliases(cases: list[Case], bodies: dict[str, str]) -> None:
                 case.aliases = sorted(set(case.aliases) | {word})
 
 
-_HAN_NAME = re.compile(r"[\u3400-\u9fff]{3,4}")
+_HAN_NAME = re.compile(r"[\u3005\u3400-\u9fff]{3,5}")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # a Japanese report writes a family name alone before a title: 山田被告, 山田容疑者, 山田氏
 _JA_TITLES = "(?:被告人?|容疑者|受刑者|氏|さん|元社員|社員|教授|議員)"

@@ -39,3 +39,39 @@ def test_a_place_after_in_is_no_person_in_polish() -> None:
                         "Zielonej Górze w marcu. Jego obrońca nie skomentował sprawy przed sądem. Proces ma się rozpocząć "
                         "jesienią, a prokuratura domaga się dla oskarżonego kary dziesięciu lat więzienia.", "pl")
     assert "Zielonej Górze" not in people
+
+
+# Written for this test: the Tokyo police's public security division arrests a man who passed papers to
+# a Russian diplomat; the division is no sponsor, the diplomat's state is whom he worked for.
+JAPANESE = ("元技官を逮捕\n\n警視庁公安部は5日、ロシア通商代表部の職員に防衛装備庁の内部資料を渡したとして、元技官の"
+            "佐々木浩二容疑者（61）を逮捕した。\n\n公安部によると、佐々木容疑者は2021年ごろから都内の喫茶店で職員と"
+            "会い、謝礼を受け取っていた。職員はすでに帰国している。")
+
+
+def test_the_japanese_polices_division_is_no_chinese_ministry_and_papers_passed_name_the_state() -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    doc = build_document(RawInput("t.txt", JAPANESE, "txt", {"published": "2024-06-05", "language": "ja"}))
+    mentions, claims = extract_foreign(doc)
+    assert not [m for m in mentions if m.type != "person"]  # 公安部: the police, not China's ministry
+    assert ("佐々木浩二", "agent_of", "Russia") in {(c.subject, c.predicate, c.object) for c in claims}
+
+
+def test_a_japanese_name_with_the_repeat_mark_makes_a_case(tmp_path) -> None:
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.cases import case_records
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/ja", "title": "逮捕", "language": "ja",
+                                "published": "2024-06-05", "text": JAPANESE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert [(r["name"], r["status"], (r["sponsor"] or {}).get("name")) for r in records] == [("佐々木浩二", "arrested", "Russia")]
