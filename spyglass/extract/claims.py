@@ -16,17 +16,18 @@ def claims_for(doc: Document, segments: list[tuple[int, Any]], mentions: list[Me
     from spyglass.extract.events import event_claims
     from spyglass.extract.methods import method_claims
     from spyglass.extract.relations import relation_claims
-    from spyglass.extract.roles import document_roles, role_claims
+    from spyglass.extract.roles import document_roles, role_claims, sentence_owners
 
     named = role_claims(doc.doc_id, doc.text, mentions, segments)
     found: dict[str, Claim] = {c.claim_id: c for c in named}
     roles = document_roles(named, mentions, segments)
+    owners = sentence_owners(mentions, segments)
     dates = _date_mentions(doc, segments)
     for offset, parsed in segments:
         for sentence in sentences(parsed):
             span = (offset + sentence.start_char, offset + sentence.end_char)
             inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
-            context = SentenceContext(doc, offset, sentence, inside, mentions, roles)
+            context = SentenceContext(doc, offset, sentence, inside, mentions, roles, owners)
             context.dates = [d for d in dates if span[0] <= d.start and d.end <= span[1]]
             for claim in relation_claims(context) + event_claims(context) + method_claims(context):
                 found.setdefault(claim.claim_id, claim)

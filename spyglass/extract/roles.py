@@ -62,9 +62,25 @@ def document_roles(claims: list[Claim], mentions: list[Mention], parsed: list[tu
     roles: dict[str, set[str]] = {}
     for claim in claims:
         roles.setdefault(claim.subject, set()).add(claim.value or "")
-    for name, role in _owners(mentions, parsed):
-        roles.setdefault(name, set()).add(role)
+    for m in mentions:
+        if m.source == "metadata":  # the byline's reporters, wherever the body names them again
+            roles.setdefault(m.name, set()).add("reporter")
+    for name, role, _ in _owners(mentions, parsed):
+        if role == "employer":  # "the senator's aide": the employer is no party anywhere in the report
+            roles.setdefault(name, set()).add(role)
     return roles
+
+
+def sentence_owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> dict[str, set[int]]:
+    """Person name -> the starts of the sentences in which a relative or peer is named as theirs
+    ("Berg's son was arrested"): there, and only there, the owner is not the one described. A
+    colleague or relative quoted elsewhere ("Lin's former colleague said ...") is most often speaking
+    of the defendant."""
+    out: dict[str, set[int]] = {}
+    for name, role, start in _owners(mentions, parsed):
+        if role != "employer":
+            out.setdefault(name, set()).add(start)
+    return out
 
 
 def role_claims(doc_id: str, doc_text: str, mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[Claim]:
@@ -146,8 +162,9 @@ def _credit(text: str, m: Mention) -> str | None:
     return None
 
 
-def _owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[tuple[str, str]]:
-    """"Berg's aide", "the aide of Berg": the owner of a person described by a noun is not that person."""
+def _owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[tuple[str, str, int]]:
+    """"Berg's aide", "the aide of Berg": the owner of a person described by a noun is not that person;
+    with the start of the sentence."""
     out = []
     people = [m for m in mentions if m.type == "person" and m.source != "metadata"]
     for offset, spacy_doc in parsed:
@@ -159,9 +176,11 @@ def _owners(mentions: list[Mention], parsed: list[tuple[int, Any]]) -> list[tupl
             at = offset + token.idx
             owner = next((m for m in people if m.start <= at < m.end), None)
             if owner is not None:
-                out.append((owner.name, "employer" if token.head.lower_ in ("employee", "staffer", "aide", "assistant") else "relative"))
+                out.append((owner.name, "employer" if token.head.lower_ in _SUBORDINATES else "relative",
+                            offset + token.sent.start_char))
     return out
 
 
+_SUBORDINATES = {"employee", "staffer", "aide", "assistant", "aides", "adviser", "advisor", "secretary", "driver"}
 _RELATIONS = {"aide", "aides", "assistant", "employee", "staffer", "adviser", "advisor", "secretary", "son", "daughter",
               "wife", "husband", "brother", "sister", "father", "mother", "friend", "partner", "colleague", "driver"}

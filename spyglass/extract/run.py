@@ -52,7 +52,7 @@ def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extractio
         try:
             raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
             raw += _author_mentions(doc)
-            raw = _without_descriptions(doc, _shortened_names(doc, raw))
+            raw = _ages_and_hometowns(doc, _without_descriptions(doc, _shortened_names(doc, raw)))
             mentions = name_mentions(raw, doc.text)
             yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
         except Exception as exc:  # one odd document must not stop the batch: report it and go on
@@ -110,11 +110,45 @@ def _without_descriptions(doc: Document, raw: list[Mention]) -> list[Mention]:
     return [m for m in raw if not describes(m)]
 
 
+_AGE_AFTER = re.compile(r",\s*(?:age[ds]?\s+)?\d{1,2},")
+_HOMETOWN = re.compile(r",\s*(?:age[ds]?\s+)?\d{1,2},\s*(?:of|from)\s+$")
+
+
+def _ages_and_hometowns(doc: Document, raw: list[Mention]) -> list[Mention]:
+    """"Gavin Reed Holloway, 51, of Chula Vista": the name an age follows is a person's, whatever
+    the model typed it, and the words after "of" there are the person's home town, never a person."""
+    out = []
+    for m in raw:
+        if m.type in ("organization", "company") and len(m.text.split()) >= 2 and _AGE_AFTER.match(doc.text, m.end):
+            m = Mention(m.doc_id, m.start, m.end, m.text, "person", None, m.source, m.name if m.name != m.text else m.text)
+        elif m.type == "person" and _HOMETOWN.search(doc.text[max(0, m.start - 40) : m.start]):
+            m = Mention(m.doc_id, m.start, m.end, m.text, "region", None, m.source, m.name)
+        out.append(m)
+    return out
+
+
 def _author_mentions(doc: Document) -> list[Mention]:
-    """The byline's author is a person the document names (in its chrome, where the span is)."""
+    """The byline's authors are people the document names (in its chrome, where the span is):
+    "Rachel Kim and Omar Haddad, Reuters" names two reporters, and their agency is no person."""
     if not doc.author:
         return []
-    at = doc.text.find(doc.author)
-    if at < 0:
-        return []
-    return [Mention(doc.doc_id, at, at + len(doc.author), doc.author, "person", None, "metadata", doc.author)]
+    out = []
+    for name in byline_people(doc.author):
+        at = doc.text.find(name)
+        if at >= 0:
+            out.append(Mention(doc.doc_id, at, at + len(name), name, "person", None, "metadata", name))
+    return out
+
+
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|;|&|/|\||\band\b|\bund\b|\bet\b|\bog\b|\boch\b|\by\b|\bi\b|\be\b)\s*")
+_AGENCY = re.compile(r"\b(?:Reuters|AP|AFP|Associated Press|Bloomberg|Staff|Press|News|Agency|Agencies|Service|Desk|Writer|"
+                     r"Correspondent|Reporter|Editor|Wire|dpa|ANSA|EFE|TASS|Xinhua|Kyodo|Yonhap|PAP|NTB|TT|Ritzau|The|Times|Post|"
+                     r"Journal|Herald|Tribune|Guardian|Daily|Media|Network|TV|Radio|Magazine|Online)\b")
+
+
+def byline_people(author: str) -> list[str]:
+    """The people a byline names, without "By" and without agencies or desks."""
+    text = re.sub(r"^\s*(?:by|von|par|por|av|af|di|door)\s+", "", author.strip(), flags=re.I)
+    parts = [p.strip(" .") for p in _BYLINE_SPLIT.split(text) if p and p.strip(" .")]
+    people = [p for p in parts if 2 <= len(p.split()) <= 4 and not _AGENCY.search(p) and p[:1].isupper()]
+    return people or ([author] if not _AGENCY.search(author) else [])

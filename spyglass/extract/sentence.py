@@ -17,9 +17,10 @@ class SentenceContext:
     """What the claim rules see: one parsed sentence, its mentions, and the whole document."""
 
     def __init__(self, doc: Document, offset: int, sentence: Any, mentions: list[Mention], all_mentions: list[Mention],
-                 roles: dict[str, set[str]] | None = None):
+                 roles: dict[str, set[str]] | None = None, owners: dict[str, set[int]] | None = None):
         self.doc = doc
         self.roles = roles or {}  # person -> roles that are not a party's (extract.roles)
+        self.owners = owners or {}  # person -> starts of sentences naming a relative of theirs
         self.offset = offset
         self.sentence = sentence
         self.mentions = mentions
@@ -59,7 +60,7 @@ class SentenceContext:
     def may_be_party(self, mention: Mention) -> bool:
         """Whether a pronoun or description may stand for this person: not someone the
         report names as a lawyer, judge, official, reporter..."""
-        return mention.type != "person" or not self.roles.get(mention.name)
+        return mention.type != "person" or not (self.roles.get(mention.name) or self.start in self.owners.get(mention.name, ()))
 
     def before(self, at: int) -> list[Mention]:
         """Mentions of the document before a character offset, nearest last."""
