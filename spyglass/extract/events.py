@@ -24,9 +24,10 @@ VERSION = "0.1"
 
 PHRASES: dict[str, re.Pattern[str]] = {
     "pleaded_guilty": re.compile(r"\bplead(?:ed|s)? guilty\b|\bpled guilty\b|\badmitted (?:to )?(?:one|two|three|\w+) counts?\b", re.I),
-    "convicted": re.compile(r"\b(?:was|were) guilty\b|\bfound (?:(?!not\b)[\w.'’-]+ ){0,4}guilty\b|\bguilty verdict\b", re.I),
+    # "found Ann Berg, 45, guilty": a name, its age and commas may stand between
+    "convicted": re.compile(r"\b(?:was|were) guilty\b|\bfound (?:(?!not\b)[\w.'’,-]+ ){0,6}guilty\b|\bguilty verdict\b", re.I),
     # a not-guilty verdict is an acquittal; pleading not guilty is not
-    "acquitted": re.compile(r"\bfound (?:[\w.'’-]+ ){0,4}not guilty\b|\bnot[- ]guilty verdicts?\b|\bverdict of not guilty\b",
+    "acquitted": re.compile(r"\bfound (?:[\w.'’,-]+ ){0,6}not guilty\b|\bnot[- ]guilty verdicts?\b|\bverdict of not guilty\b",
                             re.I),
     "sentenced": re.compile(r"\b(?:given|handed|handed down) an? (?:[\w-]+ )?(?:prison |jail )?(?:sentence|term)\b", re.I),
     "extradited": re.compile(r"\bhanded over to\b", re.I),
@@ -187,6 +188,12 @@ def _triggers(ctx: SentenceContext) -> list[tuple[Any, str]]:
                 c.dep_ == "dobj" and c.lemma_.lower() == "charge" for c in token.children) and _names_after_against(ctx, token):
             found.append((token, "charged"))  # "prosecutors filed charges against X on 3 May"
             ctx.phrase_triggers.add(token.i)
+        if lemma in ("drop", "dismiss", "withdraw") and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("charge", "case", "indictment") for c in token.children) \
+                and _names_after_against(ctx, token):
+            found.append((token, "dismissed"))  # "prosecutors dropped the charges against X last year"
+            ctx.phrase_triggers.add(token.i)
+            continue
         status = TRIGGERS.get(token.lemma_.lower())
         if status and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if token.pos_ == "NOUN" and status not in ("sentenced", "charged", "arrested", "extradited", "indicted"):
@@ -206,7 +213,7 @@ def _names_after_against(ctx: SentenceContext, token: Any) -> bool:
 
 
 # Every lemma `_triggers` acts on: the event verbs and nouns, and those of the special cases.
-_TRIGGER_LEMMAS = frozenset(TRIGGERS) | {"stop", "die", "send", "return", "file", "hand", "unseal", "bring", "lay"}
+_TRIGGER_LEMMAS = frozenset(TRIGGERS) | {"stop", "die", "send", "return", "file", "hand", "unseal", "bring", "lay", "withdraw"}
 _CUSTODY = re.compile(r"\b(?:custody|prison|jail|detention|detention centre|detention center|cell|arrest(?:ed)?)\b", re.I)
 _AUTHORITY_PHRASE = re.compile(r"\bagainst\b|\bhanded down\b|\bverdict\b", re.I)
 _WEAK = {"clear", "free", "drop", "exchange", "swap", "catch", "designate", "release", "dismiss", "charge", "sanction"}
@@ -235,7 +242,10 @@ def _quoted(ctx: SentenceContext, trigger: Any) -> bool:
 
 
 def _unrealised(trigger: Any) -> bool:
-    marks = {c.lower_ for c in trigger.children if c.dep_ in ("mark", "aux", "auxpass", "neg")}
+    marks = {c.lower_ for c in trigger.children if c.dep_ in ("mark", "aux", "auxpass", "neg")
+             or (c.dep_ == "advmod" and c.lower_ == "when")}
+    if marks & {"when", "once", "until", "after", "before"} and (marks & {"is", "are", "am"} or trigger.tag_ in ("VBZ", "VBP")):
+        return True  # "they face five years when they are sentenced on June 12": still to come
     return bool(marks & {"if", "unless", "can", "could", "would", "may", "might", "will", "shall", "should", "must", "not",
                      "never", "to"})
 
@@ -298,6 +308,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
             if _group(child):
                 return _group(child)
             if child.pos_ == "NOUN" and child.lower_ in PERSON_NOUNS:
+                if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in child.children):
+                    return None  # "a third man was acquitted": someone other than the ones counted so far
                 if _introduces(ctx, child):  # "a court sentenced a Ukrainian citizen": someone new
                     return named_later(ctx, child.lower_)
                 return named_later(ctx, child.lower_) or salient(ctx, trigger)
@@ -316,6 +328,9 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
         # years"): in a report, that is the person the report is about (lower confidence).
         return salient(ctx, trigger)
     return None
+
+
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "other"}
 
 
 def _one_of(ctx: SentenceContext, noun: Any) -> Any:

@@ -204,6 +204,9 @@ def _share_group_events(group: Node, nodes: dict[tuple[str, str], Node], named: 
     defendants = sorted({c.subject for c in named if c.confidence >= 0.55})
     if len(defendants) != _count(group.name) or not re.match(r"\w+ \w+", group.name):
         return
+    events = {c.predicate for c in group.claims}
+    if any(_CONTRARY.get(c.predicate, set()) & events for c in named if c.subject in defendants):
+        return  # "two men pleaded guilty" beside a man acquitted and one whose charges were dropped: others
     for name in defendants:
         node = nodes.get((group.doc_id, name))
         if node is None:
@@ -211,6 +214,11 @@ def _share_group_events(group: Node, nodes: dict[tuple[str, str], Node], named: 
         own = {c.predicate for c in node.claims if c.date is not None}
         node.claims += [replace(c, subject=name, confidence=0.5) for c in group.claims
                         if c.predicate in LADDER and c.date is not None and c.predicate not in own]
+
+
+# outcomes one person cannot have beside the other's: a group's event is never given across them
+_GUILTY, _NOT_GUILTY = {"pleaded_guilty", "convicted", "sentenced"}, {"acquitted", "dismissed", "charges_dropped"}
+_CONTRARY = {**{p: _NOT_GUILTY for p in _GUILTY}, **{p: _GUILTY for p in _NOT_GUILTY}}
 
 
 def _body_start(doc: Document) -> int:

@@ -1,0 +1,64 @@
+"""One report, several defendants with different outcomes: each outcome stays with its own person.
+Report written for this test (invented people)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spyglass.ingest.run import ingest
+from spyglass.run.cases import case_records
+from spyglass.run.local import extract_pending
+from spyglass.store import Store
+from spyglass.store.extracted import claim_records
+
+REPORT = """Two men plead guilty in overseas police station case; third defendant acquitted
+
+By Elena Vogt
+
+NEW YORK — Two men accused of helping run an undeclared police outpost in Manhattan pleaded guilty on Tuesday, while a jury in a separate trial acquitted a third man of acting as an agent of Beijing.
+
+Wei Chang, 63, and Robert Lao, 58, admitted conspiring to act as agents of the People's Republic of China without notifying the attorney general. They face up to five years in prison when they are sentenced on June 12.
+
+In Brooklyn, jurors found Daniel Foss, 45, not guilty of charges that he spied on dissidents for China's Ministry of Public Security. "We are grateful the jury saw through this," said his lawyer, Priya Natarajan.
+
+Prosecutors dropped charges against a fourth man, Henry Tsai, last year.
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list[dict]]:
+    tmp = tmp_path_factory.mktemp("outcomes")
+    feed = tmp / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/1", "published": "2025-04-02", "text": REPORT}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return list(claim_records(store)), case_records(store)
+
+
+def test_a_not_guilty_finding_after_a_name_and_age_is_an_acquittal(stored: tuple[list, list[dict]]) -> None:
+    claims, records = stored
+    assert ("Daniel Foss", "acquitted") in {(c.subject, c.predicate) for c in claims}
+    foss = next(r for r in records if r["name"] == "Daniel Foss")
+    assert foss["status"] == "acquitted" and "convicted" not in foss["dates"]
+
+
+def test_a_sentencing_still_to_come_is_no_sentence(stored: tuple[list, list[dict]]) -> None:
+    claims, _ = stored
+    assert not [c for c in claims if c.predicate == "sentenced"]
+
+
+def test_a_third_man_is_none_of_the_people_named_before(stored: tuple[list, list[dict]]) -> None:
+    claims, _ = stored
+    acquitted = {c.subject for c in claims if c.predicate == "acquitted"}
+    assert acquitted == {"Daniel Foss"}
+
+
+def test_charges_dropped_against_a_named_man(stored: tuple[list, list[dict]]) -> None:
+    claims, records = stored
+    assert ("Henry Tsai", "dismissed") in {(c.subject, c.predicate) for c in claims}
+    assert not [r for r in records if r["name"] == "Henry Tsai" and r["status"] in ("convicted", "sentenced")]
