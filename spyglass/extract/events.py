@@ -529,6 +529,8 @@ def _own_date(ctx: SentenceContext, trigger: Any) -> tuple[FuzzyDate | None, str
                 break  # "sentenced ... over his 2023 conviction": the year is the conviction's
             if node.lemma_.lower() in SPEECH and node.i != trigger.i:
                 break  # "..., the ministry said on Tuesday": that dates the statement, not the event
+            if node.dep_ == "relcl" and node.i != trigger.i:
+                break  # "freed X, who was serving a term for the 2019 killing": the clause describes X
             if node.pos_ == "VERB" and node.dep_ == "pcomp" and node.head.lower_ in ("for", "with", "over", "of") \
                     and mention.date is not None and mention.date.precision in ("year", "month"):
                 # "indicted for conspiring to hack servers in 2020", "convicted of passing secrets from 2011 to

@@ -523,3 +523,12 @@ def test_in_another_language_a_sentence_takes_the_day_of_the_verdict_its_report_
         "räkning. Erik Lindqvist dömdes i tingsrätten till livstids fängelse. Hovrätten har i dag fastställt domen.")}])
     dates = _dates(records, "Erik Lindqvist")
     assert dates["convicted"] == dates["sentenced"] == "2023-01-19"
+
+
+def test_a_date_in_a_relative_clause_on_the_person_is_not_the_events(tmp_path: Path) -> None:
+    cases = _cases(tmp_path, "In return, Germany on Thursday handed over prisoners. Germany freed Oleg Varnavin, an officer "
+                             "of Russia's Federal Security Service who was serving a life sentence for the 2019 killing of "
+                             "a dissident in Berlin. Varnavin had been convicted of murder in 2021 on the orders of the "
+                             "Russian state. He flew to Moscow the same evening.", published="2024-08-02")
+    record = next(c for c in cases if c["name"] == "Oleg Varnavin")
+    assert record["dates"].get("released") != "2019"
