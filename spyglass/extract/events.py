@@ -621,6 +621,8 @@ def _value(ctx: SentenceContext, status: str, trigger: Any) -> str | None:
             return None
         at = ctx.offset + trigger.idx - ctx.start
         nearest = min([q for q in imposed if q.start >= at] or imposed, key=lambda q: abs(q.start - at))
+        if nearest.unit == "death":  # "to death with a two-year reprieve": a reprieve is no term
+            return "death with reprieve" if re.search(r"\breprieve|\bsuspended death|stay of execution", ctx.text, re.I) else "death"
         return "life" if nearest.unit == "life" else (None if nearest.months is None else str(nearest.months))
     return None
 

@@ -84,9 +84,10 @@ TRAILING = [
     ("suspended", re.compile(r"(?i)^[\s,]*(?:suspended|auf\s+Bewährung)")),
     ("supervised release", re.compile(r"(?i)^\s+of\s+supervised\s+release")),
     ("probation", re.compile(r"(?i)^\s+(?:of|on)\s+probation")),
+    ("reprieve", re.compile(r"(?i)^[\s-]*(?:reprieve|stay\s+of\s+execution)")),  # "death with a two-year reprieve"
 ]
 # Sentences that are not the imposed custodial term; sentence_months falls back to "suspended" only.
-NOT_IMPOSED = {"requested", "maximum", "supervised release", "probation", "suspended"}
+NOT_IMPOSED = {"requested", "maximum", "supervised release", "probation", "suspended", "reprieve"}
 # After a duration: it is a point in time ("ten years ago"), not a quantity.
 DATE_OFFSET = re.compile(r"(?i)^\s+(?:ago|earlier|later|previously)\b")
 # Words that may stand between a trigger and its number and still leave them adjacent ("gets only 5 years").
@@ -269,6 +270,11 @@ def _life(match: re.Match[str], text: str) -> Quantity | None:
     return _make(match, "sentence", 1, "life", status, None)
 
 
+def _death(match: re.Match[str], text: str) -> Quantity | None:
+    _, status = _sentence_status(text, match.start(), match.end(), None)
+    return _make(match, "sentence", 1, "death", status, None)
+
+
 def _chinese_sentence(match: re.Match[str], text: str) -> Quantity | None:
     years = int(match["n"])
     months = years * 12 + int(match.groupdict().get("m") or 0)
@@ -336,6 +342,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("age", re.compile(r"(?<!\d)(?P<n>\d{1,3})(?:岁|-jährige\w*)"), _age),
     ("sentence", re.compile(r"(?i)\b(?:life\s+(?:imprisonment|sentences?|terms?|in\s+(?:prison|jail)|behind\s+bars)"
                             r"|(?<=to\s)life\b|lebenslang\w*(?:\s+(?:Haft|Freiheitsstrafe))?)|无期徒刑"), _life),
+    ("sentence", re.compile(r"(?i)(?<=to\s)death\b|\bdeath\s+sentences?\b"), _death),
     ("sentence", re.compile(r"(?P<n>\d{1,2})\s*年(?:有期)?徒刑"), _chinese_sentence),
     ("sentence", re.compile(r"有期徒刑(?P<n>\d{1,2})年(?:(?P<m>\d{1,2})个月)?"), _chinese_sentence),
     ("time", re.compile(rf"{_QUAL}(?P<n>{_NUM}|(?i:a|an|ein|einem|einen))(?P<half>\s+and\s+a\s+half)?(?:\s+|-){_UNIT}"

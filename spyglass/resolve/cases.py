@@ -216,6 +216,7 @@ def _share_group_events(group: Node, nodes: dict[tuple[str, str], Node], named: 
                         if c.predicate in LADDER and c.date is not None and c.predicate not in own]
 
 
+_NO_TERM = ("life", "death", "death with reprieve")  # sentences that are no number of months
 # outcomes one person cannot have beside the other's: a group's event is never given across them
 _GUILTY, _NOT_GUILTY = {"pleaded_guilty", "convicted", "sentenced"}, {"acquitted", "dismissed", "charges_dropped"}
 _CONTRARY = {**{p: _NOT_GUILTY for p in _GUILTY}, **{p: _GUILTY for p in _NOT_GUILTY}}
@@ -304,10 +305,10 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
         timeline.append(CaseEvent("convicted", plea.date, list(plea.claim_ids)))
         timeline.sort(key=lambda e: LADDER.index(e.status))
     # a life term competes with terms in months (a sentence naming two defendants' terms is read for each)
-    terms = [c for c in claims if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value == "life")]
+    terms = [c for c in claims if c.predicate == "sentenced" and ((c.value or "").isdigit() or c.value in _NO_TERM)]
 
     def term(claim: Claim) -> Evidence:
-        return evidence(claim, int(claim.value or 0) if (claim.value or "").isdigit() else "life")
+        return evidence(claim, int(claim.value or 0) if (claim.value or "").isdigit() else claim.value)
 
     sentence = choose([term(c) for c in terms])
     surest = choose([term(c) for c in _surest(terms)])

@@ -62,3 +62,19 @@ def test_charges_dropped_against_a_named_man(stored: tuple[list, list[dict]]) ->
     claims, records = stored
     assert ("Henry Tsai", "dismissed") in {(c.subject, c.predicate) for c in claims}
     assert not [r for r in records if r["name"] == "Henry Tsai" and r["status"] in ("convicted", "sentenced")]
+
+
+def test_a_death_sentence_with_a_reprieve_is_no_term_of_months(tmp_path: Path) -> None:
+    text = ("A court in Nanjing has sentenced a former state security official to death with a two-year reprieve for "
+            "selling state secrets to a foreign intelligence agency, state media reported on Monday.\n\nThe court found "
+            "Gao Ruiming, 52, a former section chief, guilty of espionage. Gao Ruiming was sentenced to death with a "
+            "two-year reprieve and stripped of his political rights for life.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/2", "published": "2025-03-11", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    record = next(r for r in records if r["name"] == "Gao Ruiming")
+    assert record["sentence_months"] is None and record["sentence"] == "death with reprieve"
