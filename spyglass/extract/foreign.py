@@ -165,8 +165,10 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
     for status in _STATUS_ORDER:
-        match = next((m for p in lex.events.get(status, []) for m in p.finditer(text)
-                      if not _person_noun(doc.language, text, m)), None)
+        found = [m for p in lex.events.get(status, []) for m in p.finditer(text) if not _person_noun(doc.language, text, m)]
+        # "aufgrund von Haftbefehlen ... festnehmen lassen": the arrest itself, not the warrant for it
+        match = next((m for m in found if not (status == "arrested" and _WARRANT.search(m.group()))), None) \
+            or next(iter(found), None)
         if match is None or status in seen:
             continue
         if any(p.search(text[max(0, match.start() - 12) : match.start()]) for p in lex.negation):
@@ -201,7 +203,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
             value = term_near(lex, following, 0)
             predicate = "sentenced" if value else predicate
         # other event words: not a second pattern of this one ("postawiła zarzuty" and "zarzuty")
-        others = tuple(a for a, b in spans if not (a < match.end() and match.start() < b))
+        others = tuple(a for a, b in spans if not (a < match.end() and match.start() < b)
+                       and not _WARRANT.search(text[a:b]))  # a warrant dates itself only with "vom ..."
         date, yearless = dated_near(lex, text, match.start(), doc.published, others, doc.text[max(0, start - 600) : start])
         clause_end = (_ATTRIBUTIVE.match(text, match.end()) or match).end()
         if doc.language == "ja" and clause_end > match.end() and (any(m.start == start + clause_end for m in here)

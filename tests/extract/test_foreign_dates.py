@@ -301,3 +301,13 @@ def test_a_date_written_in_the_events_own_clause_outranks_a_scene(tmp_path) -> N
     dates = {v["value"]: {s["url"] for s in v["sources"]} for c in record["conflicts"] if c["field"] == "dates.arrested"
              for v in c["values"]}
     assert dates == {"2023-03-07": {"https://b.example/2"}, "2023-03-08": {"https://a.example/1"}}
+
+
+def test_an_arrest_on_warrants_takes_the_date_that_opens_its_clause(tmp_path) -> None:
+    text = ("Die Bundesanwaltschaft hat gestern (9. Mai 2024) aufgrund von Haftbefehlen des Ermittlungsrichters des "
+            "Bundesgerichtshofs den deutschen Staatsangehörigen Egon W. in Kassel festnehmen lassen. Egon W. soll für "
+            "einen russischen Geheimdienst Informationen über Kasernen gesammelt haben. Sein Verteidiger äußerte sich "
+            "zunächst nicht zu den Vorwürfen.")
+    claims = _report_claims(tmp_path, text, "de", "2024-05-10", title="Festnahme")
+    arrested = [c for c in claims if c.subject == "Egon W." and c.predicate == "arrested"]
+    assert arrested and arrested[0].date is not None and arrested[0].date.value == "2024-05-09"
