@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_german_nouns_in_the_plural_are_no_name_and_names_with_noun_like_endings_are() -> None:
     from spyglass.extract.foreign_names import _GERMAN_NOUN
@@ -75,3 +77,21 @@ def test_a_japanese_name_with_the_repeat_mark_makes_a_case(tmp_path) -> None:
         extract_pending(store)
         records = case_records(store)
     assert [(r["name"], r["status"], (r["sponsor"] or {}).get("name")) for r in records] == [("佐々木浩二", "arrested", "Russia")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "La policía detuvo el martes en Cádiz a un suboficial, Óscar Rivas Llorente, acusado de facilitar información "
+           "clasificada a los servicios de inteligencia rusos. Rivas Llorente ingresó en prisión provisional. Su abogada "
+           "aseguró que es inocente."),
+    ("fr", "Un sous-officier, Alain Berthier, a été interpellé mardi à Brest. Il aurait transmis des informations "
+           "classifiées aux services de renseignement russes. Alain Berthier a été placé en détention provisoire. Son "
+           "avocate conteste les faits."),
+])
+def test_information_handed_to_a_states_service_names_whom_the_person_worked_for(language: str, text: str) -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    doc = build_document(RawInput("t.txt", "Affaire\n\n" + text, "txt", {"published": "2025-01-15", "language": language}))
+    _, claims = extract_foreign(doc)
+    assert any(c.predicate == "agent_of" and c.object == "Russian intelligence" for c in claims)
