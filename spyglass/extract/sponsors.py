@@ -29,6 +29,8 @@ _SPYING_FOR = by_first_letter(re.compile(
     r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I))
+# An arrest or extradition before "at the request of": the requesting state is the prosecutor
+_CUSTODY_BEFORE = re.compile(r"\b(?:arrest|detain|extradit|held|custody|seiz|apprehend|warrant|surrender)\w*\b", re.I)
 # Cues that attribute a hacking group or a firm to a service (not "helps", "assists").
 _GROUP_CUE = re.compile(r"\bby\b|behalf|for\b|under|subordinate|ties|direction|orders", re.I)
 # Cues naming a transfer ("passed ... to X"): X is the recipient hanging from the verb.
@@ -46,6 +48,8 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
     group, which case assembly applies to the report's defendants."""
     claims = []
     for cue in _SPYING_FOR.finditer(ctx.text):
+        if cue.group(0).lower().endswith("request of") and _CUSTODY_BEFORE.search(ctx.text[max(0, cue.start() - 60) : cue.start()]):
+            continue  # "arrested in Milan at the request of the United States": the state that prosecutes
         at = ctx.start + cue.end()
         transfer = bool(_TRANSFER.match(cue.group(0)))
         agency = _passed_to(ctx, ctx.start + cue.start()) if transfer else _served(ctx, at)

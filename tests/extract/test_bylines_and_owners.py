@@ -55,3 +55,16 @@ def test_a_described_defendant_is_the_one_named_not_the_reporters_or_a_quoted_co
     record = records[0]
     assert record["status"] == "charged" and record["dates"]["arrested"] == "2025-03-03"
     assert record["sponsor"]["name"] == "Ministry of State Security"
+
+
+def test_an_arrest_at_a_states_request_is_no_work_for_that_state(tmp_path: Path) -> None:
+    text = ("Prosecutors said Lu Haoran and Fang Jie worked for a Shanghai contractor that hacked universities on behalf of "
+            "China's Ministry of State Security.\n\nLu Haoran was arrested in Milan on July 3 at the request of the United "
+            "States and faces extradition. Fang remains at large, the Justice Department said.")
+    from spyglass.extract.run import extract
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    doc = build_document(RawInput("t.txt", "Hackers charged\n\n" + text, "txt", {"published": "2025-07-09"}))
+    claims = [c for e in extract([doc]) for c in e.claims]
+    assert not [c for c in claims if c.predicate == "agent_of" and c.object == "United States"]
