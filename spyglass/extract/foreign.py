@@ -107,9 +107,16 @@ def extract_foreign(doc: Document) -> tuple[list[Mention], list[Claim]]:
 
 
 def _in_the_story(lex: Lexicon, text: str, m: Mention) -> bool:
+    if _NAMES_THE_DESCRIBED.search(text[max(0, m.start - 30) : m.start]):
+        return True  # "De man, Dmitri K., werkte ...": the name of the one the report has described
     sentence = sentence_around(text, m.start, m.end)
     patterns = [p for ps in lex.events.values() for p in ps] + lex.spying_for + lex.intelligence
     return any(p.search(sentence) for p in patterns)
+
+
+# "De man, X,", "Der Mann, X,", "La femme, X,": a definite person noun named in apposition
+_NAMES_THE_DESCRIBED = re.compile(r"(?:^|[.!?]\s+|\n)(?:de|het|der|die|das|la|le|l['’]|el|il|lo|o|a|den|han|hun)\s+"
+                                  r"[^\W\d]+,\s*$", re.I)
 
 
 def _canonical(mentions: list[Mention], text: str) -> list[Mention]:

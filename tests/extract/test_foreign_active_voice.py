@@ -99,3 +99,26 @@ def test_a_list_joined_by_commas_alone_is_no_subject(tmp_path: Path) -> None:
             "espiar para el GRU. Su familia niega las acusaciones. La fiscalía no quiso hacer comentarios sobre el caso.")
     arrested = {c.subject for c in _claims(tmp_path, "es", text) if c.predicate == "arrested"}
     assert arrested == {"Marta Ibarrola"}
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "De rechtbank in Utrecht heeft dinsdag een 51-jarige oud-medewerker van een scheepswerf veroordeeld tot vier "
+           "jaar cel voor het doorspelen van tekeningen aan de Russische inlichtingendienst. Het OM had vijf jaar geëist."
+           "\n\nDe man, Pavel R., werkte tussen 2019 en 2022 bij de werf. Hij werd in mei 2023 aangehouden.\n\nZijn "
+           "advocaat liet weten in hoger beroep te gaan.", "Pavel R."),
+    ("de", "Ein ehemaliger Zeitsoldat ist am Mittwoch in Trier festgenommen worden. Der Mann soll Informationen über "
+           "Funkgeräte an einen russischen Geheimdienst weitergegeben haben.\n\nDer Beschuldigte, Uwe D., war bis 2022 bei "
+           "einem Fernmeldebataillon tätig. Sein Anwalt wollte sich nicht äußern.", "Uwe D."),
+])
+def test_a_described_defendant_named_in_apposition_is_the_reports_person(tmp_path: Path, language: str, text: str,
+                                                                        name: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/d", "title": "Spionage", "language": language,
+                                "published": "2024-05-10", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    from spyglass.run.cases import case_records
+
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert [(r["name"], (r["sponsor"] or {}).get("name")) for r in records] == [(name, "Russian intelligence")]
