@@ -172,7 +172,8 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     seen: set[str] = set()
     guilty = any(p.search(text) for status in ("convicted", "sentenced") for p in lex.events.get(status, []))
     for status in _STATUS_ORDER:
-        found = [m for p in lex.events.get(status, []) for m in p.finditer(text) if not _person_noun(doc.language, text, m)]
+        found = [m for p in lex.events.get(status, []) for m in p.finditer(text) if not _person_noun(doc.language, text, m)
+                 and not _TIME_BY_EVENT.search(text[max(0, m.start() - 20) : m.start()])]
         # "aufgrund von Haftbefehlen ... festnehmen lassen": the arrest itself, not the warrant for it
         match = next((m for m in found if not (status == "arrested" and _WARRANT.search(m.group()))), None) \
             or next(iter(found), None)
@@ -238,6 +239,13 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
     return [replace(c, date=verdicts[c.subject].date, date_phrase=verdicts[c.subject].date_phrase)
             if c.predicate == "sentenced" and c.date is None and c.date_phrase is None and c.subject in verdicts else c
             for c in out]
+
+
+# "pochi giorni dopo l'arresto", "nach der Festnahme", "after the arrest": an event already told marks
+# the time of another; it is no event of this sentence's subject
+_TIME_BY_EVENT = re.compile(r"\b(?:dopo|prima|after|before|nach|vor|après|avant|después de|antes de|após|antes|po|przed|"
+                            r"после|до|efter|før|etter|innan|voor)\s+(?:(?:de|del|della|dell['’]|l['’]|la|il|el|the|der|"
+                            r"dem|des|die|den|le|les|o|a|da|do)\s*)?$", re.I)
 
 
 # a German article or determiner before a noun ("der Angeschuldigte", "dem früheren Angeklagten")
@@ -349,10 +357,13 @@ def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:
         return any(m.end() == len(before[-5:].rstrip()) for p in lex.roles for m in p.finditer(before[-5:].rstrip())) or any(
             p.match(after.lstrip(" ,(")) for p in lex.roles + lex.reporting)
     near = before[-25:]
-    found = [(m.end(), p in lex.acting_roles) for p in lex.roles + lex.reporting for m in p.finditer(near)]
+    found = [(m.end(), p in lex.acting_roles, p in lex.reporting) for p in lex.roles + lex.reporting for m in p.finditer(near)]
     if found:
-        end, acting = max(found)
-        if _title_reaches(doc.text, m.start - len(near) + end, m.start, lex, acting) \
+        end, acting, reporting = max(found)
+        gap = near[end:]
+        if reporting and "," in gap and gap.strip(" ,:"):
+            pass  # "Secondo l'accusa, Bianchi aveva ...": the comma closes whom the report cites
+        elif _title_reaches(doc.text, m.start - len(near) + end, m.start, lex, acting) \
                 and (acting or not _undergoes(lex, after)):
             return True
     return any(p.match(after.lstrip(" ,(")) for p in lex.roles)

@@ -122,3 +122,20 @@ def test_a_described_defendant_named_in_apposition_is_the_reports_person(tmp_pat
         extract_pending(store)
         records = case_records(store)
     assert [(r["name"], (r["sponsor"] or {}).get("name")) for r in records] == [(name, "Russian intelligence")]
+
+
+def test_after_the_arrest_is_a_time_and_according_to_the_prosecution_a_source(tmp_path: Path) -> None:
+    text = ("Il tribunale militare di Napoli ha condannato a sette anni il tenente di vascello Marco Ferri, arrestato nel "
+            "maggio 2022 mentre consegnava documenti riservati a un funzionario straniero.\n\nIl diplomatico, Ivan Sorin, "
+            "era stato espulso dall'Italia pochi giorni dopo l'arresto. Secondo l'accusa, Ferri aveva venduto "
+            "informazioni sulla NATO ai servizi segreti russi.\n\nIl difensore di Ferri ha annunciato ricorso in appello.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/it", "title": "Spionaggio", "language": "it",
+                                "published": "2024-03-22", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    from spyglass.run.cases import case_records
+
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert [(r["name"], (r["sponsor"] or {}).get("name")) for r in records] == [("Marco Ferri", "Russian intelligence")]
