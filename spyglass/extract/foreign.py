@@ -300,7 +300,11 @@ def _subject(doc: Document, lex: Lexicon, at: int, here: list[Mention], counts: 
     # guess that adds to a case but never makes one
     parties = [m for m in here if not _titled(doc, lex, m)]
     before = [m for m in parties if m.end <= at]
-    after = [m for m in parties if m.start >= at]
+    # "zatrzymany przez X", "festgenommen von X": the agent of a passive verb did it, it did not befall them
+    # (only after a passive verb: "anholdelsen af X", "die Festnahme von X" is the arrest *of* X)
+    passive = any(p.search(doc.text[opening:at]) for p in lex.passive)
+    after = [m for m in parties if m.start >= at
+             and not (passive and _after_agent_marker(lex, doc.text[max(0, m.start - 16) : m.start]))]
     if len(before) >= 2 and _OWNER_IN_APPOSITION.match(doc.text[before[-2].end : before[-1].start]):
         before = before[:-1]  # "Ann H., the wife of Paul H., who was sentenced": Paul only owns the description
     if before or after:
@@ -346,6 +350,12 @@ def _joined(doc: Document, lex: Lexicon, here: list[Mention], subject: str) -> l
     if len(group) < 2 or doc.text[group[-2].end : group[-1].start].strip(" ,") == "":
         return []
     return sorted({m.name for m in group} - {subject})
+
+
+def _after_agent_marker(lex: Lexicon, before: str) -> bool:
+    """Whether `before` ends on "przez", "von", "par" ... and an article: the agent of a passive verb."""
+    return any(re.search(rf"(?:{p.pattern})\s+(?:(?:the|der|die|dem|den|le|la|les|l['’]|el|los|las|il|lo|o|a|os|as|de)\s+)?$",
+                         before, re.I) for p in lex.agent_markers)
 
 
 def _titled(doc: Document, lex: Lexicon, m: Mention) -> bool:

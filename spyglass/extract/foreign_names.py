@@ -86,6 +86,26 @@ def _services() -> list[tuple[re.Pattern[str], str, str, str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _service_stems() -> frozenset[tuple[str, ...]]:
+    """Every service name of two or more words as the stems of its words ("agenc bezpie wewnę"): a
+    capitalised phrase declined from one ("Agencję Bezpieczeństwa Wewnętrznego") is that service."""
+    from spyglass.kb.builtin import load_entries
+
+    out = set()
+    for entry in load_entries():
+        if entry.type in ("state_agency", "agency_unit", "government_body"):
+            for name in entry.names():
+                words = name.split()
+                if len(words) >= 2 and not re.search(rf"[{_HAN}{_KANA}]", name):
+                    out.add(tuple(w.lower()[:5] for w in words))
+    return frozenset(out)
+
+
+def _declined_service(name: str) -> bool:
+    return tuple(w.lower()[:5] for w in name.split()) in _service_stems()
+
+
+@lru_cache(maxsize=1)
 def _same_letter() -> dict[int, int]:
     """The letters `re.IGNORECASE` also takes as one once lower-cased ("ſ" and "s", "ı" and "i")."""
     from re import _casefix  # type: ignore[attr-defined]
@@ -267,6 +287,8 @@ def _named(doc: Document, services: list[ServiceMatch]) -> Iterator[Mention]:
                 continue
             if pattern is _FULL_NAME and not _plausible_full_name(name, lower_words, doc.language or "", lex):
                 continue
+            if pattern is _FULL_NAME and _declined_service(name):
+                continue  # "przez Agencję Bezpieczeństwa Wewnętrznego": a service in another case, no person
             if pattern is _FULL_NAME and not _stands_as_a_person(text, a, b, name, lex):
                 continue
             place = _IN_A_PLACE.get(doc.language or "")

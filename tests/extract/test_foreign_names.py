@@ -95,3 +95,33 @@ def test_information_handed_to_a_states_service_names_whom_the_person_worked_for
     doc = build_document(RawInput("t.txt", "Affaire\n\n" + text, "txt", {"published": "2025-01-15", "language": language}))
     _, claims = extract_foreign(doc)
     assert any(c.predicate == "agent_of" and c.object == "Russian intelligence" for c in claims)
+
+
+def test_a_service_in_another_case_is_no_person_nor_the_one_a_passive_befell(tmp_path) -> None:
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.cases import case_records
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store
+
+    text = ("Sąd Okręgowy w Gdańsku skazał w czwartek na sześć lat więzienia Jurija M., który na zlecenie rosyjskiego "
+            "wywiadu wojskowego fotografował porty. Mężczyzna został zatrzymany przez Agencję Bezpieczeństwa "
+            "Wewnętrznego w maju 2023 roku.\n\nObrońca skazanego zapowiedział apelację od wyroku sądu.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/pl", "title": "Szpieg", "language": "pl",
+                                "published": "2024-09-12", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert [r["name"] for r in records] == ["Jurija M."]
+    assert records[0]["dates"].get("arrested") == "2023-05"
+
+
+def test_portuguese_writes_russian_in_the_masculine_too() -> None:
+    from spyglass.extract.word_forms import lexicon
+
+    lex = lexicon("pt")
+    assert lex is not None
+    assert all(any(p.search(word) for p in lex.demonyms["Russia"]) for word in ("russo", "russos", "russa", "russas"))
