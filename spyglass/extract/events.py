@@ -604,7 +604,11 @@ def _value(ctx: SentenceContext, status: str, trigger: Any) -> str | None:
     if status in ("arrested", "extradited", "released"):  # where: "arrested in Belgium", "extradited to the US"
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "from"):
-                places = [m for m in ctx.mentions_in_subtree(child) if m.type in ("country", "region")]
+                # the place the preposition names, not one inside a clause on its object ("caught in a
+                # sting in which an officer posed as a Russian spy")
+                clauses = [t for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")]
+                places = [m for m in ctx.mentions_in_subtree(child) if m.type in ("country", "region")
+                          and not any(ctx.offset + c.left_edge.idx <= m.start for c in clauses)]
                 if places:
                     return f"{child.lower_} {places[0].name}"
         return None

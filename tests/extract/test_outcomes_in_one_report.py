@@ -78,3 +78,20 @@ def test_a_death_sentence_with_a_reprieve_is_no_term_of_months(tmp_path: Path) -
         records = case_records(store)
     record = next(r for r in records if r["name"] == "Gao Ruiming")
     assert record["sentence_months"] is None and record["sentence"] == "death with reprieve"
+
+
+def test_a_place_inside_a_clause_on_the_arrest_is_not_where_and_a_guard_is_a_description(tmp_path: Path) -> None:
+    text = ("A former security guard at a British consulate has been jailed for 11 years for selling secrets to Russia."
+            "\n\nNigel Ashcombe, 55, was caught in a sting operation in which an MI5 officer posed as a Russian spy. He had "
+            "previously worked for a private security firm.\n\nAshcombe pleaded guilty in October to an offence under the "
+            "National Security Act, the court heard.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/3", "published": "2024-02-17", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    record = next(r for r in records if r["name"] == "Nigel Ashcombe")
+    assert record["prosecuting_country"] != "Russia"
+    assert (record["sponsor"] or {}).get("name") == "Russia"
