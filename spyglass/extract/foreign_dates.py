@@ -19,7 +19,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # "1年2月" after a penalty is a term of one year and two months, not February
 _CJK_FULL = re.compile(r"(一昨年|去年|昨年|前年|今年|本年|同年|当年|當年)?(?:(\d{4})\s*年\s*|(?<!\d年)(?<![\d零]年零))(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_CJK_DAY = re.compile(r"(?<![\d月年])(\d{1,2})\s*日")
+_CJK_DAY = re.compile(r"(?<![\d月年])[（(]?(\d{1,2})[）)]?\s*日")  # "15日", "今（15）日"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
 _HAN_YEARS_MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*[个個]?月(?!\s*\d{1,2}\s*日)")

@@ -40,7 +40,9 @@ _HAN_DEFENDANT = re.compile(rf"(?:被告人?|犯罪嫌疑人|嫌疑人|嫌犯)([
                             rf"(?:被告(?!人?[{_SURNAMES}])|容疑者|受刑者|元社員|元被告)")
 _WITHHELD = re.compile(rf"([{_SURNAMES}]某+)")
 _HAN_NAME = re.compile(rf"(?=([{_SURNAMES}][{_HAN}]{{2}}))")
-_SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人))")  # "a man surnamed Zeng"
+# "a man surnamed Zeng", "李姓少校" (a major surnamed Li): the withheld-name convention with a person noun or rank
+_SURNAMED = re.compile(rf"([{_SURNAMES}])姓(?=[{_HAN}]{{0,8}}?(?:男子|女子|男|女|人|少校|中校|上校|少將|少将|中將|中将|士官|"
+                       r"[軍军]官|士兵|[員员]|工程[師师]|商人|教授|[學学]生|主管|[經经]理))")
 # German nouns for people by their endings: "Soldat", "Ingenieur", "Mitarbeiterin", "Journalist", "Politologe"
 _PERSON_NOUN = re.compile(r"(?:er|erin|in|eur|at|ist|ent|ant|or|ier|oge|ling|e)$")
 # German nouns by their endings, singular or plural ("Informationen", "Ermittlungen"); not endings

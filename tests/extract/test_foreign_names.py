@@ -125,3 +125,18 @@ def test_portuguese_writes_russian_in_the_masculine_too() -> None:
     lex = lexicon("pt")
     assert lex is not None
     assert all(any(p.search(word) for p in lex.demonyms["Russia"]) for word in ("russo", "russos", "russa", "russas"))
+
+
+def test_a_rank_surnamed_in_chinese_is_a_withheld_name_and_today_in_brackets_dates_the_verdict() -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    text = ("退役上校判刑\n\n退役海軍上校林志豪涉嫌受中共解放軍指示，在台吸收現役軍官，高等法院今（9）日判處林志豪有期徒刑"
+            "10年。\n\n判決指出，林志豪以金錢利誘現役軍官陳姓少校提供機密資料。陳姓少校則被判處有期徒刑5年。")
+    doc = build_document(RawInput("t.txt", text, "txt", {"published": "2024-10-09", "language": "zh"}))
+    _, claims = extract_foreign(doc)
+    found = {(c.subject, c.predicate, c.value, c.date.value if c.date else None) for c in claims if c.predicate == "sentenced"}
+    assert ("林志豪", "sentenced", "120", "2024-10-09") in found
+    assert ("陈某", "sentenced", "60", None) in found or ("陳某", "sentenced", "60", None) in found
+    assert ("林志豪", "agent_of") in {(c.subject, c.predicate) for c in claims}
