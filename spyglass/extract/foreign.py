@@ -426,7 +426,7 @@ _HE_OR_SHE = re.compile(r"[\s\"'«»„“”]*(?:il|elle|er|hij|han|hon|hun|lui
 # ", the wife of", ", l'épouse de", ", die Frau von": a description of the name before, owned by the name after
 _OWNER_IN_APPOSITION = re.compile(r"^\s*,\s*(?:[^\s,]+\s+){0,3}?(?:de|d['’]|of|von|des|van|di|del|della|af|av|z|ze)\s*$", re.I)
 _COUNTRY_ADJECTIVE = {"China": "Chinese", "Russia": "Russian", "Iran": "Iranian", "North Korea": "North Korean",
-                      "United States": "US", "Belarus": "Belarusian", "Turkey": "Turkish"}
+                      "United States": "US", "Belarus": "Belarusian", "Turkey": "Turkish", "Ukraine": "Ukrainian"}
 
 
 _FORMER_BEFORE = re.compile(r"(?:\bex-?|former|ancien\w*|ehemalig\w*|früher\w*|bývalý\w*|był\w*|бывш\w*|entinen|voormalig\w*|"

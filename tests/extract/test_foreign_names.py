@@ -140,3 +140,16 @@ def test_a_rank_surnamed_in_chinese_is_a_withheld_name_and_today_in_brackets_dat
     assert ("林志豪", "sentenced", "120", "2024-10-09") in found
     assert ("陈某", "sentenced", "60", None) in found or ("陳某", "sentenced", "60", None) in found
     assert ("林志豪", "agent_of") in {(c.subject, c.predicate) for c in claims}
+
+
+def test_a_russian_report_names_ukraine_as_whom_a_suspect_worked_for() -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    text = ("Задержание в Брянске\n\nСотрудники ФСБ задержали в Брянске местного жителя Игоря Левченко, который по заданию "
+            "Службы безопасности Украины собирал сведения о воинских частях. Возбуждено уголовное дело о госизмене.\n\n"
+            "Его адвокат отказался от комментариев.")
+    doc = build_document(RawInput("t.txt", text, "txt", {"published": "2025-02-04", "language": "ru"}))
+    _, claims = extract_foreign(doc)
+    assert any(c.predicate == "agent_of" and c.object == "Ukrainian intelligence" for c in claims)
