@@ -12,6 +12,7 @@ the report's defendants.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.word_start import by_first_letter
@@ -29,6 +30,10 @@ _SPYING_FOR = by_first_letter(re.compile(
     r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
     r"\b(?:pass|hand|provid|transmit|leak|sell|sold|disclos|deliver|forward|giv|gave)\w*\s+(?:[\w’'-]+\s+){0,8}?to\b",
     re.I))
+# "worked for the CIA from 1982 to 1989", "until 2015": a closed period of service
+_PERIOD_AFTER = re.compile(r"^\s*,?\s*(?:from|between)\s+(?:\w+\s+)?\d{4}\s+(?:to|and|until)\s+(?:\w+\s+)?\d{4}"
+                           r"|^\s*,?\s*until\s+(?:\w+\s+)?\d{4}|^\s*,?\s*in the (?:19|20)\d0s", re.I)
+_FORMERLY = re.compile(r"\b(?:previously|formerly|once|had|used to|earlier)\s+(?:\w+\s+)?$", re.I)
 # An arrest or extradition before "at the request of": the requesting state is the prosecutor
 _CUSTODY_BEFORE = re.compile(r"\b(?:arrest|detain|extradit|held|custody|seiz|apprehend|warrant|surrender)\w*\b", re.I)
 # Cues that attribute a hacking group or a firm to a service (not "helps", "assists").
@@ -60,6 +65,16 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
         if agency.type == "company":
             predicate = "hired_by"  # "worked for Northwind": an employer, which case assembly may trace to a service
+        if re.match(r"work", cue.group(0), re.I) and agency.type in AGENCIES and (
+                _PERIOD_AFTER.match(ctx.doc.text[agency.end : agency.end + 40])
+                or _FORMERLY.search(ctx.doc.text[max(ctx.start, ctx.start + cue.start() - 25) : ctx.start + cue.start()])):
+            # "who worked for the CIA from 1982 to 1989": a career, the service the person once served, never
+            # whom they spied for
+            before_cue = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
+                          and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
+            if before_cue:
+                claims.append(replace(make_claim(ctx, before_cue[-1], "officer_of", agency, 0.6), value="former"))
+            continue
         before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
                   and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
         lead = ctx.doc.text[ctx.start : ctx.start + cue.start()]

@@ -95,3 +95,18 @@ def test_a_place_inside_a_clause_on_the_arrest_is_not_where_and_a_guard_is_a_des
     record = next(r for r in records if r["name"] == "Nigel Ashcombe")
     assert record["prosecuting_country"] != "Russia"
     assert (record["sponsor"] or {}).get("name") == "Russia"
+
+
+def test_a_service_the_person_once_worked_for_is_no_sponsor(tmp_path: Path) -> None:
+    text = ("A former intelligence analyst was sentenced on Friday to nine years in prison for conspiring to deliver "
+            "classified information to Chinese intelligence officers, prosecutors said.\n\nHarold Keane Whitby, 68, who "
+            "worked for the CIA from 1985 to 1991, pleaded guilty in May. He was arrested in August 2021 after a sting.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/4", "published": "2024-09-14", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    record = next(r for r in records if r["name"] == "Harold Keane Whitby")
+    assert (record["sponsor"] or {}).get("name") != "Central Intelligence Agency"
