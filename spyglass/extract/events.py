@@ -69,8 +69,7 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue  # "charges", "in charge"; "charges against X filed on 3 May" are a charge
         if _quoted(ctx, trigger):
             continue  # words inside a quotation are someone's statement, reported with its speaker
-        if _ANOTHER_CASE.search(ctx.text):
-            continue  # "in a separate case, he was arrested in 2019": not this case's event
+        separate = bool(_ANOTHER_CASE.search(ctx.text))
         if trigger.i >= 2 and trigger.nbor(-1).text == "-" and trigger.nbor(-2).lower_ == "re":
             continue  # "re-arrested on 20 July": a second arrest, not the arrest the case dates
         if _unrealised(trigger):
@@ -80,7 +79,9 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             subject = _phrase_subject(ctx, trigger)  # "the Hall took measures against X": the authority is not the subject
         if trigger.lower_ == "found" and status in ("acquitted", "convicted"):
             subject = _found_guilty(ctx, trigger) or subject
-        if subject is None:
+        if subject is None or (separate and (subject[2] < 0.7 or any(m.name == subject[0] for m in ctx.before(ctx.start)))):
+            # "in a separate case, he (or X, named before) was arrested in 2019": not this case's event;
+            # "in a separate case, another officer, Y, was sentenced": Y's own
             continue
         seen.add(status)
         date, phrase = _date_for(ctx, trigger)

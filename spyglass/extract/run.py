@@ -52,7 +52,7 @@ def extract(docs: Iterable[Document], batch_size: int = 8) -> Iterator[Extractio
         try:
             raw = [m for offset, parsed in segments for m in mentions_in(doc.doc_id, offset, parsed)]
             raw += _author_mentions(doc)
-            raw = _ages_and_hometowns(doc, _without_descriptions(doc, _shortened_names(doc, raw)))
+            raw = _datelines(doc, _ages_and_hometowns(doc, _without_descriptions(doc, _shortened_names(doc, raw))))
             mentions = name_mentions(raw, doc.text)
             yield Extraction(doc.doc_id, mentions, claims_for(doc, segments, mentions))
         except Exception as exc:  # one odd document must not stop the batch: report it and go on
@@ -122,6 +122,22 @@ def _ages_and_hometowns(doc: Document, raw: list[Mention]) -> list[Mention]:
         if m.type in ("organization", "company") and len(m.text.split()) >= 2 and _AGE_AFTER.match(doc.text, m.end):
             m = Mention(m.doc_id, m.start, m.end, m.text, "person", None, m.source, m.name if m.name != m.text else m.text)
         elif m.type == "person" and _HOMETOWN.search(doc.text[max(0, m.start - 40) : m.start]):
+            m = Mention(m.doc_id, m.start, m.end, m.text, "region", None, m.source, m.name)
+        out.append(m)
+    return out
+
+
+_DATELINE_END = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s")
+
+
+def _datelines(doc: Document, raw: list[Mention]) -> list[Mention]:
+    """"HONOLULU — A former officer was sentenced ...": a place in capitals opening a line before a
+    dash is the dateline, never the sentence's subject."""
+    out = []
+    for m in raw:
+        line_start = doc.text.rfind("\n", 0, m.start) + 1
+        if m.type not in ("region", "country") and m.text.isupper() and len(m.text) >= 3 \
+                and not doc.text[line_start : m.start].strip() and _DATELINE_END.match(doc.text, m.end):
             m = Mention(m.doc_id, m.start, m.end, m.text, "region", None, m.source, m.name)
         out.append(m)
     return out

@@ -110,3 +110,23 @@ def test_a_service_the_person_once_worked_for_is_no_sponsor(tmp_path: Path) -> N
         records = case_records(store)
     record = next(r for r in records if r["name"] == "Harold Keane Whitby")
     assert (record["sponsor"] or {}).get("name") != "Central Intelligence Agency"
+
+
+def test_a_dateline_is_no_subject_and_a_separate_case_of_another_named_person_is_theirs(tmp_path: Path) -> None:
+    text = ("HONOLULU — A former intelligence analyst was sentenced on Friday to eight years in prison for conspiring to "
+            "deliver classified information to Chinese intelligence officers, prosecutors said.\n\nRoland Kaimana Pierce, "
+            "66, pleaded guilty in May. He was arrested in August 2021.\n\nIn a separate case, another former analyst, "
+            "Curtis Wen Ho Lam, was sentenced in 2019 to 15 years for conspiring to spy for China.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/5", "published": "2024-09-14", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        claims = list(claim_records(store))
+        records = case_records(store)
+    assert not [c for c in claims if c.subject == "HONOLULU"]
+    pierce = next(r for r in records if r["name"] == "Roland Kaimana Pierce")
+    assert pierce["sentence_months"] == 96
+    lam = next(r for r in records if r["name"] == "Curtis Wen Ho Lam")
+    assert lam["sentence_months"] == 180
