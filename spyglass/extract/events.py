@@ -46,7 +46,9 @@ PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "
                  "businesswoman", "analyst", "detective", "investigator", "employee", "defendant", "suspect",
                  "spy", "agent", "scientist", "researcher", "consultant", "clerk", "aide", "soldier", "worker",
                  "academic", "professor", "student", "executive", "manager", "director", "journalist", "forwarder",
-                 "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident"}
+                 "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident",
+                 "sailor", "guard", "technician", "teacher", "pilot", "sergeant", "captain", "colonel", "lieutenant",
+                 "translator", "interpreter", "programmer", "veteran", "serviceman", "servicewoman", "airman", "seaman"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
 # "two men", "the three defendants": people the report counts (a group, never one of them)
 _GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"

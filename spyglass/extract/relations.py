@@ -57,6 +57,8 @@ def relation_claims(ctx: SentenceContext) -> list[Claim]:
 
 
 _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time)\b", re.I)
+# "approached by an officer of", "met with an officer of", "sold to an officer of": another person's post
+_DEALT_WITH = re.compile(r"\b(?:by|to|with|from|met|meeting)\s+(?:an?|the|one|two|several)\s+", re.I)
 
 
 def officer_of(ctx: SentenceContext) -> list[Claim]:
@@ -67,6 +69,8 @@ def officer_of(ctx: SentenceContext) -> list[Claim]:
     for p, a in pairs(ctx, ("person",), AGENCIES, _OFFICER_AFTER):
         if _PRONOUN_SAYS.search(between(ctx, p, a)) and p is not people[0]:
             continue  # "X revealed to Y that he was a member of the CIA": he is X, the sentence's subject
+        if _DEALT_WITH.search(between(ctx, p, a)):
+            continue  # "X was approached by an officer of the MSS": the officer is someone else
         former = _FORMER.search(between(ctx, p, a))
         claims.append(replace(make_claim(ctx, p, "officer_of", a, 0.8), value="former" if former else None))
     for a in ctx.mentions:  # "the former CIA officer Kevin Mallory"

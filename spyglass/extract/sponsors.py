@@ -24,7 +24,7 @@ from spyglass.model import Claim
 _SPYING_FOR = by_first_letter(re.compile(
     r"\b(?:spying|spied|spy|spies|working|worked|acting|acted|gathering information|collecting information|"
     r"collected information)\s+for\b|"
-    r"\bon behalf of\b|\brecruited(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
+    r"\bon behalf of\b|\b(?:recruited|approached|contacted|cultivated)(?:\s+[\w-]+){0,3}?\s+by\b|\bassist(?:ing|ed|s)?\b|\bhelp(?:ing|ed|s)?\b|"
     r"\b(?:agent|asset|informant|spy)s?\s+(?:of|for)\b|\bat the (?:direction|behest|request) of\b|"
     r"\bon (?:the )?orders? (?:of|from)\b|\b(?:directed|tasked|handled|run|controlled) by\b|\bin the service of\b|"
     r"\bcollaborat(?:ing|ed|e)\s+with\b|\bwork(?:ing|ed|s)? under\b|\b(?:with |has |have |its )?ties (?:to|with)\b|\b(?:sponsored|orchestrated) by\b|\bsubordinate to\b|"
@@ -62,7 +62,7 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
             agency = intelligence_arm(ctx, at, agency)
         if agency is None or (transfer and agency.type not in AGENCIES + ("country",)):
             continue  # a court or ministry something was sent to is not whom the person served
-        predicate = "recruited_by" if cue.group(0).lower().startswith("recruited") else "agent_of"
+        predicate = "recruited_by" if re.match(r"recruited|approached|contacted|cultivated", cue.group(0), re.I) else "agent_of"
         if agency.type == "company":
             predicate = "hired_by"  # "worked for Northwind": an employer, which case assembly may trace to a service
         if re.match(r"work", cue.group(0), re.I) and agency.type in AGENCIES and (

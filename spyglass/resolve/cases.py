@@ -243,8 +243,11 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
     # Officers named in the case's reports who are not themselves facing a case: the handlers.
     # Only reports about this one case count: a column naming ten cases names unrelated officers too.
     single = {d for d in case_docs if sum(1 for s in subjects_by_doc.get(d, ()) if s not in {n.name for n in members}) == 0}
+    # (never an investigator's officer, nor anyone a report names in a role: "FBI agent X testified")
+    in_roles = {(c.doc_id, c.subject) for c in all_claims if c.predicate == "named_as"}
     handlers = [c for c in all_claims if c.predicate == "officer_of" and c.doc_id in single
-                and c.subject not in subjects and c.object and c.value != "former"]
+                and c.subject not in subjects and c.object and c.value != "former" and (c.doc_id, c.subject) not in in_roles
+                and getattr(entry_of(c.object), "id", None) not in VOCABULARY.investigators]
     names = [n.name for n in members if not n.unnamed] or [n.name for n in members]
     full = [n for n in names if len(n.split()) >= 2 and not re.search(r"\b\w\.$", n)] or names
     name = max(set(full), key=lambda n: (full.count(n), -names.index(n)))

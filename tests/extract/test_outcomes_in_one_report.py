@@ -130,3 +130,22 @@ def test_a_dateline_is_no_subject_and_a_separate_case_of_another_named_person_is
     assert pierce["sentence_months"] == 96
     lam = next(r for r in records if r["name"] == "Curtis Wen Ho Lam")
     assert lam["sentence_months"] == 180
+
+
+def test_an_officer_who_approached_the_person_and_an_fbi_witness_give_no_role_nor_sponsor(tmp_path: Path) -> None:
+    text = ("SAN DIEGO — A federal jury on Tuesday convicted a Navy sailor of espionage for selling ship data to a "
+            "foreign intelligence officer.\n\nPetty Officer Kevin Tran Duong, 25, was found guilty of five counts. "
+            "Prosecutors said Duong was approached in 2023 by an officer of China's Ministry of State Security who posed "
+            "as a ship enthusiast.\n\nFBI agent Carl Mendes testified that Duong received about $9,000.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/6", "published": "2025-08-20", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        claims = list(claim_records(store))
+        records = case_records(store)
+    assert not [c for c in claims if c.subject == "Kevin Tran Duong" and c.predicate == "officer_of"]
+    record = next(r for r in records if r["name"] == "Kevin Tran Duong")
+    assert (record["sponsor"] or {}).get("name") == "Ministry of State Security"
+    assert record["dates"].get("convicted") == "2025-08-19"
