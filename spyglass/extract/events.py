@@ -76,6 +76,8 @@ def event_claims(ctx: SentenceContext) -> list[Claim]:
             continue  # "re-arrested on 20 July": a second arrest, not the arrest the case dates
         if _unrealised(trigger):
             continue  # "if convicted, he faces ...", "will be sentenced next month": not (yet) an event
+        if status == "released" and _PRETRIAL.search(ctx.doc.text[ctx.offset + trigger.idx : ctx.end]):
+            continue  # "released on bail", "freed pending trial": custody ends, the case goes on
         subject = _subject(ctx, trigger)
         if trigger.i in ctx.phrase_triggers and (subject is None or subject[1] != "person" or _AUTHORITY_PHRASE.search(ctx.text)):
             subject = _phrase_subject(ctx, trigger)  # "the Hall took measures against X": the authority is not the subject
@@ -323,6 +325,8 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
             if named:
                 return named.name, named.type, 0.7
         if verb.dep_ == "relcl":  # "... Xu Yanjun, an officer ..., who was arrested in Belgium"
+            if any(g.lower_ == "whose" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree):
+                return None  # "Abbas, whose sister was detained in 2018": the event is the sister's
             earlier = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES and m.start < ctx.offset + trigger.idx]
             if earlier:
                 return earlier[-1].name, earlier[-1].type, 0.7
@@ -333,6 +337,9 @@ def _subject(ctx: SentenceContext, trigger: Any) -> tuple[str, str, float] | Non
     return None
 
 
+_PRETRIAL = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:on\s+(?:\$?[\d,.]+\s+(?:million\s+)?)?(?:bail|bond|parole|"
+                       r"(?:his|her|their)\s+own\s+recognizance)|pending\s+(?:trial|sentencing|appeal)|under\s+house\s+arrest|"
+                       r"under\s+(?:judicial\s+)?supervision)", re.I)
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "other"}
 
 

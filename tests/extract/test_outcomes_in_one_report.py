@@ -149,3 +149,19 @@ def test_an_officer_who_approached_the_person_and_an_fbi_witness_give_no_role_no
     record = next(r for r in records if r["name"] == "Kevin Tran Duong")
     assert (record["sponsor"] or {}).get("name") == "Ministry of State Security"
     assert record["dates"].get("convicted") == "2025-08-19"
+
+
+def test_a_relatives_detention_and_release_on_bail_make_no_case(tmp_path: Path) -> None:
+    text = ("A Maryland man was charged on Wednesday with spying on exiled activists for China, prosecutors said.\n\n"
+            "Dong Weiming, 58, allegedly passed information about the activists to officers of China's Ministry of "
+            "Public Security. One of them, the campaigner Selina Okafor, whose brother was detained in Urumqi in 2018, "
+            "said she was not surprised.\n\nDong was released on bail after a court appearance in Baltimore.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/7", "published": "2025-03-06", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert not [r for r in records if r["name"] == "Selina Okafor"]
+    assert not [r for r in records if r["status"] == "released"]
