@@ -153,3 +153,19 @@ def test_a_russian_report_names_ukraine_as_whom_a_suspect_worked_for() -> None:
     doc = build_document(RawInput("t.txt", text, "txt", {"published": "2025-02-04", "language": "ru"}))
     _, claims = extract_foreign(doc)
     assert any(c.predicate == "agent_of" and c.object == "Ukrainian intelligence" for c in claims)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("no", "En 31 år gammel vekter er dømt til fire år i fengsel. Tingretten fant ham skyldig i å ha solgt opplysninger "
+           "til Russland.\n\nMannen, Sindre Aasvik, ble pågrepet av PST i mars. Forsvareren sier at dommen vil bli anket."),
+    ("sv", "En 45-årig tekniker har dömts till fem års fängelse. Tingsrätten fann att han har sålt uppgifter till Ryssland."
+           "\n\nMannen, Olle Bergkvist, greps i maj. Hans advokat säger att domen kommer att överklagas."),
+])
+def test_information_sold_to_a_state_names_the_sponsor_in_nordic_languages(language: str, text: str) -> None:
+    from spyglass.extract.foreign import extract_foreign
+    from spyglass.ingest.build import build_document
+    from spyglass.ingest.sources import RawInput
+
+    doc = build_document(RawInput("t.txt", "Spion\n\n" + text, "txt", {"published": "2024-10-03", "language": language}))
+    _, claims = extract_foreign(doc)
+    assert any(c.predicate == "agent_of" and c.object == "Russia" for c in claims)
