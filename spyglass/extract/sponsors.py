@@ -109,7 +109,7 @@ def _listed(ctx: SentenceContext, before: list[Mention]) -> list[Mention]:
     """The last person named before a cue, with those listed with them ("X, Y and Z")."""
     out = [before[-1]]
     for m in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.doc.text[m.end : out[-1].start]):
+        if re.fullmatch(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|and|,\s*and)\s*", ctx.doc.text[m.end : out[-1].start]):  # "X, 61, and Y"
             out.append(m)
         else:
             break

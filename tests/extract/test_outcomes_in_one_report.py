@@ -165,3 +165,18 @@ def test_a_relatives_detention_and_release_on_bail_make_no_case(tmp_path: Path) 
         records = case_records(store)
     assert not [r for r in records if r["name"] == "Selina Okafor"]
     assert not [r for r in records if r["status"] == "released"]
+
+
+def test_people_listed_with_their_ages_share_the_service(tmp_path: Path) -> None:
+    text = ("Prosecutors in Boston said Gordon Yip, 61, and Kenji Morrow, 47, were arrested on Monday and charged with "
+            "acting as agents of China's Ministry of State Security. The two men are accused of photographing Navy "
+            "facilities.\n\nYip and Morrow appeared in federal court and were ordered detained.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://news.example/8", "published": "2025-05-06", "text": text}) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        records = case_records(store)
+    assert {r["name"]: (r["sponsor"] or {}).get("name") for r in records} == {
+        "Gordon Yip": "Ministry of State Security", "Kenji Morrow": "Ministry of State Security"}
