@@ -41,3 +41,22 @@ def devset_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ingest([str(docs)], store, 5_000_000)
         extract_pending(store)
     return db
+
+
+def ingest_reports(folder: Path, items: list[dict]) -> tuple[list, list[dict]]:
+    """Feed reports (JSON objects with url, text and optional title, language, published) as one
+    JSON-lines file into a fresh store under `folder`: their claims and case records."""
+    import json
+
+    from spyglass.ingest.run import ingest
+    from spyglass.run.cases import case_records
+    from spyglass.run.local import extract_pending
+    from spyglass.store import Store, extracted
+
+    feed = folder / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": "Report", **item}, ensure_ascii=False) + "\n" for item in items),
+                    encoding="utf-8")
+    with Store(folder / "s.db") as store:
+        ingest([str(feed)], store, max_bytes=1_000_000)
+        extract_pending(store)
+        return list(extracted.claim_records(store)), case_records(store)

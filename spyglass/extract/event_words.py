@@ -15,3 +15,7 @@ TRIGGERS: dict[str, str] = {
 # the verbs of reporting: "..., the ministry said on Tuesday" dates and voices a statement
 SPEECH = {"say", "tell", "announce", "report", "state", "add", "confirm", "disclose", "reveal", "claim", "write",
           "post", "publish", "declare"}
+# Trades and ranks a report may describe its defendant by ("a Navy sailor was convicted", "a former
+# guard has been jailed"): the person the report names is the one meant
+TRADES = ("sailor", "guard", "technician", "teacher", "pilot", "sergeant", "captain", "colonel", "lieutenant",
+          "translator", "interpreter", "programmer", "veteran", "serviceman", "servicewoman", "airman", "seaman")

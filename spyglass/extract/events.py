@@ -14,7 +14,7 @@ from typing import Any
 
 from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.event_subjects import KIN_NOUNS, co_subjects, kin_named, named_later, protagonist, salient
-from spyglass.extract.event_words import SPEECH, TRIGGERS
+from spyglass.extract.event_words import SPEECH, TRADES, TRIGGERS
 from spyglass.extract.entities import Mention
 from spyglass.extract.word_start import joined
 from spyglass.model import Claim, FuzzyDate
@@ -46,9 +46,7 @@ PERSON_NOUNS = {"man", "woman", "officer", "engineer", "official", "national", "
                  "businesswoman", "analyst", "detective", "investigator", "employee", "defendant", "suspect",
                  "spy", "agent", "scientist", "researcher", "consultant", "clerk", "aide", "soldier", "worker",
                  "academic", "professor", "student", "executive", "manager", "director", "journalist", "forwarder",
-                 "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident",
-                 "sailor", "guard", "technician", "teacher", "pilot", "sergeant", "captain", "colonel", "lieutenant",
-                 "translator", "interpreter", "programmer", "veteran", "serviceman", "servicewoman", "airman", "seaman"}
+                 "functionary", "operative", "diplomat", "contractor", "person", "individual", "resident", *TRADES}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it"}
 # "two men", "the three defendants": people the report counts (a group, never one of them)
 _GROUP = re.compile(r"^(?:(?:the|all)\s+)?(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"

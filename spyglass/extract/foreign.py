@@ -223,7 +223,7 @@ def _events(doc: Document, lex: Lexicon, start: int, text: str, here: list[Menti
         if doc.language == "ja" and text.startswith("容疑", match.end()):
             date = yearless = None  # "逮捕容疑は2019年2月18日、…": the date of the act the arrest is for
         if date is None and yearless is None:
-            date, yearless = scene_date(lex, doc.text, at, doc.published)  # "Tirsdag 25. oktober 2022." set the scene
+            date, yearless = scene_date(lex, doc.text, at, doc.published)  # "Onsdag 8. marts 2023." set the scene
         if predicate == "arrested" and _WARRANT.search(match.group()):
             date = yearless = None  # a warrant's date ("Haftbefehl vom 24. Juni") is not the day of the arrest
         if _NAMES_THE_CASE.match(text, match.end()):
@@ -392,7 +392,7 @@ def _undergoes(lex: Lexicon, after: str) -> bool:
 
 
 def _releaser(lex: Lexicon, text: str, end: int) -> str | None:
-    """"liberado por Rusia", "freigelassen von Russland": the state the passive verb ending at `end`
+    """"liberado por Irán", "freigelassen von Russland": the state the passive verb ending at `end`
     names as the one that released the person (only states the lexicon knows by name)."""
     after = text[end : end + 40].lstrip()
     marker = next((m for p in lex.agent_markers if (m := p.match(after))), None)

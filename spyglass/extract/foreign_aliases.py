@@ -3,7 +3,7 @@
 "González, que tenía otro pasaporte con el nombre de Pavel R.", "Ivanov, известный как Smith", "Anna K.
 alias Maria L.": the name right after an alias cue of the report's language (`alias_cues` in the
 lexicon) is another name of the person the sentence names before the cue, in no role. A sentence that
-names no one before its cue ("Le señalan por actuar con el seudónimo de X", "Na krytie využíval falošné
+names no one before its cue ("Lo acusan de operar bajo el alias de X", "Pri cestách používal falošné
 meno X": the subject is only implied) gives the name to the one person its paragraph has named before
 it, in no role (or, when the paragraph names no one before it, to the one person the report has named
 before it), when the sentence names no one else.

@@ -52,13 +52,13 @@ _DATE_SENTENCE_END = re.compile(r"[\w. ,]{0,30}?\b\d{4}\s*\.(?=\s|$)")  # "25. o
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"»”’)]?[ \t]+((?:[^\W\d]+,?[ \t]+)?)$")  # ends on the same line
 
 
-SCENE = "scene: "  # the date phrase of an event dated by the scene it is told in ("scene: Tirsdag 25. oktober 2022")
+SCENE = "scene: "  # the date phrase of an event dated by the scene it is told in ("scene: Onsdag 8. marts 2023.")
 
 
 def scene_date(lex: Any, text: str, at: int, published: str | None) -> tuple[FuzzyDate | None, str | None]:
     """The date a narrative sets for the scene it tells, for an event told without a date of its
-    own at position `at`: "Det er i Tromsø. Tirsdag 25. oktober 2022. Og manden er på vej på arbejde.
-    [...] Videoen viser anholdelsen af manden" dates the arrest. The date is a sentence of its own
+    own at position `at`: "Det er i Aalborg. Onsdag 8. marts 2023. Hun er på vej til sit kontor.
+    [...] Videoen viser anholdelsen af kvinden" dates the arrest. The date is a sentence of its own
     (a weekday may open it) inside a paragraph, with its year; no date is written between it and the
     event. A date alone on its line is a dateline or a caption, and sets no scene. With the date, its
     phrase marked as a scene's (`SCENE`): a date written in an event's own clause outranks it."""

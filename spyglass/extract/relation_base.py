@@ -7,6 +7,7 @@ import re
 
 from spyglass.extract.sentence import SentenceContext
 from spyglass.extract.entities import Mention
+from spyglass.extract.event_words import TRADES
 from spyglass.extract.hedges import find_hedge
 from spyglass.kb.builtin import load_entries
 from spyglass.model import Claim
@@ -60,9 +61,8 @@ def pairs(ctx: SentenceContext, left: tuple[str, ...], right: tuple[str, ...], p
 DESCRIBED = re.compile(
     r"\b(?:he|she|him|her|his|they|the defendants?|the accused|the suspects?|the pair)\b|\b(?:man|men|woman|women|citizens?|nationals?|engineer|official|"
     r"officer|businessman|businesswoman|consultant|analyst|detective|investigator|employee|clerk|aide|scientist|"
-    r"researcher|forwarder|academic|executive|soldier|diplomat|guard|technician|worker|contractor|teacher|student|"
-    r"pilot|sailor|sergeant|captain|colonel|lieutenant|translator|interpreter|accountant|programmer|manager|"
-    r"veteran|serviceman|servicewoman|marine|airman|seaman)\b", re.I)
+    r"researcher|forwarder|academic|executive|soldier|diplomat|worker|contractor|student|accountant|manager|marine|"
+    + "|".join(TRADES) + r")\b", re.I)
 
 
 def intelligence_arm(ctx: SentenceContext, at: int, body: Mention) -> Mention:

@@ -65,18 +65,16 @@ def agent_of(ctx: SentenceContext) -> list[Claim]:
         predicate = "recruited_by" if re.match(r"recruited|approached|contacted|cultivated", cue.group(0), re.I) else "agent_of"
         if agency.type == "company":
             predicate = "hired_by"  # "worked for Northwind": an employer, which case assembly may trace to a service
+        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
+                  and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
         if re.match(r"work", cue.group(0), re.I) and agency.type in AGENCIES and (
                 _PERIOD_AFTER.match(ctx.doc.text[agency.end : agency.end + 40])
                 or _FORMERLY.search(ctx.doc.text[max(ctx.start, ctx.start + cue.start() - 25) : ctx.start + cue.start()])):
             # "who worked for the CIA from 1982 to 1989": a career, the service the person once served, never
             # whom they spied for
-            before_cue = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
-                          and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
-            if before_cue:
-                claims.append(replace(make_claim(ctx, before_cue[-1], "officer_of", agency, 0.6), value="former"))
+            if before:
+                claims.append(replace(make_claim(ctx, before[-1], "officer_of", agency, 0.6), value="former"))
             continue
-        before = [m for m in ctx.mentions if m.type == "person" and m.end <= ctx.start + cue.start()
-                  and m.source != "metadata" and len(m.name.split()) >= 2 and ctx.may_be_party(m)]
         lead = ctx.doc.text[ctx.start : ctx.start + cue.start()]
         if before:
             for person in _listed(ctx, before):

@@ -400,12 +400,12 @@ def _assemble(members: list[Node], by_doc: dict[str, Document], group_of: dict[s
             sponsor.values += against.values if against else []
             sponsor.conflict = True
     if sponsor is not None:
-        # "liberado por Rusia" of a person said to spy for Russia: the state that held them released them
+        # "liberado por Irán" of a person said to spy for Iran: the state that held them released them
         state = country_of(sponsor.value) or country_named(sponsor.value) or sponsor.value
         freed = [c for c in claims if c.predicate == "released"]
         naming = {c.doc_id for c in freed if c.object == state}
         if naming:
-            held = prosecuting_country(claims) or "the state that held the person"
+            held = home or "the state that held the person"
             release = choose([evidence(c, c.object or held) for c in freed if c.object or c.doc_id not in naming])
             if release is not None and release.conflict:
                 conflicts.append({"field": "released_by", "chosen": release.value, "values": release.values,
@@ -489,7 +489,7 @@ def _mention_aliases(cases: list[Case], clusters: list[list[Node]], mentions: li
                     continue
                 if name in {node.name, *node.aliases} or name_score(name, node.name, node.kind) >= 0.8:
                     forms |= {m.text for m in found} | {name}
-                    # "Rubcova" alone, after "Pavel Rubcov": the surname in a case ending, so the surname too
+                    # "Halasa" alone, after "Marek Halas": the surname in a case ending, so the surname too
                     forms |= {m.name.split()[-1] for m in found if m.source == "reference"
                               and len(m.name.split()) >= 2 and m.text != m.name.split()[-1]}
                     text = by_doc[doc_id].text if doc_id in by_doc else ""

@@ -103,7 +103,7 @@ def stem(token: str) -> str:
 
 
 def same_word_inflected(form: str, word: str) -> bool:
-    """`form` is `word` in another case ending ("Rubcova", "Kolkera" of "Rubcov", "Kolker"): their
+    """`form` is `word` in another case ending ("Halasa", "Novákova" of "Halas", "Novák"): their
     stems agree, folded or as written (folding may read a letter before the ending differently)."""
     def latin(w: str) -> str:  # "Уилсона" -> "uilsona": endings are compared in Latin letters
         found = tokens(w)

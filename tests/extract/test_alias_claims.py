@@ -76,7 +76,7 @@ def test_an_implied_subject_names_no_one_when_the_paragraph_names_two() -> None:
 def test_a_false_name_in_slovak_and_a_charge_word_opening_the_sentence() -> None:
     found = _foreign_aliases(
         "Prokuratúra v piatok podala obžalobu.\n\nObžalovaný Marek Halas pôsobil v Poľsku ako agent ruskej vojenskej rozviedky GRU.\n\n"
-        "Halasa zadržali na hraniciach vo februári 2022. Na krytie využíval falošné nemecké meno Dieter Brandl "
+        "Halasa zadržali na hraniciach vo februári 2022. Pri cestách používal falošné rakúske meno Dieter Brandl "
         "a vystupoval ako fotograf.\n\nProkuratúra uviedla, že ho budú súdiť v neprítomnosti.", "sk")
     assert ("Marek Halas", "Dieter Brandl") in found
 

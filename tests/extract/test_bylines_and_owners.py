@@ -3,16 +3,12 @@ colleague. Reports written for this test (invented people)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import ingest_reports
 
 from spyglass.extract.run import byline_people
-from spyglass.ingest.run import ingest
-from spyglass.run.cases import case_records
-from spyglass.run.local import extract_pending
-from spyglass.store import Store
 
 
 @pytest.mark.parametrize("byline, people", [
@@ -44,13 +40,7 @@ Holloway's former colleague, Maya Stein, told Reuters she was stunned by the cha
 
 
 def test_a_described_defendant_is_the_one_named_not_the_reporters_or_a_quoted_colleague(tmp_path: Path) -> None:
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://wire.example/1", "published": "2025-03-05", "text": REPORT}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://wire.example/1", "published": "2025-03-05", "text": REPORT}])
     assert [r["name"] for r in records] == ["Gavin Reed Holloway"]
     record = records[0]
     assert record["status"] == "charged" and record["dates"]["arrested"] == "2025-03-03"

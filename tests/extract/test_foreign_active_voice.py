@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ingest_reports
 
 from spyglass.ingest.run import ingest
 from spyglass.run.local import extract_pending
@@ -112,15 +113,8 @@ def test_a_list_joined_by_commas_alone_is_no_subject(tmp_path: Path) -> None:
 ])
 def test_a_described_defendant_named_in_apposition_is_the_reports_person(tmp_path: Path, language: str, text: str,
                                                                         name: str) -> None:
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/d", "title": "Spionage", "language": language,
-                                "published": "2024-05-10", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    from spyglass.run.cases import case_records
-
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/d", "title": "Spionage", "language": language,
+                                            "published": "2024-05-10", "text": text}])
     assert [(r["name"], (r["sponsor"] or {}).get("name")) for r in records] == [(name, "Russian intelligence")]
 
 
@@ -129,13 +123,6 @@ def test_after_the_arrest_is_a_time_and_according_to_the_prosecution_a_source(tm
             "maggio 2022 mentre consegnava documenti riservati a un funzionario straniero.\n\nIl diplomatico, Ivan Sorin, "
             "era stato espulso dall'Italia pochi giorni dopo l'arresto. Secondo l'accusa, Ferri aveva venduto "
             "informazioni sulla NATO ai servizi segreti russi.\n\nIl difensore di Ferri ha annunciato ricorso in appello.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/it", "title": "Spionaggio", "language": "it",
-                                "published": "2024-03-22", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    from spyglass.run.cases import case_records
-
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/it", "title": "Spionaggio", "language": "it",
+                                            "published": "2024-03-22", "text": text}])
     assert [(r["name"], (r["sponsor"] or {}).get("name")) for r in records] == [("Marco Ferri", "Russian intelligence")]

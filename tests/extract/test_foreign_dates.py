@@ -278,24 +278,15 @@ def test_a_date_alone_on_its_line_or_inside_a_sentence_sets_no_scene() -> None:
 
 
 def test_a_date_written_in_the_events_own_clause_outranks_a_scene(tmp_path) -> None:
-    from spyglass.ingest.run import ingest
-    from spyglass.run.cases import case_records
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store
-    import json
+    from conftest import ingest_reports
 
-    named = SCENE.replace("kvinden, som", "Birthe Kallesøe, som") + " Kallesøe arbejdede for den russiske efterretningstjeneste, mener politiet."
-    other = ("Birthe Kallesøe blev anholdt tirsdag den 7. marts 2023 i Aalborg, oplyser politiet. Kallesøe er sigtet for spionage "
-             "for den russiske efterretningstjeneste. Hun nægter sig skyldig.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"url": u, "title": "Spion", "language": "da", "published": p, "text": t},
-                                       ensure_ascii=False) + "\n"
-                            for u, p, t in (("https://a.example/1", None, named), ("https://b.example/2", "2023-03-09", other))),
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    named = (SCENE.replace("kvinden, som", "Birthe Kallesøe, som")
+             + " Kallesøe arbejdede for den russiske efterretningstjeneste, mener politiet.")
+    other = ("Birthe Kallesøe blev anholdt tirsdag den 7. marts 2023 i Aalborg, oplyser politiet. Kallesøe er sigtet for "
+             "spionage for den russiske efterretningstjeneste. Hun nægter sig skyldig.")
+    _, records = ingest_reports(tmp_path, [
+        {"url": "https://a.example/1", "title": "Spion", "language": "da", "text": named},
+        {"url": "https://b.example/2", "title": "Spion", "language": "da", "published": "2023-03-09", "text": other}])
     record = next(r for r in records if "Birthe Kallesøe" in {r["name"], *r["aliases"]})
     assert record["dates"]["arrested"] == "2023-03-07"
     dates = {v["value"]: {s["url"] for s in v["sources"]} for c in record["conflicts"] if c["field"] == "dates.arrested"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ingest_reports
 
 
 def test_german_nouns_in_the_plural_are_no_name_and_names_with_noun_like_endings_are() -> None:
@@ -62,20 +63,8 @@ def test_the_japanese_polices_division_is_no_chinese_ministry_and_papers_passed_
 
 
 def test_a_japanese_name_with_the_repeat_mark_makes_a_case(tmp_path) -> None:
-    import json
-
-    from spyglass.ingest.run import ingest
-    from spyglass.run.cases import case_records
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store
-
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/ja", "title": "逮捕", "language": "ja",
-                                "published": "2024-06-05", "text": JAPANESE}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/ja", "title": "逮捕", "language": "ja",
+                                            "published": "2024-06-05", "text": JAPANESE}])
     assert [(r["name"], r["status"], (r["sponsor"] or {}).get("name")) for r in records] == [("佐々木浩二", "arrested", "Russia")]
 
 
@@ -98,23 +87,11 @@ def test_information_handed_to_a_states_service_names_whom_the_person_worked_for
 
 
 def test_a_service_in_another_case_is_no_person_nor_the_one_a_passive_befell(tmp_path) -> None:
-    import json
-
-    from spyglass.ingest.run import ingest
-    from spyglass.run.cases import case_records
-    from spyglass.run.local import extract_pending
-    from spyglass.store import Store
-
     text = ("Sąd Okręgowy w Gdańsku skazał w czwartek na sześć lat więzienia Jurija M., który na zlecenie rosyjskiego "
             "wywiadu wojskowego fotografował porty. Mężczyzna został zatrzymany przez Agencję Bezpieczeństwa "
             "Wewnętrznego w maju 2023 roku.\n\nObrońca skazanego zapowiedział apelację od wyroku sądu.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/pl", "title": "Szpieg", "language": "pl",
-                                "published": "2024-09-12", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/pl", "title": "Szpieg", "language": "pl",
+                                            "published": "2024-09-12", "text": text}])
     assert [r["name"] for r in records] == ["Jurija M."]
     assert records[0]["dates"].get("arrested") == "2023-05"
 

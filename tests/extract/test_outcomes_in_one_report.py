@@ -3,16 +3,10 @@ Report written for this test (invented people)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-
-from spyglass.ingest.run import ingest
-from spyglass.run.cases import case_records
-from spyglass.run.local import extract_pending
-from spyglass.store import Store
-from spyglass.store.extracted import claim_records
+from conftest import ingest_reports
 
 REPORT = """Two men plead guilty in overseas police station case; third defendant acquitted
 
@@ -30,14 +24,8 @@ Prosecutors dropped charges against a fourth man, Henry Tsai, last year.
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list[dict]]:
-    tmp = tmp_path_factory.mktemp("outcomes")
-    feed = tmp / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/1", "published": "2025-04-02", "text": REPORT}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        return list(claim_records(store)), case_records(store)
+    return ingest_reports(tmp_path_factory.mktemp("outcomes"),
+                          [{"url": "https://news.example/1", "published": "2025-04-02", "text": REPORT}])
 
 
 def test_a_not_guilty_finding_after_a_name_and_age_is_an_acquittal(stored: tuple[list, list[dict]]) -> None:
@@ -69,13 +57,7 @@ def test_a_death_sentence_with_a_reprieve_is_no_term_of_months(tmp_path: Path) -
             "selling state secrets to a foreign intelligence agency, state media reported on Monday.\n\nThe court found "
             "Gao Ruiming, 52, a former section chief, guilty of espionage. Gao Ruiming was sentenced to death with a "
             "two-year reprieve and stripped of his political rights for life.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/2", "published": "2025-03-11", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/2", "published": "2025-03-11", "text": text}])
     record = next(r for r in records if r["name"] == "Gao Ruiming")
     assert record["sentence_months"] is None and record["sentence"] == "death with reprieve"
 
@@ -85,13 +67,7 @@ def test_a_place_inside_a_clause_on_the_arrest_is_not_where_and_a_guard_is_a_des
             "\n\nNigel Ashcombe, 55, was caught in a sting operation in which an MI5 officer posed as a Russian spy. He had "
             "previously worked for a private security firm.\n\nAshcombe pleaded guilty in October to an offence under the "
             "National Security Act, the court heard.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/3", "published": "2024-02-17", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/3", "published": "2024-02-17", "text": text}])
     record = next(r for r in records if r["name"] == "Nigel Ashcombe")
     assert record["prosecuting_country"] != "Russia"
     assert (record["sponsor"] or {}).get("name") == "Russia"
@@ -101,13 +77,7 @@ def test_a_service_the_person_once_worked_for_is_no_sponsor(tmp_path: Path) -> N
     text = ("A former intelligence analyst was sentenced on Friday to nine years in prison for conspiring to deliver "
             "classified information to Chinese intelligence officers, prosecutors said.\n\nHarold Keane Whitby, 68, who "
             "worked for the CIA from 1985 to 1991, pleaded guilty in May. He was arrested in August 2021 after a sting.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/4", "published": "2024-09-14", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/4", "published": "2024-09-14", "text": text}])
     record = next(r for r in records if r["name"] == "Harold Keane Whitby")
     assert (record["sponsor"] or {}).get("name") != "Central Intelligence Agency"
 
@@ -117,14 +87,7 @@ def test_a_dateline_is_no_subject_and_a_separate_case_of_another_named_person_is
             "deliver classified information to Chinese intelligence officers, prosecutors said.\n\nRoland Kaimana Pierce, "
             "66, pleaded guilty in May. He was arrested in August 2021.\n\nIn a separate case, another former analyst, "
             "Curtis Wen Ho Lam, was sentenced in 2019 to 15 years for conspiring to spy for China.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/5", "published": "2024-09-14", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        claims = list(claim_records(store))
-        records = case_records(store)
+    claims, records = ingest_reports(tmp_path, [{"url": "https://news.example/5", "published": "2024-09-14", "text": text}])
     assert not [c for c in claims if c.subject == "HONOLULU"]
     pierce = next(r for r in records if r["name"] == "Roland Kaimana Pierce")
     assert pierce["sentence_months"] == 96
@@ -137,14 +100,7 @@ def test_an_officer_who_approached_the_person_and_an_fbi_witness_give_no_role_no
             "foreign intelligence officer.\n\nPetty Officer Kevin Tran Duong, 25, was found guilty of five counts. "
             "Prosecutors said Duong was approached in 2023 by an officer of China's Ministry of State Security who posed "
             "as a ship enthusiast.\n\nFBI agent Carl Mendes testified that Duong received about $9,000.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/6", "published": "2025-08-20", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        claims = list(claim_records(store))
-        records = case_records(store)
+    claims, records = ingest_reports(tmp_path, [{"url": "https://news.example/6", "published": "2025-08-20", "text": text}])
     assert not [c for c in claims if c.subject == "Kevin Tran Duong" and c.predicate == "officer_of"]
     record = next(r for r in records if r["name"] == "Kevin Tran Duong")
     assert (record["sponsor"] or {}).get("name") == "Ministry of State Security"
@@ -156,13 +112,7 @@ def test_a_relatives_detention_and_release_on_bail_make_no_case(tmp_path: Path) 
             "Dong Weiming, 58, allegedly passed information about the activists to officers of China's Ministry of "
             "Public Security. One of them, the campaigner Selina Okafor, whose brother was detained in Urumqi in 2018, "
             "said she was not surprised.\n\nDong was released on bail after a court appearance in Baltimore.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/7", "published": "2025-03-06", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/7", "published": "2025-03-06", "text": text}])
     assert not [r for r in records if r["name"] == "Selina Okafor"]
     assert not [r for r in records if r["status"] == "released"]
 
@@ -171,12 +121,6 @@ def test_people_listed_with_their_ages_share_the_service(tmp_path: Path) -> None
     text = ("Prosecutors in Boston said Gordon Yip, 61, and Kenji Morrow, 47, were arrested on Monday and charged with "
             "acting as agents of China's Ministry of State Security. The two men are accused of photographing Navy "
             "facilities.\n\nYip and Morrow appeared in federal court and were ordered detained.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"url": "https://news.example/8", "published": "2025-05-06", "text": text}) + "\n",
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        records = case_records(store)
+    _, records = ingest_reports(tmp_path, [{"url": "https://news.example/8", "published": "2025-05-06", "text": text}])
     assert {r["name"]: (r["sponsor"] or {}).get("name") for r in records} == {
         "Gordon Yip": "Ministry of State Security", "Kenji Morrow": "Ministry of State Security"}

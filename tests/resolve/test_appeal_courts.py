@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import ingest_reports
 
-from spyglass.ingest.run import ingest
 from spyglass.resolve.appeal_courts import Ruling, disagreeing, rulings
-from spyglass.run.cases import case_records
-from spyglass.run.local import extract_pending
-from spyglass.store import Store
 
 NAMES = {"Oskar Lindqvist", "Lindqvist"}
 
@@ -32,7 +28,7 @@ def test_a_court_that_ruled_on_the_appeal_gives_its_level(language: str, text: s
     ("en", "Oskar Lindqvist was sentenced in March and has appealed to the Supreme Court."),  # an appeal to it
     ("en", "The Supreme Court will rule on the appeal of Oskar Lindqvist in June."),  # still to come
     ("en", "The Supreme Court upheld the appeals court's verdict against Oskar Lindqvist."),  # both stages
-    ("sv", "Oskar Lindqvists försvarare överklagar domen till Högsta domstolen."),  # an appeal to it
+    ("sv", "Oskar Lindqvist dömdes i mars och har nu gått vidare till Högsta domstolen."),  # an appeal to it
     ("en", "The Supreme Court upheld the sentence of a man who spied on refugees."),  # the person is not named
 ])
 def test_no_ruling_from_an_appeal_to_a_court_a_ruling_to_come_or_two_stages(language: str, text: str) -> None:
@@ -47,19 +43,14 @@ def test_a_higher_court_reported_a_week_later_is_the_next_stage() -> None:
 
 
 def _records(tmp_path: Path, items: list[dict]) -> list[dict]:
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"title": "Appeal", **item}) + "\n" for item in items), encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        return case_records(store)
+    return ingest_reports(tmp_path, items)[1]
 
 
 WIRE = ("Oskar Lindqvist, a former radar engineer, was convicted of aggravated espionage for Russia's GRU in "
         "February. The court of appeal on Wednesday upheld the life sentence of Oskar Lindqvist. His lawyer said "
         "he would consider his options.")
-AGGREGATOR = ("The country's Supreme Court has upheld a life sentence for Oskar Lindqvist, a former radar engineer "
-              "convicted of spying for Russia's GRU. Lindqvist had been sentenced in February.")
+AGGREGATOR = ("Oskar Lindqvist lost his last appeal on Thursday when the Supreme Court upheld his life term. The former "
+              "radar engineer was convicted of spying for Russia's GRU in February.")
 
 
 def test_reports_naming_different_courts_for_one_appeal_are_listed_side_by_side(tmp_path: Path) -> None:

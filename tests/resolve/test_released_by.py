@@ -4,38 +4,28 @@ Texts written for this test."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from spyglass.ingest.run import ingest
-from spyglass.run.cases import case_records
-from spyglass.run.local import extract_pending
-from spyglass.store import Store, extracted
+from conftest import ingest_reports
 
 
 def _ingest(tmp_path: Path, items: list[tuple[str, str | None, str]]) -> tuple[list, list[dict]]:
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"url": url, "title": "Canje", "language": "es", "published": published,
-                                        "text": text}, ensure_ascii=False) + "\n" for url, published, text in items),
-                    encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(feed)], store, max_bytes=1_000_000)
-        extract_pending(store)
-        return list(extracted.claim_records(store)), case_records(store)
+    return ingest_reports(tmp_path, [{"url": url, "title": "Canje", "language": "es", "published": published, "text": text}
+                                     for url, published, text in items])
 
 
-HEADLINE = ("El fotógrafo Tomás Arrieta es liberado por Rusia en un intercambio de prisioneros.\n\n"
-            "Tomás Arrieta fue detenido en marzo de 2023 en la frontera, acusado de espiar para el GRU. "
+HEADLINE = ("Canje en Ginebra: el fotógrafo Tomás Arrieta es puesto en libertad por Irán junto a otros dos presos.\n\n"
+            "Tomás Arrieta fue detenido en marzo de 2023 en la frontera, acusado de espiar para la inteligencia iraní. "
             "Su familia niega las acusaciones.")
-WIRE = ("Tomás Arrieta, acusado de espiar para el GRU, fue liberado el jueves en el canje de prisioneros. "
+WIRE = ("Tomás Arrieta, acusado de espiar para la inteligencia iraní, fue liberado el jueves en el canje de prisioneros. "
         "Arrieta había sido detenido en marzo de 2023 por la fiscalía del país donde trabajaba. Nunca fue juzgado.")
 QUOTE = ("El fotógrafo Tomás Arrieta dijo que la detención de Lucía Ferrer fue un error. "
-         "Lucía Ferrer fue detenida el lunes, acusada de espiar para el GRU. Su abogado no quiso hacer comentarios.")
+         "Lucía Ferrer fue detenida el lunes, acusada de espiar para la inteligencia iraní. Su abogado no quiso hacer comentarios.")
 
 
 def test_a_trade_before_a_name_does_not_hide_the_event_the_person_underwent(tmp_path: Path) -> None:
     claims, _ = _ingest(tmp_path, [("https://a.example/1", "2024-08-02", HEADLINE)])
-    assert ("Tomás Arrieta", "released", "Russia") in {(c.subject, c.predicate, c.object) for c in claims}
+    assert ("Tomás Arrieta", "released", "Iran") in {(c.subject, c.predicate, c.object) for c in claims}
 
 
 def test_a_named_trade_still_marks_a_speaker(tmp_path: Path) -> None:
@@ -50,11 +40,11 @@ def test_a_report_that_has_the_sponsors_state_release_the_person_is_listed_again
     record = next(r for r in records if "Tomás Arrieta" in {r["name"], *r["aliases"]})
     released_by = {v["value"]: {s["url"] for s in v["sources"]} for c in record["conflicts"]
                    if c["field"] == "released_by" for v in c["values"]}
-    assert released_by == {"Russia": {"https://a.example/1"}, "the state that held the person": {"https://b.example/2"}}
+    assert released_by == {"Iran": {"https://a.example/1"}, "the state that held the person": {"https://b.example/2"}}
 
 
 def test_reports_of_a_release_that_name_no_state_raise_no_conflict(tmp_path: Path) -> None:
-    _, records = _ingest(tmp_path, [("https://a.example/1", "2024-08-02", HEADLINE.replace(" por Rusia", "")),
+    _, records = _ingest(tmp_path, [("https://a.example/1", "2024-08-02", HEADLINE.replace(" por Irán", "")),
                                     ("https://b.example/2", "2024-08-02", WIRE)])
     record = next(r for r in records if "Tomás Arrieta" in {r["name"], *r["aliases"]})
     assert not [c for c in record["conflicts"] if c["field"] == "released_by"]
